@@ -1,0 +1,43 @@
+#!/usr/bin/env bash
+# Installs the Debian 12 packages the build, the server and the tests need.
+# Quick when everything is already there: it only calls apt-get for what is missing.
+# Usage: scripts/install-deps.sh [build|test]   (test adds chromium, wrk, postgresql, redis)
+set -euo pipefail
+
+want=(
+  build-essential cmake ninja-build pkg-config git ca-certificates
+  libboost1.81-dev libboost-json1.81-dev libboost-url1.81-dev
+  libsqlite3-dev sqlite3 libsodium-dev libssl-dev
+  libtomlplusplus-dev libcli11-dev libspdlog-dev libfmt-dev
+  libxlsxwriter-dev
+  libgtest-dev libgmock-dev libbenchmark-dev
+  nodejs npm
+)
+if [ "${1:-build}" = test ]; then
+  want+=(chromium fonts-noto-cjk wrk curl procps)
+fi
+
+missing=()
+for p in "${want[@]}"; do
+  # dpkg-query prints "install ok installed" only for a fully installed package.
+  if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed'; then
+    missing+=("$p")
+  fi
+done
+
+# The npm that ships inside a nodejs from another source counts as npm.
+if printf '%s\n' "${missing[@]}" | grep -qx npm && command -v npm >/dev/null; then
+  missing=("${missing[@]/npm}")
+fi
+missing=($(printf '%s\n' "${missing[@]}" | sed '/^$/d'))
+
+if [ ${#missing[@]} -eq 0 ]; then
+  exit 0
+fi
+
+echo "install-deps: installing ${missing[*]}"
+SUDO=""
+if [ "$(id -u)" != 0 ]; then SUDO=sudo; fi
+export DEBIAN_FRONTEND=noninteractive
+$SUDO apt-get update -qq
+$SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}"

@@ -1,0 +1,104 @@
+#include "api/campaigns.h"
+
+#include <charconv>
+
+#include "api/render.h"
+
+namespace ss::api {
+namespace json = boost::json;
+using http::Context;
+using http::Reply;
+namespace asio = boost::asio;
+
+namespace {
+
+std::optional<std::int64_t> ParseId(const std::string& s) {
+  std::int64_t v = 0;
+  if (s.empty() || s.size() > 18) return std::nullopt;
+  auto [p, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
+  if (ec != std::errc() || p != s.data() + s.size() || v < 1) return std::nullopt;
+  return v;
+}
+
+// The campaign's snapshot, from memory when current, else loaded on the blocking pool.
+asio::awaitable<Result<std::shared_ptr<const CampaignView>>> View(Services& s, Context& ctx) {
+  auto id = ParseId(ctx.Param("id"));
+  if (!id) co_return Status(code::kBadParam, "活动编号须为正整数");
+  if (auto v = s.catalog.Fresh(*id)) co_return v;
+  co_return co_await http::Offload(ctx.blocking, [&s, id = *id] { return s.catalog.Load(id); });
+}
+
+}  // namespace
+
+http::Handler Health() {
+  return [](Context& ctx) -> asio::awaitable<Reply> {
+    co_return http::JsonReply(ctx.request, R"({"status":"ok"})");
+  };
+}
+
+http::Handler ListCampaigns(Services& s) {
+  return [&s](Context& ctx) -> asio::awaitable<Reply> {
+    auto all = s.catalog.FreshAll();
+    if (!all) {
+      auto loaded = co_await http::Offload(ctx.blocking, [&s] { return s.catalog.LoadAll(); });
+      if (!loaded) co_return http::ErrorReply(ctx.request, loaded.status());
+      all = *loaded;
+    }
+    Millis now = NowMillis();
+    json::array items;
+    for (const auto& v : *all) items.push_back(CampaignSummaryJson(*v, now));
+    json::object o{{"items", std::move(items)}, {"total", all->size()}};
+    co_return http::JsonReply(ctx.request, json::serialize(o), 200, "no-cache");
+  };
+}
+
+http::Handler GetCampaign(Services& s) {
+  return [&s](Context& ctx) -> asio::awaitable<Reply> {
+    auto view = co_await View(s, ctx);
+    if (!view) co_return http::ErrorReply(ctx.request, view.status());
+    co_return http::JsonReply(ctx.request, json::serialize(CampaignDetailJson(**view, NowMillis())), 200, "no-cache");
+  };
+}
+
+http::Handler GetOrgUnits(Services& s) {
+  return [&s](Context& ctx) -> asio::awaitable<Reply> {
+    auto view = co_await View(s, ctx);
+    if (!view) co_return http::ErrorReply(ctx.request, view.status());
+    co_return http::JsonReply(ctx.request, (*view)->org_tree_json, 200, "no-cache");
+  };
+}
+
+http::Handler ListCandidates(Services& s) {
+  return [&s](Context& ctx) -> asio::awaitable<Reply> {
+    auto view = co_await View(s, ctx);
+    if (!view) co_return http::ErrorReply(ctx.request, view.status());
+    const CampaignView& v = **view;
+    auto query = v.directory->ParseQuery(ctx.query);
+    if (!query) co_return http::ErrorReply(ctx.request, query.status());
+    auto page = v.directory->Find(*query);
+    // Items are rendered once per snapshot; a page is a concatenation.
+    std::string body = "{\"items\":[";
+    const auto* first = v.directory->entries().data();
+    for (std::size_t i = 0; i < page.items.size(); ++i) {
+      if (i) body += ',';
+      body += v.item_json[static_cast<std::size_t>(page.items[i] - first)];
+    }
+    body += "],\"total\":" + std::to_string(page.total) + ",\"page\":" + std::to_string(query->page) +
+            ",\"page_size\":" + std::to_string(query->page_size) + "}";
+    co_return http::JsonReply(ctx.request, std::move(body), 200, "no-cache");
+  };
+}
+
+http::Handler GetCandidate(Services& s) {
+  return [&s](Context& ctx) -> asio::awaitable<Reply> {
+    auto view = co_await View(s, ctx);
+    if (!view) co_return http::ErrorReply(ctx.request, view.status());
+    auto cid = ParseId(ctx.Param("cid"));
+    if (!cid) co_return http::ErrorReply(ctx.request, Status(code::kBadParam, "参评人编号须为正整数"));
+    const auto* entry = (*view)->directory->ById(*cid);
+    if (!entry) co_return http::ErrorReply(ctx.request, Status(code::kNotFound, "本活动中没有编号为 " + std::to_string(*cid) + " 的参评人"));
+    co_return http::JsonReply(ctx.request, json::serialize(CandidateJson(**view, *entry, true)), 200, "no-cache");
+  };
+}
+
+}  // namespace ss::api

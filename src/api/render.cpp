@@ -1,0 +1,130 @@
+#include "api/render.h"
+
+namespace ss::api {
+namespace json = boost::json;
+namespace {
+
+json::object UnitJson(const OrgUnit& u) {
+  return {{"code", u.code}, {"name", u.name}, {"level", LevelKey(u.level)}};
+}
+
+json::object TreeNode(const OrgTree& tree, const OrgUnit& unit) {
+  json::object o = UnitJson(unit);
+  json::array children;
+  for (auto i : tree.ChildIndexes(unit)) children.push_back(TreeNode(tree, tree.units()[i]));
+  o["children"] = std::move(children);
+  return o;
+}
+
+}  // namespace
+
+json::object PhaseJson(const Phase& p) {
+  return {{"key", PhaseKeyName(p.key)}, {"name", p.name}, {"start", FormatUtc(p.start)}, {"end", FormatUtc(p.end)}};
+}
+
+json::object CampaignSummaryJson(const CampaignView& v, Millis now) {
+  PhaseKey key = v.PhaseAt(now);
+  json::object phase;
+  if (const Phase* p = v.record.config.schedule.Find(key)) {
+    phase = PhaseJson(*p);
+  } else {  // archived: no dates
+    phase = {{"key", PhaseKeyName(key)}, {"name", PhaseDefaultTitle(key)}, {"start", nullptr}, {"end", nullptr}};
+  }
+  return {{"id", v.record.id}, {"name", v.record.config.name}, {"phase", std::move(phase)}};
+}
+
+json::object CampaignDetailJson(const CampaignView& v, Millis now) {
+  const CampaignConfig& c = v.record.config;
+  json::object o = CampaignSummaryJson(v, now);
+  o["note"] = c.note;
+  o["timezone"] = c.timezone.name;
+  PhaseKey current = v.PhaseAt(now);
+  json::array phases;
+  for (const auto& p : c.schedule.phases()) {
+    json::object j = PhaseJson(p);
+    j["original_start"] = FormatUtc(p.original_start);
+    j["original_end"] = FormatUtc(p.original_end);
+    j["current"] = p.key == current;
+    phases.push_back(std::move(j));
+  }
+  o["phases"] = std::move(phases);
+  json::array groups;
+  for (const auto& g : c.groups) {
+    json::array levels;
+    for (Level l : g.levels) levels.emplace_back(LevelKey(l));
+    groups.push_back(json::object{{"key", g.key}, {"name", g.name}, {"levels", std::move(levels)},
+                                  {"candidates", v.directory->CountInGroup(g.key)}});
+  }
+  o["groups"] = std::move(groups);
+  json::array districts;
+  for (const auto& d : v.directory->CountByDistrict()) {
+    json::object by_group;
+    for (const auto& [g, n] : d.by_group) by_group[g] = n;
+    districts.push_back(json::object{{"code", d.district->code}, {"name", d.district->name},
+                                     {"candidates", d.candidates}, {"by_group", std::move(by_group)}});
+  }
+  o["districts"] = std::move(districts);
+  o["candidates_total"] = v.directory->entries().size();
+  json::object themes;
+  for (const auto& [k, list] : c.themes) themes[k] = json::array(list.begin(), list.end());
+  o["themes"] = std::move(themes);
+  o["showcase_sections"] = json::array(c.showcase_sections.begin(), c.showcase_sections.end());
+  o["vote_policy"] = json::object{{"votes_per_voter_per_day", c.vote_policy.votes_per_voter_per_day},
+                                  {"per_candidate_per_day", c.vote_policy.per_candidate_per_day},
+                                  {"show_counts", ShowCountsKey(c.vote_policy.show_counts)},
+                                  {"snapshot_hour", c.vote_policy.snapshot_hour}};
+  json::array rubric;
+  for (const auto& r : c.rubric) rubric.push_back(json::object{{"key", r.key}, {"name", r.name}, {"max", r.max}});
+  o["rubric"] = std::move(rubric);
+  const auto& w = c.weights;
+  json::object values;
+  for (const auto& [a, val] : w.rating_values) values[a] = val;
+  o["weights"] = json::object{{"public_opinion", w.public_opinion},
+                              {"work_performance", w.work_performance},
+                              {"comprehensive", w.comprehensive},
+                              {"online_votes_in_public_opinion", w.online_votes_in_public_opinion},
+                              {"ratings_in_public_opinion", w.ratings_in_public_opinion},
+                              {"rating_values", std::move(values)},
+                              {"trim_when_judges_at_least", w.trim_when_judges_at_least},
+                              {"online_vote_method", VoteScoreMethodKey(w.online_vote_method)},
+                              {"normalize_judges", w.normalize_judges}};
+  json::object awards;
+  for (const auto& [g, tiers] : c.awards) {
+    json::array a;
+    for (const auto& t : tiers) a.push_back(json::object{{"tier", t.tier}, {"count", t.count}});
+    awards[g] = std::move(a);
+  }
+  o["awards"] = std::move(awards);
+  return o;
+}
+
+json::object CandidateJson(const CampaignView& v, const Directory::Entry& e, bool detail) {
+  const Candidate& c = *e.candidate;
+  json::object o{{"id", c.id},
+                 {"no", c.no},
+                 {"name", c.name},
+                 {"gender", c.gender},
+                 {"title", c.title},
+                 {"group", c.group},
+                 {"group_name", e.group ? e.group->name : c.group},
+                 {"unit", UnitJson(*e.unit)}};
+  if (e.district) o["district"] = json::object{{"code", e.district->code}, {"name", e.district->name}};
+  else o["district"] = nullptr;
+  if (detail) {
+    if (e.parent) o["parent"] = UnitJson(*e.parent);
+    else o["parent"] = nullptr;
+    auto themes = v.record.config.ThemesFor(e.unit->level);
+    o["themes"] = json::array(themes.begin(), themes.end());
+  }
+  return o;
+}
+
+std::string OrgTreeJson(const OrgTree& tree) {
+  json::object o;
+  if (const OrgUnit* root = tree.Root()) o["root"] = TreeNode(tree, *root);
+  else o["root"] = nullptr;
+  o["total"] = tree.size();
+  return json::serialize(o);
+}
+
+}  // namespace ss::api

@@ -1,0 +1,157 @@
+#include "cli/config.h"
+
+#include <charconv>
+#include <cstdlib>
+#include <toml++/toml.h>
+
+namespace ss::cli {
+namespace {
+
+Status Bad(const std::string& key, std::string reason) {
+  return Status(code::kInvalid, "配置错误", {{0, key, std::move(reason)}});
+}
+
+Status CheckRange(const std::string& key, long long v, long long lo, long long hi) {
+  if (v < lo || v > hi) return Bad(key, "须在 " + std::to_string(lo) + " 到 " + std::to_string(hi) + " 之间，而不是 " + std::to_string(v));
+  return Status::Ok();
+}
+
+Status CheckValues(const Config& c) {
+  struct Range {
+    const char* key;
+    long long value, lo, hi;
+  };
+  for (const Range& r : {Range{"server.port", c.port, 0, 65535}, Range{"server.threads", c.threads, 1, 256},
+                         Range{"server.blocking_threads", c.blocking_threads, 1, 256},
+                         Range{"server.idle_timeout_seconds", c.idle_timeout_seconds, 1, 3600},
+                         Range{"server.body_timeout_seconds", c.body_timeout_seconds, 1, 3600}}) {
+    if (Status s = CheckRange(r.key, r.value, r.lo, r.hi); !s.ok()) return s;
+  }
+  if (c.host.empty()) return Bad("server.host", "不能为空");
+  if (c.db.empty()) return Bad("database.path", "不能为空");
+  for (const char* level : {"trace", "debug", "info", "warn", "error"})
+    if (c.log_level == level) return Status::Ok();
+  return Bad("log.level", "须为 trace、debug、info、warn 或 error，而不是“" + c.log_level + "”");
+}
+
+// Reads one TOML table into the config; every key must be known.
+Status ReadTable(const toml::table& root, Config& c) {
+  struct Key {
+    const char* table;
+    const char* name;
+    std::function<Status(const toml::node&, const std::string&)> set;
+  };
+  auto str = [](std::string& field) {
+    return [&field](const toml::node& n, const std::string& key) {
+      if (!n.is_string()) return Bad(key, "应为字符串");
+      field = n.as_string()->get();
+      return Status::Ok();
+    };
+  };
+  auto integer = [](int& field) {
+    return [&field](const toml::node& n, const std::string& key) {
+      if (!n.is_integer()) return Bad(key, "应为整数");
+      long long v = n.as_integer()->get();
+      if (v < INT32_MIN || v > INT32_MAX) return Bad(key, "数值过大");
+      field = static_cast<int>(v);
+      return Status::Ok();
+    };
+  };
+  auto boolean = [](bool& field) {
+    return [&field](const toml::node& n, const std::string& key) {
+      if (!n.is_boolean()) return Bad(key, "应为 true 或 false");
+      field = n.as_boolean()->get();
+      return Status::Ok();
+    };
+  };
+  const Key keys[] = {
+      {"server", "host", str(c.host)},
+      {"server", "port", integer(c.port)},
+      {"server", "threads", integer(c.threads)},
+      {"server", "blocking_threads", integer(c.blocking_threads)},
+      {"server", "idle_timeout_seconds", integer(c.idle_timeout_seconds)},
+      {"server", "body_timeout_seconds", integer(c.body_timeout_seconds)},
+      {"server", "access_log", boolean(c.access_log)},
+      {"database", "path", str(c.db)},
+      {"web", "root", str(c.web_root)},
+      {"log", "level", str(c.log_level)},
+  };
+  for (const auto& [table_name, table_node] : root) {
+    std::string t(table_name.str());
+    if (!table_node.is_table()) return Bad(t, "未知的配置项（可用的表：[server]、[database]、[web]、[log]）");
+    bool known_table = false;
+    for (const auto& k : keys) known_table |= t == k.table;
+    if (!known_table) return Bad(t, "未知的配置表（可用的表：[server]、[database]、[web]、[log]）");
+    for (const auto& [name, node] : *table_node.as_table()) {
+      std::string key = t + "." + std::string(name.str());
+      const Key* found = nullptr;
+      for (const auto& k : keys)
+        if (t == k.table && name.str() == k.name) found = &k;
+      if (!found) return Bad(key, "未知的配置项");
+      if (Status s = found->set(node, key); !s.ok()) return s;
+    }
+  }
+  return Status::Ok();
+}
+
+std::optional<int> ParseInt(const std::string& s) {
+  int v = 0;
+  auto [p, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
+  if (ec != std::errc() || p != s.data() + s.size()) return std::nullopt;
+  return v;
+}
+
+}  // namespace
+
+EnvLookup ProcessEnv() {
+  return [](const char* name) -> std::optional<std::string> {
+    const char* v = std::getenv(name);
+    if (!v) return std::nullopt;
+    return std::string(v);
+  };
+}
+
+Result<Config> LoadConfig(const ConfigFlags& flags, const EnvLookup& env) {
+  Config c;
+  std::optional<std::string> file = flags.config_file ? flags.config_file : env("SHUANGSHAI_CONFIG");
+  if (file) {
+    toml::table parsed;
+    try {
+      parsed = toml::parse_file(*file);
+    } catch (const toml::parse_error& err) {
+      std::string where = *file;
+      if (err.source().begin.line > 0) where += ":" + std::to_string(err.source().begin.line);
+      return Bad(where, "无法读取配置文件：" + std::string(err.description()));
+    }
+    if (Status s = ReadTable(parsed, c); !s.ok()) return s;
+  }
+
+  auto env_str = [&](const char* name, std::string& field) {
+    if (auto v = env(name)) field = *v;
+  };
+  auto env_int = [&](const char* name, const char* key, int& field) -> Status {
+    if (auto v = env(name)) {
+      auto n = ParseInt(*v);
+      if (!n) return Bad(key, std::string("环境变量 ") + name + " 应为整数，而不是“" + *v + "”");
+      field = *n;
+    }
+    return Status::Ok();
+  };
+  env_str("SHUANGSHAI_HOST", c.host);
+  env_str("SHUANGSHAI_DB", c.db);
+  env_str("SHUANGSHAI_WEB_ROOT", c.web_root);
+  env_str("SHUANGSHAI_LOG_LEVEL", c.log_level);
+  if (Status s = env_int("SHUANGSHAI_PORT", "server.port", c.port); !s.ok()) return s;
+  if (Status s = env_int("SHUANGSHAI_THREADS", "server.threads", c.threads); !s.ok()) return s;
+
+  if (flags.host) c.host = *flags.host;
+  if (flags.port) c.port = *flags.port;
+  if (flags.db) c.db = *flags.db;
+  if (flags.threads) c.threads = *flags.threads;
+  if (flags.web_root) c.web_root = *flags.web_root;
+
+  if (Status s = CheckValues(c); !s.ok()) return s;
+  return c;
+}
+
+}  // namespace ss::cli

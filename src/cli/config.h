@@ -1,0 +1,52 @@
+// Server configuration: defaults, then a TOML file, then environment variables, then
+// command-line flags — each later source overrides the earlier ones.
+//
+//   [server]   host, port, threads, blocking_threads, idle_timeout_seconds,
+//              body_timeout_seconds, access_log
+//   [database] path
+//   [web]      root
+//   [log]      level   (trace, debug, info, warn, error)
+//
+// Environment: SHUANGSHAI_CONFIG, SHUANGSHAI_HOST, SHUANGSHAI_PORT, SHUANGSHAI_DB,
+// SHUANGSHAI_THREADS, SHUANGSHAI_WEB_ROOT, SHUANGSHAI_LOG_LEVEL.
+// Any problem — an unreadable file, bad TOML, an unknown key, a value of the wrong type or
+// out of range — is a Status whose FieldError names the key (e.g. "server.port").
+#pragma once
+
+#include <functional>
+#include <optional>
+#include <string>
+
+#include "core/status.h"
+
+namespace ss::cli {
+
+struct Config {
+  std::string host = "127.0.0.1";
+  int port = 8080;
+  int threads = 2;
+  int blocking_threads = 4;
+  int idle_timeout_seconds = 75;
+  int body_timeout_seconds = 60;
+  bool access_log = true;
+  std::string db = "var/shuangshai.db";
+  std::string web_root;  // empty: look for web/dist beside the working directory or the binary
+  std::string log_level = "info";
+};
+
+// Values given on the command line; unset ones leave the lower sources in force.
+struct ConfigFlags {
+  std::optional<std::string> config_file;
+  std::optional<std::string> host;
+  std::optional<int> port;
+  std::optional<std::string> db;
+  std::optional<int> threads;
+  std::optional<std::string> web_root;
+};
+
+using EnvLookup = std::function<std::optional<std::string>(const char*)>;
+EnvLookup ProcessEnv();
+
+Result<Config> LoadConfig(const ConfigFlags& flags, const EnvLookup& env);
+
+}  // namespace ss::cli

@@ -1,0 +1,184 @@
+// init, import and export: the data sub-commands.
+#include <cstdio>
+#include <fstream>
+#include <iostream>
+#include <string_view>
+
+#include "cli/commands.h"
+#include "cli/text_file.h"
+#include "core/campaign_json.h"
+#include "core/roster.h"
+#include "store/store.h"
+
+namespace ss::embedded {
+std::string_view DemoCampaignJson();
+}
+
+namespace ss::cli {
+namespace {
+
+void PrintError(const Status& s) { std::cerr << "错误：" << s.ToString() << "\n"; }
+
+std::unique_ptr<store::Store> OpenOrReport(const std::string& db) {
+  auto store = store::OpenStore(db);
+  if (!store) {
+    PrintError(store.status());
+    return nullptr;
+  }
+  return std::move(*store);
+}
+
+// The demo keeps the 2022 schedule as its original dates, and moves the working dates so
+// that the campaign is in the middle of its voting phase today.
+void MoveIntoVoting(CampaignConfig& config, Millis now) {
+  const Phase* voting = config.schedule.Find(PhaseKey::kVoting);
+  if (!voting) return;
+  Millis today = StartOfLocalDay(now, config.timezone);
+  Millis target_start = today - 20 * kMillisPerDay;
+  config.schedule.Shift(target_start - voting->start);
+}
+
+void PrintSummary(const CampaignDocument& doc, std::int64_t id) {
+  auto sizes = GroupSizes(doc.candidates);
+  std::cout << "已创建活动 " << id << "：" << doc.config.name << "\n"
+            << "  组织单位 " << doc.units.size() << " 个，参评书记 " << doc.candidates.size() << " 人";
+  for (const auto& g : doc.config.groups) std::cout << "；" << g.name << " " << sizes[g.key] << " 人";
+  std::cout << "\n";
+}
+
+}  // namespace
+
+int Init(const InitOptions& options) {
+  auto store = OpenOrReport(options.db);
+  if (!store) return 1;
+  std::cout << "数据库已就绪：" << options.db << "（结构版本 " << store->SchemaVersion() << "）\n";
+  if (!options.demo) return 0;
+
+  auto existing = store->campaigns().List();
+  if (!existing) {
+    PrintError(existing.status());
+    return 1;
+  }
+  auto doc = ParseCampaignDocument(embedded::DemoCampaignJson());
+  if (!doc) {  // the embedded file is checked by the tests; this is a build defect
+    PrintError(doc.status());
+    return 1;
+  }
+  for (const auto& c : *existing) {
+    if (c.config.name == doc->config.name) {
+      std::cout << "演示活动已存在（编号 " << c.id << "），未重复创建\n";
+      return 0;
+    }
+  }
+  Millis now = NowMillis();
+  MoveIntoVoting(doc->config, now);
+  auto id = store->campaigns().Create(*doc, doc->config.schedule.ScheduledAt(now), now);
+  if (!id) {
+    PrintError(id.status());
+    return 1;
+  }
+  PrintSummary(*doc, *id);
+  return 0;
+}
+
+int ImportCampaign(const std::string& db, const std::string& file) {
+  auto text = ReadText(file);
+  if (!text) {
+    PrintError(text.status());
+    return 1;
+  }
+  auto doc = ParseCampaignDocument(*text);
+  if (!doc) {
+    std::cerr << file << "：";
+    PrintError(doc.status());
+    std::cerr << "未导入任何数据。\n";
+    return 1;
+  }
+  auto store = OpenOrReport(db);
+  if (!store) return 1;
+  Millis now = NowMillis();
+  auto id = store->campaigns().Create(*doc, doc->config.schedule.ScheduledAt(now), now);
+  if (!id) {
+    PrintError(id.status());
+    return 1;
+  }
+  PrintSummary(*doc, *id);
+  return 0;
+}
+
+int ImportRoster(const std::string& db, std::int64_t campaign, const std::string& file) {
+  auto text = ReadText(file);
+  if (!text) {
+    PrintError(text.status());
+    return 1;
+  }
+  auto store = OpenOrReport(db);
+  if (!store) return 1;
+  auto record = store->campaigns().Get(campaign);
+  if (!record) {
+    PrintError(record.status());
+    return 1;
+  }
+  auto units = store->roster().OrgUnits(campaign);
+  auto existing = store->roster().Candidates(campaign);
+  if (!units || !existing) {
+    PrintError(!units ? units.status() : existing.status());
+    return 1;
+  }
+  auto tree = OrgTree::Build(std::move(*units));
+  if (!tree) {
+    PrintError(tree.status());
+    return 1;
+  }
+  auto rows = ParseRosterCsv(*text, *tree, record->config);
+  if (!rows) {
+    std::cerr << file << "：";
+    PrintError(rows.status());
+    return 1;
+  }
+  auto plan = PlanRoster(*existing, *rows, record->config);
+  if (!plan) {
+    std::cerr << file << "：";
+    PrintError(plan.status());
+    return 1;
+  }
+  if (Status s = store->roster().ApplyRoster(campaign, *plan, NowMillis()); !s.ok()) {
+    PrintError(s);
+    return 1;
+  }
+  std::cout << "名单已导入：新增 " << plan->inserts.size() << " 人，更新 " << plan->updates.size() << " 人，未变 "
+            << plan->unchanged << " 人\n";
+  return 0;
+}
+
+int ExportRoster(const std::string& db, std::int64_t campaign, const std::string& out) {
+  auto store = OpenOrReport(db);
+  if (!store) return 1;
+  auto record = store->campaigns().Get(campaign);
+  auto units = store->roster().OrgUnits(campaign);
+  auto candidates = store->roster().Candidates(campaign);
+  if (!record || !units || !candidates) {
+    PrintError(!record ? record.status() : !units ? units.status() : candidates.status());
+    return 1;
+  }
+  auto tree = OrgTree::Build(std::move(*units));
+  if (!tree) {
+    PrintError(tree.status());
+    return 1;
+  }
+  std::string csv = RosterToCsv(*candidates, *tree, record->config);
+  if (out.empty() || out == "-") {
+    std::cout << csv;
+    return 0;
+  }
+  std::ofstream f(out, std::ios::binary);
+  f << csv;
+  if (!f.flush()) {
+    PrintError(Status(code::kUnavailable, "无法写入 " + out));
+    return 1;
+  }
+  std::cout << "已导出 " << candidates->size() << " 人到 " << out << "\n";
+  return 0;
+}
+
+}  // namespace ss::cli

@@ -1,0 +1,110 @@
+// serve: open the store, register the routes, load the web app and run the HTTP server.
+#include <spdlog/async.h>
+#include <spdlog/sinks/stdout_sinks.h>
+#include <spdlog/spdlog.h>
+
+#include <boost/asio/thread_pool.hpp>
+#include <filesystem>
+#include <iostream>
+#include <unistd.h>
+
+#include "api/catalog.h"
+#include "api/routes.h"
+#include "cli/commands.h"
+#include "http/server.h"
+#include "http/static_files.h"
+#include "store/store.h"
+
+namespace ss::cli {
+namespace fs = std::filesystem;
+namespace {
+
+// Where the built web app is: the configured root, else web/dist under the working
+// directory, else beside the binary (build/../web/dist).
+std::optional<fs::path> FindWebRoot(const Config& c) {
+  if (!c.web_root.empty()) return fs::path(c.web_root);
+  std::error_code ec;
+  for (fs::path p : {fs::current_path(ec) / "web/dist", fs::read_symlink("/proc/self/exe", ec).parent_path() / "../web/dist"}) {
+    if (fs::is_regular_file(p / "index.html", ec)) return fs::weakly_canonical(p, ec);
+  }
+  return std::nullopt;
+}
+
+void SetUpLogging(const Config& c) {
+  spdlog::set_level(spdlog::level::from_str(c.log_level));
+  spdlog::set_pattern("%Y-%m-%dT%H:%M:%S.%e%z %^%l%$ %v");
+  // The access log goes to stdout through its own thread, so a slow terminal or pipe never
+  // holds up an I/O thread; when the queue is full the oldest lines are dropped.
+  spdlog::init_thread_pool(16384, 1);
+  auto access = std::make_shared<spdlog::async_logger>(
+      "access", std::make_shared<spdlog::sinks::stdout_sink_mt>(), spdlog::thread_pool(),
+      spdlog::async_overflow_policy::overrun_oldest);
+  access->set_pattern("%Y-%m-%dT%H:%M:%S.%e%z access %v");
+  spdlog::register_logger(access);
+}
+
+}  // namespace
+
+int Serve(const ConfigFlags& flags) {
+  auto config = LoadConfig(flags, ProcessEnv());
+  if (!config) {
+    std::cerr << config.status().ToString() << "\n";
+    return 2;
+  }
+  const Config& c = *config;
+  SetUpLogging(c);
+
+  auto store = store::OpenStore(c.db, {.readers = std::max(2, c.blocking_threads)});
+  if (!store) {
+    spdlog::error("{}", store.status().ToString());
+    return 1;
+  }
+  api::Catalog catalog(**store);
+  api::Services services{**store, catalog};
+  http::Router router;
+  api::RegisterRoutes(router, services);
+
+  std::shared_ptr<const http::StaticSite> site;
+  if (auto root = FindWebRoot(c)) {
+    auto loaded = http::StaticSite::Load(*root);
+    if (!loaded) {
+      spdlog::error("{}", loaded.status().ToString());
+      return 2;
+    }
+    site = *loaded;
+    spdlog::info("网页：{}（{} 个文件）", root->string(), site->file_count());
+  } else {
+    spdlog::warn("没有找到构建好的网页（web/dist），只提供 API。运行 make web 构建");
+  }
+  http::Handler fallback = [site](http::Context& ctx) -> boost::asio::awaitable<http::Reply> {
+    auto target = http::ParseTarget(ctx.request.target());
+    std::string path = target ? target->path : "/";
+    if (site) co_return site->Serve(ctx.request, path);
+    co_return http::ErrorReply(ctx.request, 404, code::kNotFound, "没有这个页面（网页尚未构建）");
+  };
+
+  boost::asio::thread_pool blocking(static_cast<std::size_t>(c.blocking_threads));
+  http::ServerOptions options;
+  options.host = c.host;
+  options.port = static_cast<unsigned short>(c.port);
+  options.threads = c.threads;
+  options.idle_timeout = std::chrono::seconds(c.idle_timeout_seconds);
+  options.body_timeout = std::chrono::seconds(c.body_timeout_seconds);
+  options.access_log = c.access_log;
+  http::Server server(options, router, fallback, blocking);
+  if (Status s = server.Listen(); !s.ok()) {
+    spdlog::error("{}", s.message());
+    return 1;
+  }
+  std::string host = c.host.find(':') != std::string::npos ? "[" + c.host + "]" : c.host;
+  // Tests and scripts read this line to learn the port (with --port 0).
+  std::cout << "Shuangshai 已启动：http://" << host << ":" << server.port() << "/" << std::endl;
+  spdlog::info("数据库 {}，{} 个 I/O 线程，{} 个后台线程", c.db, c.threads, c.blocking_threads);
+  server.Run();
+  blocking.join();
+  spdlog::info("已停止");
+  spdlog::shutdown();
+  return 0;
+}
+
+}  // namespace ss::cli

@@ -1,0 +1,189 @@
+#include "core/roster.h"
+
+#include <algorithm>
+#include <map>
+
+namespace ss {
+namespace {
+
+std::string Trim(std::string_view s) {
+  auto is_space = [](char c) { return c == ' ' || c == '\t'; };
+  while (!s.empty() && is_space(s.front())) s.remove_prefix(1);
+  while (!s.empty() && is_space(s.back())) s.remove_suffix(1);
+  // Excel may leave an ideographic space (U+3000) around Chinese text.
+  constexpr std::string_view kIdeo = "\xE3\x80\x80";
+  while (s.substr(0, 3) == kIdeo) s.remove_prefix(3);
+  while (s.size() >= 3 && s.substr(s.size() - 3) == kIdeo) s.remove_suffix(3);
+  return std::string(s);
+}
+
+bool ParseInt(const std::string& s, int& out) {
+  if (s.empty() || s.size() > 9) return false;
+  int v = 0;
+  for (char c : s) {
+    if (c < '0' || c > '9') return false;
+    v = v * 10 + (c - '0');
+  }
+  out = v;
+  return true;
+}
+
+std::string CsvField(const std::string& s) {
+  if (s.find_first_of(",\"\r\n") == std::string::npos) return s;
+  std::string out = "\"";
+  for (char c : s) {
+    if (c == '"') out += '"';
+    out += c;
+  }
+  return out + "\"";
+}
+
+}  // namespace
+
+Result<std::vector<RosterRow>> ParseRosterCsv(std::string_view text, const OrgTree& tree,
+                                              const CampaignConfig& config) {
+  auto records = ParseCsv(text);
+  if (!records) return records.status();
+  return ParseRosterRecords(*records, tree, config);
+}
+
+Result<std::vector<RosterRow>> ParseRosterRecords(const std::vector<CsvRecord>& records,
+                                                  const OrgTree& tree, const CampaignConfig& config) {
+  if (records.empty()) return Status(code::kInvalid, "文件是空的：第一行应为表头（序号,姓名,性别,职务,单位代码,…）");
+  std::map<std::string, std::size_t> col;
+  std::vector<FieldError> errors;
+  const auto& header = records[0];
+  for (std::size_t i = 0; i < header.fields.size(); ++i) {
+    std::string name = Trim(header.fields[i]);
+    if (name.empty()) continue;
+    if (std::find(std::begin(kRosterColumns), std::end(kRosterColumns), name) == std::end(kRosterColumns)) {
+      errors.push_back({header.line, name, "未知的列。可用的列：序号、姓名、性别、职务、单位代码、单位、上级单位、所属区、组别"});
+    } else if (!col.emplace(name, i).second) {
+      errors.push_back({header.line, name, "列名重复"});
+    }
+  }
+  for (const char* required : {"序号", "姓名", "性别", "职务", "单位代码"}) {
+    if (!col.count(required)) errors.push_back({header.line, required, "缺少这一列"});
+  }
+  if (!errors.empty()) return Status(code::kInvalid, "表头有误", std::move(errors));
+  if (records.size() == 1) return Status(code::kInvalid, "文件中没有数据行");
+
+  CandidateColumns names{"序号", "姓名", "性别", "职务", "单位代码", "组别"};
+  std::vector<RosterRow> rows;
+  std::vector<CandidateSource> sources;
+  for (std::size_t r = 1; r < records.size(); ++r) {
+    const auto& rec = records[r];
+    auto get = [&](const char* name) -> std::string {
+      auto it = col.find(name);
+      if (it == col.end() || it->second >= rec.fields.size()) return {};
+      return Trim(rec.fields[it->second]);
+    };
+    if (rec.fields.size() > header.fields.size()) {
+      errors.push_back({rec.line, "", "列数（" + std::to_string(rec.fields.size()) + "）多于表头（" +
+                                          std::to_string(header.fields.size()) + "）"});
+    }
+    RosterRow row;
+    row.line = rec.line;
+    Candidate& c = row.candidate;
+    std::string no = get("序号");
+    if (!ParseInt(no, c.no)) c.no = 0;  // CheckCandidate reports it
+    c.name = get("姓名");
+    c.gender = get("性别");
+    c.title = get("职务");
+    c.unit = get("单位代码");
+    c.group = get("组别");
+    CandidateSource src{rec.line, ""};
+    CheckCandidate(c, tree, config, src, names, errors);
+    // Optional columns must agree with the tree, so that a row shifted by one is caught.
+    if (const OrgUnit* u = tree.Find(c.unit)) {
+      auto expect = [&](const char* column, const OrgUnit* unit) {
+        std::string given = get(column);
+        if (!given.empty() && unit && given != unit->name)
+          errors.push_back({rec.line, column, "“" + given + "”与单位代码 " + c.unit + " 不符，应为“" + unit->name + "”"});
+      };
+      expect("单位", u);
+      expect("上级单位", tree.Parent(*u));
+      expect("所属区", tree.District(*u));
+    }
+    rows.push_back(std::move(row));
+    sources.push_back(src);
+  }
+  std::vector<Candidate> list;
+  for (const auto& r : rows) list.push_back(r.candidate);
+  CheckCandidatesUnique(list, sources, names, errors);
+  if (!errors.empty()) {
+    std::stable_sort(errors.begin(), errors.end(), [](const FieldError& a, const FieldError& b) { return a.line < b.line; });
+    return Status(code::kInvalid, "名单有 " + std::to_string(errors.size()) + " 处错误，未导入任何数据", std::move(errors));
+  }
+  return rows;
+}
+
+Result<RosterPlan> PlanRoster(const std::vector<Candidate>& existing, const std::vector<RosterRow>& rows,
+                              const CampaignConfig& config) {
+  std::map<int, Candidate> final_by_no;
+  for (const auto& c : existing) final_by_no[c.no] = c;
+  RosterPlan plan;
+  for (const auto& row : rows) {
+    auto it = final_by_no.find(row.candidate.no);
+    if (it == final_by_no.end()) {
+      plan.inserts.push_back(row.candidate);
+      final_by_no[row.candidate.no] = row.candidate;
+      continue;
+    }
+    Candidate updated = row.candidate;
+    updated.id = it->second.id;
+    updated.active = it->second.active;
+    const Candidate& old = it->second;
+    if (old.name == updated.name && old.gender == updated.gender && old.title == updated.title &&
+        old.unit == updated.unit && old.group == updated.group) {
+      ++plan.unchanged;
+    } else {
+      plan.updates.push_back(updated);
+    }
+    it->second = updated;
+  }
+  std::vector<FieldError> errors;
+  std::map<std::string, int> unit_holder;  // unit → no
+  for (const auto& [no, c] : final_by_no) {
+    if (!c.active) continue;
+    auto [it, fresh] = unit_holder.emplace(c.unit, no);
+    if (!fresh) {
+      int line = 0;
+      for (const auto& r : rows)
+        if (r.candidate.no == no || r.candidate.no == it->second) line = r.line;
+      errors.push_back({line, "单位代码", "单位 " + c.unit + " 已有参评书记（序号 " + std::to_string(it->second) + "）"});
+    }
+  }
+  std::vector<Candidate> all;
+  for (const auto& [no, c] : final_by_no) all.push_back(c);
+  AppendDetails(errors, ValidateQuotas(config, GroupSizes(all)));
+  if (!errors.empty()) return Status(code::kInvalid, "导入后名单会有冲突，未导入任何数据", std::move(errors));
+  return plan;
+}
+
+std::string RosterToCsv(const std::vector<Candidate>& candidates, const OrgTree& tree,
+                        const CampaignConfig& config) {
+  std::string out = "\xEF\xBB\xBF";
+  for (std::size_t i = 0; i < std::size(kRosterColumns); ++i) {
+    if (i) out += ',';
+    out += kRosterColumns[i];
+  }
+  out += "\r\n";
+  for (const auto& c : candidates) {
+    const OrgUnit* u = tree.Find(c.unit);
+    const OrgUnit* p = u ? tree.Parent(*u) : nullptr;
+    const OrgUnit* d = u ? tree.District(*u) : nullptr;
+    const Group* g = config.FindGroup(c.group);
+    std::vector<std::string> f = {std::to_string(c.no), c.name, c.gender, c.title, c.unit,
+                                  u ? u->name : "", p ? p->name : "", d ? d->name : "",
+                                  g ? g->name : c.group};
+    for (std::size_t i = 0; i < f.size(); ++i) {
+      if (i) out += ',';
+      out += CsvField(f[i]);
+    }
+    out += "\r\n";
+  }
+  return out;
+}
+
+}  // namespace ss

@@ -1,0 +1,82 @@
+// The router: (method, path pattern) → handler. Patterns are literal segments and
+// "{name}" parameters: "/api/v1/campaigns/{id}/candidates/{cid}". A path that matches a
+// pattern under another method is "method not allowed" (405 with Allow), not "not found".
+// Each route sets the largest request body it accepts.
+#pragma once
+
+#include <boost/asio/awaitable.hpp>
+#include <boost/asio/co_spawn.hpp>
+#include <boost/asio/thread_pool.hpp>
+#include <boost/asio/use_awaitable.hpp>
+#include <functional>
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "http/reply.h"
+
+namespace ss::http {
+
+namespace asio = boost::asio;
+
+// What a handler gets: the request, its path and query parameters, who sent it, and the
+// pool for blocking work (database, files, CPU-heavy hashing), which must never run on the
+// I/O threads.
+struct Context {
+  const Request& request;
+  std::vector<std::pair<std::string, std::string>> path_params;
+  std::map<std::string, std::string> query;  // percent-decoded; the last value wins
+  std::string remote;                         // client IP
+  std::string request_id;
+  asio::thread_pool& blocking;
+
+  // The value of path parameter `name` ("" when absent).
+  const std::string& Param(std::string_view name) const;
+};
+
+// Runs `f()` on the blocking pool and resumes the caller on its own executor with the result.
+template <class F>
+auto Offload(asio::thread_pool& pool, F f) -> asio::awaitable<std::invoke_result_t<F&>> {
+  using R = std::invoke_result_t<F&>;
+  std::optional<R> out = co_await asio::co_spawn(
+      pool, [&f]() -> asio::awaitable<std::optional<R>> { co_return f(); }, asio::use_awaitable);
+  co_return std::move(*out);
+}
+
+using Handler = std::function<asio::awaitable<Reply>(Context&)>;
+
+struct Route {
+  bhttp::verb method;
+  std::string pattern;
+  Handler handler;
+  std::size_t body_limit;
+  std::vector<std::string> segments;  // pattern split at '/'
+};
+
+inline constexpr std::size_t kDefaultBodyLimit = 64 * 1024;
+
+class Router {
+ public:
+  void Add(bhttp::verb method, std::string pattern, Handler handler,
+           std::size_t body_limit = kDefaultBodyLimit);
+
+  struct Match {
+    enum Kind { kFound, kNotFound, kMethodNotAllowed } kind = kNotFound;
+    const Route* route = nullptr;
+    std::vector<std::pair<std::string, std::string>> params;
+    std::string allow;  // for 405: "GET, POST"
+  };
+  Match Find(bhttp::verb method, std::string_view path) const;
+
+  const std::vector<Route>& routes() const { return routes_; }
+  std::size_t max_body_limit() const { return max_body_limit_; }
+
+ private:
+  std::vector<Route> routes_;
+  std::size_t max_body_limit_ = 0;
+};
+
+}  // namespace ss::http

@@ -1,0 +1,249 @@
+#include "http/server.h"
+
+#include <boost/asio/co_spawn.hpp>
+#include <boost/asio/detached.hpp>
+#include <boost/asio/redirect_error.hpp>
+#include <boost/asio/signal_set.hpp>
+#include <boost/asio/strand.hpp>
+#include <boost/beast/core.hpp>
+#include <boost/beast/http.hpp>
+#include <random>
+#include <spdlog/spdlog.h>
+#include <thread>
+
+#include "http/query.h"
+
+namespace ss::http {
+
+namespace beast = boost::beast;
+using tcp = asio::ip::tcp;
+using asio::use_awaitable;
+
+struct Server::Connection {
+  explicit Connection(tcp::socket s) : stream(std::move(s)) {}
+  beast::tcp_stream stream;
+  bool idle = true;  // waiting for the next request; only touched on the stream's strand
+};
+
+namespace {
+
+std::string RandomPrefix() {
+  std::random_device rd;
+  char buf[9];
+  std::snprintf(buf, sizeof buf, "%08x", rd());
+  return buf;
+}
+
+// A client-supplied X-Request-Id is kept when it is short and plain.
+bool UsableRequestId(std::string_view id) {
+  if (id.empty() || id.size() > 64) return false;
+  for (char c : id)
+    if (!std::isalnum(static_cast<unsigned char>(c)) && c != '-' && c != '_' && c != '.') return false;
+  return true;
+}
+
+}  // namespace
+
+Server::Server(ServerOptions options, const Router& router, Handler fallback, asio::thread_pool& blocking)
+    : options_(std::move(options)),
+      router_(router),
+      fallback_(std::move(fallback)),
+      blocking_(blocking),
+      ioc_(std::max(1, options_.threads)),
+      acceptor_(ioc_),
+      deadline_(ioc_),
+      request_prefix_(RandomPrefix()) {}
+
+Server::~Server() = default;
+
+Status Server::Listen() {
+  boost::system::error_code ec;
+  auto address = asio::ip::make_address(options_.host, ec);
+  if (ec) return Status(code::kUnavailable, "监听地址 " + options_.host + " 无效");
+  tcp::endpoint ep(address, options_.port);
+  acceptor_.open(ep.protocol(), ec);
+  if (!ec) acceptor_.set_option(asio::socket_base::reuse_address(true), ec);
+  if (!ec) acceptor_.bind(ep, ec);
+  if (ec) {
+    std::string where = options_.host + ":" + std::to_string(options_.port);
+    if (ec == asio::error::address_in_use)
+      return Status(code::kUnavailable, "端口 " + where + " 已被占用：请停止占用它的程序，或用 --port 换一个端口");
+    return Status(code::kUnavailable, "无法监听 " + where + "：" + ec.message());
+  }
+  acceptor_.listen(asio::socket_base::max_listen_connections, ec);
+  if (ec) return Status(code::kUnavailable, "无法监听：" + ec.message());
+  port_ = acceptor_.local_endpoint().port();
+  return Status::Ok();
+}
+
+void Server::Run() {
+  asio::signal_set signals(ioc_, SIGINT, SIGTERM);
+  signals.async_wait([this](boost::system::error_code ec, int sig) {
+    if (ec) return;
+    spdlog::info("收到信号 {}，正在停止：不再接受新连接，等待进行中的请求完成", sig);
+    Shutdown();
+  });
+  asio::co_spawn(ioc_, Accept(), asio::detached);
+  std::vector<std::thread> threads;
+  for (int i = 1; i < options_.threads; ++i) threads.emplace_back([this] { ioc_.run(); });
+  ioc_.run();
+  for (auto& t : threads) t.join();
+}
+
+void Server::Shutdown() {
+  if (stopping_.exchange(true)) return;
+  asio::post(ioc_, [this] {
+    boost::system::error_code ec;
+    acceptor_.close(ec);
+    deadline_.expires_after(options_.grace_period);
+    deadline_.async_wait([this](boost::system::error_code e) {
+      if (!e) {
+        spdlog::warn("停止超时，强制关闭剩余连接");
+        ioc_.stop();
+      }
+    });
+    std::lock_guard lock(mu_);
+    // Idle connections close now; busy ones finish their request and then close.
+    for (auto& c : connections_) {
+      asio::post(c->stream.get_executor(), [c] {
+        if (c->idle) c->stream.socket().close();
+      });
+    }
+    // The pending signal wait would keep run() going: stop once nothing is left.
+    if (connections_.empty()) ioc_.stop();
+  });
+}
+
+void Server::Forget(Connection* conn) {
+  std::lock_guard lock(mu_);
+  connections_.remove_if([conn](const auto& c) { return c.get() == conn; });
+  if (stopping_ && connections_.empty()) ioc_.stop();
+}
+
+asio::awaitable<void> Server::Accept() {
+  while (!stopping_) {
+    boost::system::error_code ec;
+    tcp::socket socket = co_await acceptor_.async_accept(asio::make_strand(ioc_), asio::redirect_error(use_awaitable, ec));
+    if (ec) {
+      if (stopping_ || ec == asio::error::operation_aborted) break;
+      spdlog::warn("accept: {}", ec.message());
+      continue;
+    }
+    socket.set_option(tcp::no_delay(true), ec);
+    auto conn = std::make_shared<Connection>(std::move(socket));
+    {
+      std::lock_guard lock(mu_);
+      connections_.push_back(conn);
+    }
+    asio::co_spawn(conn->stream.get_executor(), Serve(conn), asio::detached);
+  }
+}
+
+asio::awaitable<Reply> Server::Dispatch(Request& req, const Router::Match& match, std::optional<Target> target,
+                                        const std::string& remote, std::string request_id) {
+  if (!target) co_return ErrorReply(req, 400, code::kBadParam, "请求地址格式错误");
+  Context ctx{req, match.params, std::move(target->query), remote, std::move(request_id), blocking_};
+  const Handler& handler = match.kind == Router::Match::kFound ? match.route->handler : fallback_;
+  try {
+    co_return co_await handler(ctx);
+  } catch (const std::exception& e) {
+    spdlog::error("请求 {} {} 处理出错：{}", std::string(req.method_string()), std::string(req.target()), e.what());
+  }
+  co_return ErrorReply(req, 500, code::kInternal, "服务器内部错误，请稍后重试");
+}
+
+asio::awaitable<void> Server::Serve(std::shared_ptr<Connection> conn) {
+  struct Unregister {
+    Server* s;
+    Connection* c;
+    ~Unregister() { s->Forget(c); }
+  } unregister{this, conn.get()};
+
+  beast::flat_buffer buffer;
+  boost::system::error_code ec;
+  std::string remote = conn->stream.socket().remote_endpoint(ec).address().to_string();
+  auto& stream = conn->stream;
+
+  while (!stopping_) {
+    conn->idle = true;
+    bhttp::request_parser<bhttp::string_body> parser;
+    parser.header_limit(static_cast<std::uint32_t>(options_.header_limit));
+    // The real limit is set per route below; this only lets the header through.
+    parser.body_limit(std::max<std::size_t>(router_.max_body_limit(), kDefaultBodyLimit));
+    stream.expires_after(options_.idle_timeout);
+    co_await bhttp::async_read_header(stream, buffer, parser, asio::redirect_error(use_awaitable, ec));
+    conn->idle = false;
+    auto started = std::chrono::steady_clock::now();
+    if (ec) {
+      if (ec == bhttp::error::header_limit) {
+        Request dummy;
+        dummy.version(11);
+        dummy.keep_alive(false);
+        Reply r = ErrorReply(dummy, 431, code::kBadParam, "请求头过大");
+        co_await beast::async_write(stream, std::move(r.message), asio::redirect_error(use_awaitable, ec));
+      } else if (ec != bhttp::error::end_of_stream && ec != beast::error::timeout &&
+                 ec != asio::error::operation_aborted && ec != asio::error::connection_reset &&
+                 ec != asio::error::eof && ec != asio::error::bad_descriptor) {
+        Request dummy;
+        dummy.version(11);
+        dummy.keep_alive(false);
+        Reply r = ErrorReply(dummy, 400, code::kBadParam, "请求格式错误");
+        co_await beast::async_write(stream, std::move(r.message), asio::redirect_error(use_awaitable, ec));
+      }
+      break;
+    }
+
+    auto& head = parser.get();
+    std::string request_id;
+    if (auto it = head.find("X-Request-Id"); it != head.end() && UsableRequestId(it->value()))
+      request_id = std::string(it->value());
+    else
+      request_id = request_prefix_ + "-" + std::to_string(++next_request_);
+
+    auto target = ParseTarget(head.target());
+    Router::Match match = router_.Find(head.method(), target ? target->path : std::string(head.target()));
+    if (stopping_) head.keep_alive(false);  // tell the client this is the last answer
+
+    // Refusals decided from the header alone. Their body is never read, so the connection
+    // cannot be reused after them.
+    std::optional<Reply> early;
+    std::size_t limit = match.kind == Router::Match::kFound ? match.route->body_limit : kDefaultBodyLimit;
+    bool has_body = !parser.is_done();
+    auto refuse = [&](unsigned status, const char* c, std::string message) {
+      if (has_body) head.keep_alive(false);
+      early = ErrorReply(head, status, c, std::move(message));
+    };
+    if (match.kind == Router::Match::kMethodNotAllowed) {
+      refuse(405, code::kMethodNotAllowed, "不支持此请求方法，可用：" + match.allow);
+    } else if (parser.content_length() && *parser.content_length() > limit) {
+      refuse(413, code::kTooLarge, "请求内容过大（上限 " + std::to_string(limit / 1024) + " KB）");
+    } else if (has_body) {
+      parser.body_limit(limit);
+      stream.expires_after(options_.body_timeout);
+      co_await bhttp::async_read(stream, buffer, parser, asio::redirect_error(use_awaitable, ec));
+      if (ec == bhttp::error::body_limit) {
+        refuse(413, code::kTooLarge, "请求内容过大（上限 " + std::to_string(limit / 1024) + " KB）");
+      } else if (ec) {
+        break;
+      }
+    }
+
+    Request req = parser.release();
+    // (No co_await inside ?: — GCC 12 miscompiles it.)
+    if (!early) early.emplace(co_await Dispatch(req, match, std::move(target), remote, request_id));
+    Reply reply = std::move(*early);
+    bool keep_alive = reply.message.keep_alive() && !stopping_;
+    if (options_.access_log) {
+      auto us = std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::steady_clock::now() - started).count();
+      spdlog::get("access")->info("{} \"{} {}\" {} {} {}us {}", remote, std::string(req.method_string()),
+                                  std::string(req.target()), reply.status, reply.body_bytes, us, request_id);
+    }
+    stream.expires_after(options_.write_timeout);
+    co_await beast::async_write(stream, std::move(reply.message), asio::redirect_error(use_awaitable, ec));
+    if (ec || !keep_alive) break;
+  }
+  stream.socket().shutdown(tcp::socket::shutdown_send, ec);
+  stream.close();
+}
+
+}  // namespace ss::http

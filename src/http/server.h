@@ -1,0 +1,85 @@
+// The HTTP/1.1 server: Boost.Beast on Asio C++20 coroutines, one coroutine per connection,
+// all connections served by a fixed number of I/O threads.
+//
+// Per request: the header is read first (with a header size limit), the route is found,
+// then the body is read with that route's own body limit. Requests that match no route go
+// to the fallback (the static web app). Every reply is logged to the "access" logger.
+//
+// Timeouts: an idle keep-alive connection (and a slow header) is closed after
+// idle_timeout, a slow body after body_timeout, a slow reader after write_timeout.
+//
+// Shutdown (SIGINT/SIGTERM, or Shutdown()): stop accepting, close idle connections, let
+// requests in flight finish and answer (with Connection: close), then Run() returns. After
+// grace_period the rest is cut off.
+#pragma once
+
+#include <boost/asio/io_context.hpp>
+#include <boost/asio/ip/tcp.hpp>
+#include <boost/asio/steady_timer.hpp>
+#include <boost/asio/thread_pool.hpp>
+#include <atomic>
+#include <chrono>
+#include <list>
+#include <memory>
+#include <mutex>
+#include <string>
+
+#include "core/status.h"
+#include "http/query.h"
+#include "http/router.h"
+
+namespace ss::http {
+
+struct ServerOptions {
+  std::string host = "127.0.0.1";
+  unsigned short port = 8080;          // 0 picks a free port
+  int threads = 2;                     // I/O threads
+  std::size_t header_limit = 16 * 1024;
+  std::chrono::seconds idle_timeout{75};
+  std::chrono::seconds body_timeout{60};
+  std::chrono::seconds write_timeout{60};
+  std::chrono::seconds grace_period{10};
+  bool access_log = true;
+};
+
+class Server {
+ public:
+  Server(ServerOptions options, const Router& router, Handler fallback, asio::thread_pool& blocking);
+  ~Server();
+  Server(const Server&) = delete;
+  Server& operator=(const Server&) = delete;
+
+  // Binds and listens. kUnavailable with a clear message when the address is in use or not
+  // available.
+  Status Listen();
+  unsigned short port() const { return port_; }
+
+  // Serves until shutdown; SIGINT and SIGTERM start a graceful shutdown.
+  void Run();
+  // Starts a graceful shutdown; safe from any thread.
+  void Shutdown();
+
+ private:
+  struct Connection;
+  asio::awaitable<void> Accept();
+  asio::awaitable<void> Serve(std::shared_ptr<Connection> conn);
+  asio::awaitable<Reply> Dispatch(Request& req, const Router::Match& match, std::optional<Target> target,
+                                  const std::string& remote, std::string request_id);
+  void Forget(Connection* conn);
+
+  ServerOptions options_;
+  const Router& router_;
+  Handler fallback_;
+  asio::thread_pool& blocking_;
+  asio::io_context ioc_;
+  asio::ip::tcp::acceptor acceptor_;
+  asio::steady_timer deadline_;
+  unsigned short port_ = 0;
+  std::atomic<bool> stopping_{false};
+  std::atomic<std::uint64_t> next_request_{0};
+  std::string request_prefix_;
+  std::mutex mu_;
+  std::list<std::shared_ptr<Connection>> connections_;
+};
+
+}  // namespace ss::http

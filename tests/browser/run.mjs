@@ -1,0 +1,310 @@
+#!/usr/bin/env node
+// Browser test of the public H5 pages, as a voter on a 360 px phone would use them.
+// Needs no packages of its own: it borrows playwright-core from web/node_modules and drives
+// Debian's Chromium. See README.md beside this file.
+//
+//   BASE_URL=http://127.0.0.1:8080 node tests/browser/run.mjs
+import { createRequire } from 'node:module';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const webDir = resolve(process.env.WEB_DIR ?? join(here, '../../web'));
+const BASE_URL = (process.env.BASE_URL ?? '').replace(/\/+$/, '');
+const SCREENSHOT_DIR = process.env.SCREENSHOT_DIR || '/tmp/shuangshai-shots';
+const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+const WAIT_MS = Number(process.env.WAIT_MS ?? 10_000);
+
+// What the Wuhai 2022 fixture holds.
+const EXPECTED = {
+  groups: { town_street: 20, village_community: 83 },
+  district: '海南区',
+  search: '新桥社区',
+  candidate: { name: '钟庆梅', unit: '新桥社区', parent: '拉僧仲街道', district: '海南区' },
+};
+
+if (!BASE_URL) {
+  console.error('BASE_URL is not set: run as BASE_URL=http://127.0.0.1:PORT node tests/browser/run.mjs');
+  process.exit(2);
+}
+
+let chromium;
+try {
+  ({ chromium } = createRequire(join(webDir, 'package.json'))('playwright-core'));
+} catch {
+  console.error(`playwright-core is not installed in ${webDir}/node_modules: run "npm ci" in web/ first`);
+  process.exit(2);
+}
+
+class StepFailure extends Error {}
+
+/** Polls `probe` until `accept(value)` holds; fails with `what` and the last value seen. */
+async function eventually(what, probe, accept = (v) => Boolean(v)) {
+  const deadline = Date.now() + WAIT_MS;
+  let last;
+  let lastError;
+  for (;;) {
+    try {
+      last = await probe();
+      lastError = undefined;
+      if (accept(last)) return last;
+    } catch (error) {
+      lastError = error;
+    }
+    if (Date.now() > deadline) {
+      const seen = lastError ? `error: ${lastError.message.split('\n')[0]}` : `saw ${JSON.stringify(last)}`;
+      throw new StepFailure(`${what} (${seen})`);
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+function check(condition, message) {
+  if (!condition) throw new StepFailure(message);
+}
+
+async function getJson(path) {
+  const response = await fetch(`${BASE_URL}${path}`);
+  if (!response.ok) throw new StepFailure(`GET ${path} answered ${response.status}: ${await response.text()}`);
+  return response.json();
+}
+
+async function screenshot(page, name) {
+  const path = join(SCREENSHOT_DIR, `${name}.png`);
+  await page.screenshot({ path, fullPage: true });
+  console.log(`    screenshot ${path}`);
+}
+
+/** Nothing may stick out sideways on a 360 px screen. */
+async function checkFitsWidth(page, where) {
+  const widths = await page.evaluate(() => ({ page: document.documentElement.scrollWidth, screen: window.innerWidth }));
+  check(widths.page <= widths.screen, `${where}: the page is ${widths.page}px wide on a ${widths.screen}px screen`);
+}
+
+/** Tap targets must be at least 44 px high. */
+async function checkTapTarget(locator, name) {
+  const box = await locator.first().boundingBox();
+  check(box !== null, `${name} is not visible`);
+  check(box.height >= 44, `${name} is only ${Math.round(box.height)}px high (needs 44px)`);
+}
+
+const texts = (locator) => locator.allInnerTexts().then((list) => list.map((t) => t.trim()));
+
+async function main() {
+  try {
+    await fetch(`${BASE_URL}/api/v1/campaigns`);
+  } catch (error) {
+    console.log(`FAILED - cannot reach the server at ${BASE_URL}: ${error.cause?.code ?? error.message}`);
+    console.log('0 passed, 1 failed');
+    return 1;
+  }
+  mkdirSync(SCREENSHOT_DIR, { recursive: true });
+  const userDataDir = mkdtempSync(join(tmpdir(), 'shuangshai-chromium-'));
+  const context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: CHROMIUM,
+    headless: true,
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+    viewport: { width: 360, height: 740 },
+    deviceScaleFactor: 1,
+    isMobile: true,
+    hasTouch: true,
+    locale: 'zh-CN',
+    // A phone set to another zone must still see Beijing dates.
+    timezoneId: 'America/New_York',
+  });
+  const page = context.pages()[0] ?? (await context.newPage());
+  page.setDefaultTimeout(WAIT_MS);
+  const pageErrors = [];
+  page.on('pageerror', (error) => pageErrors.push(error.message));
+  page.on('console', (message) => {
+    if (message.type() === 'error') console.log(`    console error: ${message.text()}`);
+  });
+
+  const state = { campaign: null };
+  const steps = [
+    {
+      name: '首页显示活动名称、当前阶段、活动安排和两个组的人数',
+      async run() {
+        const { items } = await getJson('/api/v1/campaigns');
+        check(items.length > 0, 'GET /api/v1/campaigns lists no campaign');
+        state.campaign = await getJson(`/api/v1/campaigns/${items[0].id}`);
+        const { name, phase, phases } = state.campaign;
+
+        await page.goto(`${BASE_URL}/`);
+        await eventually(
+          `the header shows the campaign name "${name}"`,
+          () => page.locator('[data-test=campaign-name]').innerText(),
+          (t) => t.trim() === name,
+        );
+        const stageText = await page.locator('[data-test=current-phase]').innerText();
+        const wanted = phase ? `当前阶段：${phase.name}` : '当前阶段：';
+        check(stageText.includes(wanted), `the current phase reads "${stageText}", expected "${wanted}"`);
+        if (phase) check(/\d+月\d+日/.test(stageText), `the current phase shows no dates: "${stageText}"`);
+
+        const counts = {};
+        for (const card of await page.locator('[data-test=group-card]').all()) {
+          counts[await card.getAttribute('data-group')] = Number(await card.locator('[data-test=group-count]').innerText());
+        }
+        check(
+          JSON.stringify(counts) === JSON.stringify(EXPECTED.groups),
+          `group counts are ${JSON.stringify(counts)}, expected ${JSON.stringify(EXPECTED.groups)}`,
+        );
+        const statuses = await page.locator('[data-test=phase-item]').evaluateAll((els) => els.map((e) => e.dataset.status));
+        check(statuses.length === phases.length, `the timeline shows ${statuses.length} phases, expected ${phases.length}`);
+        if (phase) {
+          const currentAt = phases.findIndex((p) => p.key === phase.key);
+          check(statuses[currentAt] === 'current', `phase ${phase.key} is not highlighted: ${statuses.join(',')}`);
+          check(statuses.slice(0, currentAt).every((s) => s === 'done'), `earlier phases not marked done: ${statuses.join(',')}`);
+        }
+        const districts = await texts(page.locator('[data-test=district-card]'));
+        check(districts.some((t) => t.includes(EXPECTED.district)), `no ${EXPECTED.district} among the districts`);
+        await checkTapTarget(page.locator('[data-test=view-candidates]'), 'the 查看参评书记 button');
+        await checkTapTarget(page.locator('[data-test=group-card]'), 'a group card');
+        await checkFitsWidth(page, 'home page');
+        await screenshot(page, '1-home');
+      },
+    },
+    {
+      name: `参评书记列表按${EXPECTED.district}筛选，再搜索${EXPECTED.search}只剩一人`,
+      async run() {
+        const hainan = state.campaign?.districts.find((d) => d.name === EXPECTED.district);
+        check(hainan, `the campaign has no district ${EXPECTED.district}`);
+        if (!/\/$/.test(new URL(page.url()).pathname)) await page.goto(`${BASE_URL}/`);
+        await page.locator('[data-test=view-candidates]').click();
+        await eventually('the candidate list opens', () => page.url(), (u) => /\/c\/\d+\/candidates$/.test(new URL(u).pathname));
+        await eventually(
+          `the list counts all ${state.campaign.candidates_total} candidates`,
+          () => page.locator('[data-test=result-count]').getAttribute('data-total'),
+          (t) => Number(t) === state.campaign.candidates_total,
+        );
+        await checkTapTarget(page.locator('[data-test=district-filter]'), 'the district filter');
+
+        await page.locator('[data-test=district-filter]').click();
+        await page.locator('[data-test=district-filter-option]', { hasText: EXPECTED.district }).click();
+        await page.locator('[data-test=district-filter-sheet]').waitFor({ state: 'hidden' });
+        await eventually('the address keeps the district', () => page.url(), (u) => new URL(u).searchParams.get('district') === hainan.code);
+        await eventually(
+          `the count says ${hainan.candidates} candidates in ${EXPECTED.district}`,
+          () => page.locator('[data-test=result-count]').getAttribute('data-total'),
+          (t) => Number(t) === hainan.candidates,
+        );
+        const shown = await eventually(
+          'the first page of the filtered list is shown',
+          () => texts(page.locator('[data-test=candidate-item] [data-test=candidate-district]')),
+          (list) => list.length === Math.min(20, hainan.candidates),
+        );
+        const others = shown.filter((t) => t !== EXPECTED.district);
+        check(others.length === 0, `candidates from other districts are listed: ${others.join(', ')}`);
+        await checkFitsWidth(page, 'candidate list');
+        await screenshot(page, '2-list-district');
+
+        const search = page.locator('[data-test=search] input');
+        await search.fill(EXPECTED.search);
+        await search.press('Enter');
+        await eventually('the address keeps the search', () => page.url(), (u) => new URL(u).searchParams.get('q') === EXPECTED.search);
+        await eventually(
+          'exactly one candidate is found',
+          async () => [await page.locator('[data-test=result-count]').getAttribute('data-total'), await page.locator('[data-test=candidate-item]').count()],
+          ([total, count]) => total === '1' && count === 1,
+        );
+        const item = await page.locator('[data-test=candidate-item]').innerText();
+        check(item.includes(EXPECTED.search) && item.includes(EXPECTED.district), `the result reads "${item}"`);
+        await screenshot(page, '3-list-search');
+      },
+    },
+    {
+      name: `书记页显示${EXPECTED.candidate.name}、${EXPECTED.candidate.unit}和${EXPECTED.candidate.district}`,
+      async run(previousFailed) {
+        if (previousFailed) {
+          const hainan = state.campaign?.districts.find((d) => d.name === EXPECTED.district)?.code ?? '';
+          const query = new URLSearchParams({ district: hainan, q: EXPECTED.search });
+          await page.goto(`${BASE_URL}/c/${state.campaign?.id ?? 1}/candidates?${query}`);
+        }
+        await page.locator('[data-test=candidate-item]').first().click();
+        await eventually('the candidate page opens', () => page.url(), (u) => /\/candidates\/\d+$/.test(new URL(u).pathname));
+        const { candidate } = EXPECTED;
+        await eventually(
+          `the name ${candidate.name} is shown`,
+          () => page.locator('h1[data-test=candidate-name]').innerText(),
+          (t) => t.trim() === candidate.name,
+        );
+        const unit = await page.locator('[data-test=candidate-unit]').innerText();
+        check(unit.includes(candidate.unit), `the unit reads "${unit}", expected ${candidate.unit}`);
+        const parent = await page.locator('[data-test=candidate-parent]').innerText();
+        check(parent.includes(candidate.parent), `the town/street reads "${parent}", expected ${candidate.parent}`);
+        const district = await page.locator('[data-test=candidate-district]').innerText();
+        check(district.includes(candidate.district), `the district reads "${district}", expected ${candidate.district}`);
+        const themes = await page.locator('[data-test=theme-tag]').count();
+        check(themes > 0, 'no theme tags are shown');
+        const placeholder = await page.locator('[data-test=showcase-placeholder]').innerText();
+        check(placeholder.includes('展示材料将在审核通过后公开'), `the showcase card reads "${placeholder}"`);
+        await checkTapTarget(page.locator('[data-test=back]'), 'the back button');
+        await checkFitsWidth(page, 'candidate page');
+        await screenshot(page, '4-candidate');
+      },
+    },
+    {
+      name: '返回后仍是刚才的搜索结果',
+      async run() {
+        await page.locator('[data-test=back]').click();
+        await eventually('the list comes back with its search', () => page.url(), (u) => new URL(u).searchParams.get('q') === EXPECTED.search);
+        await eventually(
+          'the list still shows the one candidate',
+          () => texts(page.locator('[data-test=candidate-item] [data-test=candidate-name]')),
+          (names) => names.length === 1 && names[0] === EXPECTED.candidate.name,
+        );
+      },
+    },
+  ];
+
+  let passed = 0;
+  let failed = 0;
+  let previousFailed = false;
+  for (const [index, step] of steps.entries()) {
+    const errorsBefore = pageErrors.length;
+    try {
+      await step.run(previousFailed);
+      const newErrors = pageErrors.slice(errorsBefore);
+      check(newErrors.length === 0, `the page threw: ${newErrors.join(' | ')}`);
+      passed += 1;
+      previousFailed = false;
+      console.log(`ok ${index + 1} - ${step.name}`);
+    } catch (error) {
+      failed += 1;
+      previousFailed = true;
+      const why = error instanceof StepFailure ? error.message : String(error.message ?? error).split('\n')[0];
+      const shown = await page
+        .locator('[data-test=error-message]')
+        .allInnerTexts()
+        .catch(() => []);
+      console.log(`FAILED ${index + 1} - ${step.name}\n    ${why}`);
+      if (shown.length) console.log(`    the page shows the error: ${shown.join(' | ')}`);
+      await screenshot(page, `failed-step-${index + 1}`).catch(() => {});
+    }
+  }
+
+  await context.close();
+  rmSync(userDataDir, { recursive: true, force: true });
+  console.log(`${passed} passed, ${failed} failed`);
+  return failed === 0 ? 0 : 1;
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error) => {
+    console.log(`browser test could not run: ${error.stack ?? error}`);
+    console.log('0 passed, 1 failed');
+    process.exit(1);
+  },
+);
