@@ -168,8 +168,8 @@ asio::awaitable<void> Server::Serve(std::shared_ptr<Connection> conn) {
     conn->idle = true;
     bhttp::request_parser<bhttp::string_body> parser;
     parser.header_limit(static_cast<std::uint32_t>(options_.header_limit));
-    // The real limit is set per route below; this only lets the header through.
-    parser.body_limit(std::max<std::size_t>(router_.max_body_limit(), kDefaultBodyLimit));
+    // No limit while the header is read: the route it names sets the limit below.
+    parser.body_limit(boost::none);
     stream.expires_after(options_.idle_timeout);
     co_await bhttp::async_read_header(stream, buffer, parser, asio::redirect_error(use_awaitable, ec));
     conn->idle = false;
@@ -202,7 +202,6 @@ asio::awaitable<void> Server::Serve(std::shared_ptr<Connection> conn) {
 
     auto target = ParseTarget(head.target());
     Router::Match match = router_.Find(head.method(), target ? target->path : std::string(head.target()));
-    if (stopping_) head.keep_alive(false);  // tell the client this is the last answer
 
     // Refusals decided from the header alone. Their body is never read, so the connection
     // cannot be reused after them.
@@ -229,6 +228,7 @@ asio::awaitable<void> Server::Serve(std::shared_ptr<Connection> conn) {
     }
 
     Request req = parser.release();
+    if (stopping_) req.keep_alive(false);  // SIGTERM came while the body was on its way
     // (No co_await inside ?: — GCC 12 miscompiles it.)
     if (!early) early.emplace(co_await Dispatch(req, match, std::move(target), remote, request_id));
     Reply reply = std::move(*early);

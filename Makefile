@@ -1,0 +1,67 @@
+# Shuangshai — the two commands:
+#   make run    install what is missing, build, create the demo database, serve on :8080
+#   make test   install what is missing, build, run every test (unit, store, API, web, browser)
+# Other targets: build, web, bench, clean.
+
+SHELL := /bin/bash
+BUILD ?= build
+DB ?= var/shuangshai.db
+PORT ?= 8080
+HOST ?= 127.0.0.1
+JOBS ?= $(shell nproc)
+
+CMAKE_FLAGS := -DCMAKE_BUILD_TYPE=Release
+ifeq ($(CI),true)
+CMAKE_FLAGS += -DSHUANGSHAI_WERROR=ON
+endif
+GENERATOR := $(shell command -v ninja >/dev/null 2>&1 && echo "-G Ninja")
+
+WEB_SOURCES := $(shell find web/src web/public web/index.html web/vite.config.ts web/scripts -type f 2>/dev/null)
+
+.PHONY: run test build web deps deps-test bench clean cpp-test web-test browser-test
+
+run: deps build web
+	@mkdir -p $(dir $(DB))
+	@test -f $(DB) || $(BUILD)/shuangshai init --db $(DB) --demo
+	@echo "打开 http://$(HOST):$(PORT)/ 查看演示活动（按 Ctrl+C 停止）"
+	$(BUILD)/shuangshai serve --db $(DB) --host $(HOST) --port $(PORT)
+
+test: deps-test build web cpp-test web-test browser-test
+	@echo "make test: all suites passed"
+
+deps:
+	@scripts/install-deps.sh build
+
+deps-test:
+	@scripts/install-deps.sh test
+
+$(BUILD)/build.ninja $(BUILD)/Makefile: CMakeLists.txt
+	cmake -S . -B $(BUILD) $(GENERATOR) $(CMAKE_FLAGS)
+
+build: $(BUILD)/build.ninja
+	cmake -S . -B $(BUILD) $(GENERATOR) $(CMAKE_FLAGS) >/dev/null
+	cmake --build $(BUILD) -j $(JOBS)
+
+web/node_modules/.package-lock.json: web/package-lock.json web/package.json
+	cd web && npm ci --no-audit --no-fund
+	@touch $@
+
+web/dist/index.html: web/node_modules/.package-lock.json $(WEB_SOURCES)
+	cd web && npm run build
+
+web: web/dist/index.html
+
+cpp-test: build
+	cd $(BUILD) && ctest --output-on-failure -j $(JOBS)
+
+web-test: web/node_modules/.package-lock.json
+	cd web && npm run typecheck && npm test
+
+browser-test: build web
+	scripts/browser-test.sh $(BUILD)/shuangshai
+
+bench: build web
+	bench/run.sh $(BUILD)/shuangshai
+
+clean:
+	rm -rf $(BUILD) web/dist

@@ -1,0 +1,29 @@
+#!/usr/bin/env bash
+# Runs the browser tests (tests/browser/run.mjs, Playwright driving Debian's Chromium)
+# against the real server on a free port with a fresh demo database.
+# Usage: scripts/browser-test.sh path/to/shuangshai
+set -euo pipefail
+bin=$(realpath "${1:-build/shuangshai}")
+root=$(cd "$(dirname "$0")/.." && pwd)
+tmp=$(mktemp -d)
+server_pid=
+cleanup() {
+  if [ -n "$server_pid" ]; then kill "$server_pid" 2>/dev/null || true; wait "$server_pid" 2>/dev/null || true; fi
+  rm -rf "$tmp"
+}
+trap cleanup EXIT
+
+"$bin" init --db "$tmp/test.db" --demo >/dev/null
+"$bin" serve --db "$tmp/test.db" --port 0 --web "$root/web/dist" >"$tmp/serve.log" 2>&1 &
+server_pid=$!
+for _ in $(seq 1 100); do
+  url=$(grep -o 'http://127.0.0.1:[0-9]*' "$tmp/serve.log" | head -n1 || true)
+  [ -n "$url" ] && break
+  sleep 0.1
+done
+if [ -z "${url:-}" ]; then
+  echo "browser-test: the server did not start:" >&2
+  cat "$tmp/serve.log" >&2
+  exit 1
+fi
+BASE_URL="$url" SCREENSHOT_DIR="${SCREENSHOT_DIR:-$tmp/shots}" node "$root/tests/browser/run.mjs"

@@ -1,0 +1,250 @@
+// The API test harness: runs the real `shuangshai` binary as a child process on a free
+// port with a fresh database, and talks to it over real TCP with a small Beast client.
+#pragma once
+
+#include <signal.h>
+#include <spawn.h>
+#include <sys/wait.h>
+#include <fcntl.h>
+#include <unistd.h>
+
+#include <boost/asio.hpp>
+#include <boost/beast.hpp>
+#include <boost/json.hpp>
+#include <chrono>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include <gtest/gtest.h>
+
+extern char** environ;
+
+namespace ss::testing {
+
+namespace fs = std::filesystem;
+namespace beast = boost::beast;
+namespace bhttp = beast::http;
+namespace asio = boost::asio;
+using tcp = asio::ip::tcp;
+
+// A temporary directory removed at the end of the test.
+struct TempDir {
+  fs::path path;
+  TempDir() {
+    char tmpl[] = "/tmp/shuangshai-test-XXXXXX";
+    path = mkdtemp(tmpl);
+  }
+  ~TempDir() {
+    std::error_code ec;
+    fs::remove_all(path, ec);
+  }
+};
+
+struct CommandResult {
+  int exit_code = -1;
+  std::string out;  // stdout and stderr together
+};
+
+// Runs the binary with `args` to completion (stdin from /dev/null).
+inline CommandResult RunCommand(const std::vector<std::string>& args, const std::vector<std::string>& env_extra = {}) {
+  std::string cmd;
+  for (const auto& e : env_extra) cmd += e + " ";
+  cmd += SS_BINARY;
+  for (const auto& a : args) {
+    cmd += " '";
+    for (char c : a) {
+      if (c == '\'') cmd += "'\\''";
+      else cmd += c;
+    }
+    cmd += "'";
+  }
+  cmd += " 2>&1 </dev/null";
+  CommandResult r;
+  FILE* p = popen(cmd.c_str(), "r");
+  char buf[4096];
+  std::size_t n;
+  while ((n = fread(buf, 1, sizeof buf, p)) > 0) r.out.append(buf, n);
+  int status = pclose(p);
+  r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  return r;
+}
+
+struct Response {
+  unsigned status = 0;
+  std::map<std::string, std::string> headers;  // lower-case names
+  std::string body;
+  boost::json::value Json() const { return boost::json::parse(body); }
+  std::string Header(const std::string& name) const {
+    auto it = headers.find(name);
+    return it == headers.end() ? "" : it->second;
+  }
+};
+
+// One keep-alive connection to the server.
+class Client {
+ public:
+  explicit Client(unsigned short port) : socket_(ioc_) {
+    socket_.connect(tcp::endpoint(asio::ip::make_address("127.0.0.1"), port));
+  }
+
+  Response Send(bhttp::verb method, const std::string& target, const std::map<std::string, std::string>& headers = {},
+                const std::string& body = "") {
+    bhttp::request<bhttp::string_body> req{method, target, 11};
+    req.set(bhttp::field::host, "127.0.0.1");
+    for (const auto& [k, v] : headers) req.set(k, v);
+    if (!body.empty()) req.body() = body;
+    req.prepare_payload();
+    bhttp::write(socket_, req);
+    return Read(method == bhttp::verb::head);
+  }
+  Response Get(const std::string& target, const std::map<std::string, std::string>& headers = {}) {
+    return Send(bhttp::verb::get, target, headers);
+  }
+
+  // Writes raw bytes (for malformed requests) and reads one response.
+  Response Raw(const std::string& bytes) {
+    asio::write(socket_, asio::buffer(bytes));
+    return Read(false);
+  }
+
+  // True when the server has closed the connection (reads EOF within `wait`).
+  bool ClosedByServer(std::chrono::milliseconds wait) {
+    socket_.non_blocking(true);
+    auto until = std::chrono::steady_clock::now() + wait;
+    while (std::chrono::steady_clock::now() < until) {
+      char c;
+      boost::system::error_code ec;
+      socket_.read_some(asio::buffer(&c, 1), ec);
+      if (ec == asio::error::eof || ec == asio::error::connection_reset) return true;
+      std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    }
+    return false;
+  }
+
+ private:
+  Response Read(bool head) {
+    bhttp::response_parser<bhttp::string_body> parser;
+    parser.body_limit(64 * 1024 * 1024);
+    parser.skip(head);
+    bhttp::read(socket_, buffer_, parser);
+    auto& res = parser.get();
+    Response r;
+    r.status = res.result_int();
+    for (const auto& f : res) {
+      std::string name(f.name_string());
+      for (char& c : name) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+      r.headers[name] = std::string(f.value());
+    }
+    r.body = res.body();
+    return r;
+  }
+
+  asio::io_context ioc_;
+  tcp::socket socket_;
+  beast::flat_buffer buffer_;
+};
+
+// A running server on a fresh demo database.
+class Server {
+ public:
+  // `db` is initialised with the demo campaign unless `init` is false.
+  explicit Server(const fs::path& dir, const std::vector<std::string>& extra_args = {}, bool init = true)
+      : db_((dir / "test.db").string()), web_(dir / "web") {
+    if (init) {
+      auto r = RunCommand({"init", "--db", db_, "--demo"});
+      EXPECT_EQ(r.exit_code, 0) << r.out;
+    }
+    MakeWebRoot();
+    std::vector<std::string> args = {SS_BINARY, "serve", "--db", db_, "--port", "0", "--web", web_.string()};
+    args.insert(args.end(), extra_args.begin(), extra_args.end());
+    Start(args);
+  }
+  ~Server() { Stop(); }
+
+  unsigned short port() const { return port_; }
+  const std::string& db() const { return db_; }
+  Client Connect() const { return Client(port_); }
+
+  // SIGTERM and wait; returns the exit code (or -1 when killed after `wait`).
+  int Stop(std::chrono::milliseconds wait = std::chrono::milliseconds(15000)) {
+    if (pid_ <= 0) return exit_code_;
+    kill(pid_, SIGTERM);
+    auto until = std::chrono::steady_clock::now() + wait;
+    int status = 0;
+    while (std::chrono::steady_clock::now() < until) {
+      if (waitpid(pid_, &status, WNOHANG) == pid_) {
+        pid_ = -1;
+        exit_code_ = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+        return exit_code_;
+      }
+      std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    }
+    kill(pid_, SIGKILL);
+    waitpid(pid_, &status, 0);
+    pid_ = -1;
+    return -1;
+  }
+
+  // The files of the test web root.
+  static constexpr const char* kIndex = "<!doctype html><html><body>shuangshai test index</body></html>";
+  static constexpr const char* kAsset = "console.log('a hashed asset');";
+
+ private:
+  void MakeWebRoot() {
+    fs::create_directories(web_ / "assets");
+    std::ofstream(web_ / "index.html") << kIndex;
+    std::ofstream(web_ / "index.html.br") << "BROTLI-BYTES";
+    std::ofstream(web_ / "index.html.gz") << "GZIP-BYTES";
+    std::ofstream(web_ / "assets/app-1a2b3c.js") << kAsset;
+  }
+
+  void Start(const std::vector<std::string>& args) {
+    int fds[2];
+    ASSERT_EQ(pipe(fds), 0);
+    posix_spawn_file_actions_t actions;
+    posix_spawn_file_actions_init(&actions);
+    posix_spawn_file_actions_adddup2(&actions, fds[1], 1);
+    posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0);
+    posix_spawn_file_actions_addclose(&actions, fds[0]);
+    std::vector<char*> argv;
+    for (const auto& a : args) argv.push_back(const_cast<char*>(a.c_str()));
+    argv.push_back(nullptr);
+    ASSERT_EQ(posix_spawn(&pid_, SS_BINARY, &actions, nullptr, argv.data(), environ), 0);
+    posix_spawn_file_actions_destroy(&actions);
+    close(fds[1]);
+    out_ = fdopen(fds[0], "r");
+    // The server prints "Shuangshai 已启动：http://127.0.0.1:PORT/" once it listens.
+    char line[512];
+    while (fgets(line, sizeof line, out_)) {
+      std::string s(line);
+      auto at = s.find("http://127.0.0.1:");
+      if (at == std::string::npos) continue;
+      port_ = static_cast<unsigned short>(std::stoi(s.substr(at + 17)));
+      break;
+    }
+    ASSERT_NE(port_, 0) << "the server did not start";
+    // Keep draining the access log so the server never blocks on a full pipe.
+    drain_ = std::thread([f = out_] {
+      char buf[4096];
+      while (fread(buf, 1, sizeof buf, f) > 0) {
+      }
+      fclose(f);  // EOF: the server has exited
+    });
+    drain_.detach();
+  }
+
+  std::string db_;
+  fs::path web_;
+  pid_t pid_ = -1;
+  int exit_code_ = -1;
+  unsigned short port_ = 0;
+  FILE* out_ = nullptr;
+  std::thread drain_;
+};
+
+}  // namespace ss::testing
