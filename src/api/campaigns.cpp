@@ -10,8 +10,6 @@ using http::Context;
 using http::Reply;
 namespace asio = boost::asio;
 
-namespace {
-
 std::optional<std::int64_t> ParseId(const std::string& s) {
   std::int64_t v = 0;
   if (s.empty() || s.size() > 18) return std::nullopt;
@@ -20,15 +18,12 @@ std::optional<std::int64_t> ParseId(const std::string& s) {
   return v;
 }
 
-// The campaign's snapshot, from memory when current, else loaded on the blocking pool.
 asio::awaitable<Result<std::shared_ptr<const CampaignView>>> View(Services& s, Context& ctx) {
   auto id = ParseId(ctx.Param("id"));
   if (!id) co_return Status(code::kBadParam, "活动编号须为正整数");
   if (auto v = s.catalog.Fresh(*id)) co_return v;
   co_return co_await http::Offload(ctx.blocking, [&s, id = *id] { return s.catalog.Load(id); });
 }
-
-}  // namespace
 
 http::Handler Health() {
   return [](Context& ctx) -> asio::awaitable<Reply> {
@@ -97,7 +92,7 @@ http::Handler GetCandidate(Services& s) {
     if (!cid) co_return http::ErrorReply(ctx.request, Status(code::kBadParam, "参评人编号须为正整数"));
     const auto* entry = (*view)->directory->ById(*cid);
     if (!entry) co_return http::ErrorReply(ctx.request, Status(code::kNotFound, "本活动中没有编号为 " + std::to_string(*cid) + " 的参评人"));
-    co_return http::JsonReply(ctx.request, json::serialize(CandidateJson(**view, *entry, true)), 200, "no-cache");
+    co_return http::JsonReply(ctx.request, json::serialize(CandidateJson((*view)->record.config, *entry, true)), 200, "no-cache");
   };
 }
 

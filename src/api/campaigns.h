@@ -7,6 +7,13 @@
 
 namespace ss::api {
 
+// The campaign named by the path parameter {id}: from the catalog when current, else loaded
+// on the blocking pool. kBadParam for a malformed id, kNotFound for an unknown one.
+boost::asio::awaitable<Result<std::shared_ptr<const CampaignView>>> View(Services& s, http::Context& ctx);
+
+// A positive id from a path segment, or nullopt.
+std::optional<std::int64_t> ParseId(const std::string& s);
+
 http::Handler Health();
 http::Handler ListCampaigns(Services& s);
 http::Handler GetCampaign(Services& s);

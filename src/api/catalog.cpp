@@ -36,7 +36,7 @@ Result<std::shared_ptr<const CampaignView>> Catalog::Load(std::int64_t id) {
   view->directory = std::make_unique<Directory>(view->record.config, std::move(*tree), std::move(*candidates));
   view->item_json.reserve(view->directory->entries().size());
   for (const auto& e : view->directory->entries())
-    view->item_json.push_back(boost::json::serialize(CandidateJson(*view, e, false)));
+    view->item_json.push_back(boost::json::serialize(CandidateJson(view->record.config, e, false)));
 
   std::shared_ptr<const CampaignView> out = std::move(view);
   std::lock_guard lock(mu_);

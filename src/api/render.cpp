@@ -38,6 +38,7 @@ json::object CampaignDetailJson(const CampaignView& v, Millis now) {
   json::object o = CampaignSummaryJson(v, now);
   o["note"] = c.note;
   o["timezone"] = c.timezone.name;
+  o["auto_advance"] = c.auto_advance;
   PhaseKey current = v.PhaseAt(now);
   json::array phases;
   for (const auto& p : c.schedule.phases()) {
@@ -98,7 +99,7 @@ json::object CampaignDetailJson(const CampaignView& v, Millis now) {
   return o;
 }
 
-json::object CandidateJson(const CampaignView& v, const Directory::Entry& e, bool detail) {
+json::object CandidateJson(const CampaignConfig& config, const Directory::Entry& e, bool detail) {
   const Candidate& c = *e.candidate;
   json::object o{{"id", c.id},
                  {"no", c.no},
@@ -113,7 +114,7 @@ json::object CandidateJson(const CampaignView& v, const Directory::Entry& e, boo
   if (detail) {
     if (e.parent) o["parent"] = UnitJson(*e.parent);
     else o["parent"] = nullptr;
-    auto themes = v.record.config.ThemesFor(e.unit->level);
+    auto themes = config.ThemesFor(e.unit->level);
     o["themes"] = json::array(themes.begin(), themes.end());
   }
   return o;

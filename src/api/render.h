@@ -14,7 +14,7 @@ boost::json::object CampaignSummaryJson(const CampaignView& view, Millis now);
 // The campaign with groups, districts, phases, themes and rules.
 boost::json::object CampaignDetailJson(const CampaignView& view, Millis now);
 // One candidate as a list item; with `detail`, also "parent" and "themes".
-boost::json::object CandidateJson(const CampaignView& view, const Directory::Entry& entry, bool detail);
+boost::json::object CandidateJson(const CampaignConfig& config, const Directory::Entry& entry, bool detail);
 std::string OrgTreeJson(const OrgTree& tree);
 
 }  // namespace ss::api

@@ -1,17 +1,51 @@
 #include "api/routes.h"
 
+#include "api/audit.h"
+#include "api/auth.h"
 #include "api/campaigns.h"
+#include "api/roster_admin.h"
+#include "api/settings.h"
+#include "api/users.h"
 
 namespace ss::api {
 
 void RegisterRoutes(http::Router& router, Services& s) {
   using http::bhttp::verb;
+  constexpr std::size_t kImportBodyLimit = 8 * 1024 * 1024;  // a few thousand rows as JSON
+
   router.Add(verb::get, "/healthz", Health());
+  // Public reads.
   router.Add(verb::get, "/api/v1/campaigns", ListCampaigns(s));
   router.Add(verb::get, "/api/v1/campaigns/{id}", GetCampaign(s));
   router.Add(verb::get, "/api/v1/campaigns/{id}/org-units", GetOrgUnits(s));
   router.Add(verb::get, "/api/v1/campaigns/{id}/candidates", ListCandidates(s));
   router.Add(verb::get, "/api/v1/campaigns/{id}/candidates/{cid}", GetCandidate(s));
+  // Staff sessions.
+  router.Add(verb::post, "/api/v1/auth/login", Login(s));
+  router.Add(verb::post, "/api/v1/auth/logout", Logout(s));
+  router.Add(verb::get, "/api/v1/auth/me", Me(s));
+  router.Add(verb::post, "/api/v1/auth/password", ChangePassword(s));
+  // Accounts.
+  router.Add(verb::get, "/api/v1/admin/users", ListUsers(s));
+  router.Add(verb::post, "/api/v1/admin/users", CreateUser(s));
+  router.Add(verb::patch, "/api/v1/admin/users/{uid}", UpdateUser(s));
+  router.Add(verb::post, "/api/v1/admin/users/{uid}/password", ResetPassword(s));
+  // Campaign settings and phase.
+  router.Add(verb::put, "/api/v1/campaigns/{id}/settings", PutSettings(s));
+  router.Add(verb::post, "/api/v1/campaigns/{id}/phase", AdvancePhase(s));
+  // Roster.
+  router.Add(verb::get, "/api/v1/campaigns/{id}/admin/org-units", AdminOrgUnits(s));
+  router.Add(verb::post, "/api/v1/campaigns/{id}/org-units", CreateOrgUnit(s));
+  router.Add(verb::patch, "/api/v1/campaigns/{id}/org-units/{code}", UpdateOrgUnit(s));
+  router.Add(verb::get, "/api/v1/campaigns/{id}/admin/candidates", AdminCandidates(s));
+  router.Add(verb::post, "/api/v1/campaigns/{id}/candidates", CreateCandidate(s));
+  router.Add(verb::patch, "/api/v1/campaigns/{id}/candidates/{cid}", UpdateCandidate(s));
+  router.Add(verb::get, "/api/v1/campaigns/{id}/roster/template.xlsx", RosterTemplate(s));
+  router.Add(verb::get, "/api/v1/campaigns/{id}/roster/export.xlsx", RosterExport(s));
+  router.Add(verb::post, "/api/v1/campaigns/{id}/roster/import", RosterImport(s), kImportBodyLimit);
+  // Audit log.
+  router.Add(verb::get, "/api/v1/admin/audit", ListAudit(s));
+  router.Add(verb::get, "/api/v1/admin/audit/export.xlsx", ExportAudit(s));
 }
 
 }  // namespace ss::api

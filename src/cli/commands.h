@@ -7,6 +7,11 @@
 #include <string>
 
 #include "cli/config.h"
+#include "core/status.h"
+
+namespace ss::store {
+class Store;
+}
 
 namespace ss::cli {
 
@@ -18,8 +23,27 @@ struct InitOptions {
 };
 int Init(const InitOptions& options);
 
+struct UserAddOptions {
+  std::string db;
+  std::string username;
+  std::string display_name;
+  std::string role;
+  std::string district;
+  std::int64_t candidate = 0;
+};
+// Passwords are read from standard input.
+int UserAdd(const UserAddOptions& options);
+int UserList(const std::string& db);
+int UserSetDisabled(const std::string& db, const std::string& username, bool disabled);
+int UserResetPassword(const std::string& db, const std::string& username);
+int AuditVerify(const std::string& db);
+
 int ImportCampaign(const std::string& db, const std::string& file);
 int ImportRoster(const std::string& db, std::int64_t campaign, const std::string& file);
 int ExportRoster(const std::string& db, std::int64_t campaign, const std::string& out);
+
+// The demo's staff accounts with random passwords, printed once and written beside the
+// database to demo-accounts.txt (mode 0600). Accounts that exist already are kept.
+Status CreateDemoAccounts(store::Store& store, const std::string& db_path, std::int64_t campaign);
 
 }  // namespace ss::cli

@@ -1,4 +1,5 @@
 // init, import and export: the data sub-commands.
+#include <boost/json.hpp>
 #include <cstdio>
 #include <fstream>
 #include <iostream>
@@ -18,6 +19,18 @@ namespace ss::cli {
 namespace {
 
 void PrintError(const Status& s) { std::cerr << "错误：" << s.ToString() << "\n"; }
+
+// Commands run on the server's console act as the operating system user, not a staff account.
+store::AuditEvent CliAudit(std::string action, std::string target, std::string after = {}) {
+  store::AuditEvent e;
+  e.at = NowMillis();
+  e.actor = "命令行";
+  e.role = "system";
+  e.action = std::move(action);
+  e.target = std::move(target);
+  e.after = std::move(after);
+  return e;
+}
 
 std::unique_ptr<store::Store> OpenOrReport(const std::string& db) {
   auto store = store::OpenStore(db);
@@ -72,12 +85,17 @@ int Init(const InitOptions& options) {
   }
   Millis now = NowMillis();
   MoveIntoVoting(doc->config, now);
-  auto id = store->campaigns().Create(*doc, doc->config.schedule.ScheduledAt(now), now);
+  auto id = store->campaigns().Create(*doc, doc->config.schedule.ScheduledAt(now), now,
+                                     CliAudit("campaign.create", "", "{\"demo\":true}"));
   if (!id) {
     PrintError(id.status());
     return 1;
   }
   PrintSummary(*doc, *id);
+  if (Status s = CreateDemoAccounts(*store, options.db, *id); !s.ok()) {
+    PrintError(s);
+    return 1;
+  }
   return 0;
 }
 
@@ -97,7 +115,8 @@ int ImportCampaign(const std::string& db, const std::string& file) {
   auto store = OpenOrReport(db);
   if (!store) return 1;
   Millis now = NowMillis();
-  auto id = store->campaigns().Create(*doc, doc->config.schedule.ScheduledAt(now), now);
+  auto id = store->campaigns().Create(*doc, doc->config.schedule.ScheduledAt(now), now,
+                                      CliAudit("campaign.create", "", "{\"file\":" + boost::json::serialize(boost::json::value(file)) + "}"));
   if (!id) {
     PrintError(id.status());
     return 1;
@@ -142,7 +161,10 @@ int ImportRoster(const std::string& db, std::int64_t campaign, const std::string
     PrintError(plan.status());
     return 1;
   }
-  if (Status s = store->roster().ApplyRoster(campaign, *plan, NowMillis()); !s.ok()) {
+  std::string summary = "{\"file\":" + boost::json::serialize(boost::json::value(file)) + ",\"inserts\":" +
+                        std::to_string(plan->inserts.size()) + ",\"updates\":" + std::to_string(plan->updates.size()) + "}";
+  auto audit = CliAudit("roster.import", "campaign:" + std::to_string(campaign), summary);
+  if (Status s = store->roster().ApplyRoster(campaign, *plan, NowMillis(), audit); !s.ok()) {
     PrintError(s);
     return 1;
   }

@@ -44,6 +44,34 @@ int main(int argc, char** argv) {
   export_roster->add_option("--campaign", campaign, "活动编号")->required();
   export_roster->add_option("--out", out, "输出文件（默认输出到屏幕）");
 
+  UserAddOptions user;
+  std::string username;
+  auto* user_cmd = app.add_subcommand("user", "管理工作人员账号（密码从标准输入读取）");
+  user_cmd->require_subcommand(1);
+  auto* user_add = user_cmd->add_subcommand("add", "新增账号");
+  user_add->add_option("--db", user.db, "SQLite 数据库文件")->required();
+  user_add->add_option("--username", user.username, "用户名")->required();
+  user_add->add_option("--name", user.display_name, "姓名或单位（默认同用户名）");
+  user_add->add_option("--role", user.role, "admin、organizer、district_admin、judge 或 candidate")->required();
+  user_add->add_option("--district", user.district, "区代码（区委组织部账号）");
+  user_add->add_option("--candidate", user.candidate, "参评人编号（参评书记账号）");
+  auto* user_list = user_cmd->add_subcommand("list", "列出账号");
+  user_list->add_option("--db", db, "SQLite 数据库文件")->required();
+  auto* user_disable = user_cmd->add_subcommand("disable", "停用账号（并退出其所有登录）");
+  user_disable->add_option("--db", db, "SQLite 数据库文件")->required();
+  user_disable->add_option("--username", username, "用户名")->required();
+  auto* user_enable = user_cmd->add_subcommand("enable", "启用账号");
+  user_enable->add_option("--db", db, "SQLite 数据库文件")->required();
+  user_enable->add_option("--username", username, "用户名")->required();
+  auto* user_reset = user_cmd->add_subcommand("reset-password", "重置密码（并退出其所有登录）");
+  user_reset->add_option("--db", db, "SQLite 数据库文件")->required();
+  user_reset->add_option("--username", username, "用户名")->required();
+
+  auto* audit_cmd = app.add_subcommand("audit", "审计日志");
+  audit_cmd->require_subcommand(1);
+  auto* audit_verify = audit_cmd->add_subcommand("verify", "校验审计日志的哈希链；被改动时指出第一条不符的记录");
+  audit_verify->add_option("--db", db, "SQLite 数据库文件")->required();
+
   app.add_subcommand("version", "显示版本");
 
   try {
@@ -62,6 +90,12 @@ int main(int argc, char** argv) {
   if (import_campaign->parsed()) return ImportCampaign(db, file);
   if (import_roster->parsed()) return ImportRoster(db, campaign, file);
   if (export_roster->parsed()) return ExportRoster(db, campaign, out);
+  if (user_add->parsed()) return UserAdd(user);
+  if (user_list->parsed()) return UserList(db);
+  if (user_disable->parsed()) return UserSetDisabled(db, username, true);
+  if (user_enable->parsed()) return UserSetDisabled(db, username, false);
+  if (user_reset->parsed()) return UserResetPassword(db, username);
+  if (audit_verify->parsed()) return AuditVerify(db);
   std::cout << "shuangshai " << SHUANGSHAI_VERSION << "\n";
   return 0;
 }

@@ -60,7 +60,7 @@ int Serve(const ConfigFlags& flags) {
     return 1;
   }
   api::Catalog catalog(**store);
-  api::Services services{**store, catalog};
+  api::Services services{**store, catalog, {}};
   http::Router router;
   api::RegisterRoutes(router, services);
 

@@ -81,8 +81,9 @@ struct CampaignConfig {
   std::vector<std::string> ThemesFor(Level level) const;
 };
 
-// Every rule that holds without the roster: non-empty name; groups with unique keys covering
-// each grassroots level exactly once; a valid phase schedule; vote policy limits
+// Every rule that holds without the roster: non-empty name; groups with unique keys, each
+// grassroots level in at most one group (a level in none has no candidates: a campaign may be
+// for village secretaries only); a valid phase schedule; vote policy limits
 // (1 ≤ per candidate ≤ per day ≤ 100); rubric keys unique and maxima adding up to 100;
 // weights in [0,1] with P+W+C = 1 and votes+ratings = 1 (within 1e-9); rating values in
 // [0,1]; awards only for known groups with positive counts. All problems at once.

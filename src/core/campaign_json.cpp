@@ -60,6 +60,17 @@ class Reader {
     Fail(path, "应为整数");
     return fallback;
   }
+  // An int-sized integer: larger values are refused, never truncated.
+  int Int32(const json::value* v, const std::string& path, int fallback, bool required = true) {
+    std::size_t before = errors.size();
+    std::int64_t n = Int(v, path, fallback, required);
+    if (errors.size() != before) return fallback;
+    if (n < INT32_MIN || n > INT32_MAX) {
+      Fail(path, "数值超出范围");
+      return fallback;
+    }
+    return static_cast<int>(n);
+  }
   double Number(const json::value* v, const std::string& path, double fallback, bool required = true) {
     if (!v) {
       if (required) Fail(path, "缺少此项");
@@ -160,9 +171,9 @@ void ReadConfig(Reader& r, const json::object& root, CampaignConfig& c) {
 
   if (const auto* vp = r.Object(At(&root, "vote_policy"), "vote_policy", false)) {
     auto& v = c.vote_policy;
-    v.votes_per_voter_per_day = static_cast<int>(r.Int(At(vp, "votes_per_voter_per_day"), "vote_policy.votes_per_voter_per_day", v.votes_per_voter_per_day, false));
-    v.per_candidate_per_day = static_cast<int>(r.Int(At(vp, "per_candidate_per_day"), "vote_policy.per_candidate_per_day", v.per_candidate_per_day, false));
-    v.snapshot_hour = static_cast<int>(r.Int(At(vp, "snapshot_hour"), "vote_policy.snapshot_hour", v.snapshot_hour, false));
+    v.votes_per_voter_per_day = r.Int32(At(vp, "votes_per_voter_per_day"), "vote_policy.votes_per_voter_per_day", v.votes_per_voter_per_day, false);
+    v.per_candidate_per_day = r.Int32(At(vp, "per_candidate_per_day"), "vote_policy.per_candidate_per_day", v.per_candidate_per_day, false);
+    v.snapshot_hour = r.Int32(At(vp, "snapshot_hour"), "vote_policy.snapshot_hour", v.snapshot_hour, false);
     std::string show = r.String(At(vp, "show_counts"), "vote_policy.show_counts", false);
     if (show == "live" || show.empty()) v.show_counts = ShowCounts::kLive;
     else if (show == "daily") v.show_counts = ShowCounts::kDaily;
@@ -170,7 +181,7 @@ void ReadConfig(Reader& r, const json::object& root, CampaignConfig& c) {
     else r.Fail("vote_policy.show_counts", "应为 live、daily 或 hidden");
     if (const auto* pg = r.Object(At(vp, "per_group"), "vote_policy.per_group", false)) {
       for (const auto& [g, n] : *pg)
-        v.per_group[std::string(g)] = static_cast<int>(r.Int(&n, "vote_policy.per_group." + std::string(g), 0));
+        v.per_group[std::string(g)] = r.Int32(&n, "vote_policy.per_group." + std::string(g), 0);
     }
   }
 
@@ -180,7 +191,7 @@ void ReadConfig(Reader& r, const json::object& root, CampaignConfig& c) {
       const auto* o = r.Object(&(*rubric)[i], at);
       if (!o) continue;
       c.rubric.push_back({r.String(At(o, "key"), at + ".key"), r.String(At(o, "name"), at + ".name"),
-                          static_cast<int>(r.Int(At(o, "max"), at + ".max", 0))});
+                          r.Int32(At(o, "max"), at + ".max", 0)});
     }
   }
 
@@ -192,7 +203,7 @@ void ReadConfig(Reader& r, const json::object& root, CampaignConfig& c) {
     num("comprehensive", x.comprehensive);
     num("online_votes_in_public_opinion", x.online_votes_in_public_opinion);
     num("ratings_in_public_opinion", x.ratings_in_public_opinion);
-    x.trim_when_judges_at_least = static_cast<int>(r.Int(At(w, "trim_when_judges_at_least"), "weights.trim_when_judges_at_least", x.trim_when_judges_at_least, false));
+    x.trim_when_judges_at_least = r.Int32(At(w, "trim_when_judges_at_least"), "weights.trim_when_judges_at_least", x.trim_when_judges_at_least, false);
     x.normalize_judges = r.Bool(At(w, "normalize_judges"), "weights.normalize_judges", x.normalize_judges);
     std::string method = r.String(At(w, "online_vote_method"), "weights.online_vote_method", false);
     if (method == "linear" || method.empty()) x.online_vote_method = VoteScoreMethod::kLinear;
@@ -217,10 +228,10 @@ void ReadConfig(Reader& r, const json::object& root, CampaignConfig& c) {
         const auto& t = (*arr)[i];
         // Either ["一等奖", 1] or {"tier": "一等奖", "count": 1}.
         if (t.is_array() && t.get_array().size() == 2) {
-          out.push_back({r.String(&t.get_array()[0], tat + "[0]"), static_cast<int>(r.Int(&t.get_array()[1], tat + "[1]", 0))});
+          out.push_back({r.String(&t.get_array()[0], tat + "[0]"), r.Int32(&t.get_array()[1], tat + "[1]", 0)});
         } else if (t.is_object()) {
           out.push_back({r.String(At(&t.get_object(), "tier"), tat + ".tier"),
-                         static_cast<int>(r.Int(At(&t.get_object(), "count"), tat + ".count", 0))});
+                         r.Int32(At(&t.get_object(), "count"), tat + ".count", 0)});
         } else {
           r.Fail(tat, "应为 [\"奖项\", 名额] 或 {\"tier\", \"count\"}");
         }
@@ -329,7 +340,7 @@ Result<CampaignDocument> ParseCampaignDocument(std::string_view text) {
       const auto* o = r.Object(&(*cands)[i], at);
       if (!o) continue;
       Candidate c;
-      c.no = static_cast<int>(r.Int(At(o, "no"), at + ".no", 0));
+      c.no = r.Int32(At(o, "no"), at + ".no", 0);
       c.name = r.String(At(o, "name"), at + ".name");
       c.gender = r.String(At(o, "gender"), at + ".gender");
       c.title = r.String(At(o, "title"), at + ".title");

@@ -40,9 +40,9 @@ bool ParsePositive(const std::string& s, int& out) {
 
 }  // namespace
 
-Directory::Directory(CampaignConfig config, OrgTree tree, std::vector<Candidate> candidates)
-    : config_(std::move(config)), tree_(std::move(tree)), candidates_(std::move(candidates)) {
-  std::erase_if(candidates_, [](const Candidate& c) { return !c.active; });
+Directory::Directory(CampaignConfig config, OrgTree tree, std::vector<Candidate> candidates, bool include_inactive)
+    : config_(std::move(config)), tree_(std::move(tree)), include_inactive_(include_inactive), candidates_(std::move(candidates)) {
+  if (!include_inactive_) std::erase_if(candidates_, [](const Candidate& c) { return !c.active; });
   std::sort(candidates_.begin(), candidates_.end(), [](const Candidate& a, const Candidate& b) { return a.no < b.no; });
   entries_.reserve(candidates_.size());
   for (const auto& c : candidates_) {
@@ -52,7 +52,7 @@ Directory::Directory(CampaignConfig config, OrgTree tree, std::vector<Candidate>
     bool grassroots_parent = parent && (parent->level == Level::kTown || parent->level == Level::kStreet);
     by_id_[c.id] = entries_.size();
     entries_.push_back({&c, unit, grassroots_parent ? parent : nullptr, tree_.District(*unit),
-                        config_.FindGroup(c.group)});
+                        config_.FindGroup(c.group), AsciiLower(c.name), AsciiLower(unit->name)});
   }
 }
 
@@ -84,6 +84,12 @@ Result<CandidateQuery> Directory::ParseQuery(const std::map<std::string, std::st
     if (!l || !IsGrassrootsLevel(*l)) return bad("level 须为 town、street、village 或 community");
     q.level = *level;
   }
+  if (const auto* status = get("status"); status && !status->empty() && include_inactive_) {
+    if (*status == "active") q.status = CandidateQuery::Status::kActive;
+    else if (*status == "disabled") q.status = CandidateQuery::Status::kDisabled;
+    else if (*status == "all") q.status = CandidateQuery::Status::kAll;
+    else return bad("status 须为 active、disabled 或 all");
+  }
   if (const auto* text = get("q")) {
     if (text->size() > 100) return bad("搜索内容不能超过 100 字节");
     q.q = *text;
@@ -92,11 +98,13 @@ Result<CandidateQuery> Directory::ParseQuery(const std::map<std::string, std::st
 }
 
 bool Directory::Matches(const Entry& e, const CandidateQuery& q, const std::vector<std::string>& words) const {
+  if (q.status == CandidateQuery::Status::kActive && !e.candidate->active) return false;
+  if (q.status == CandidateQuery::Status::kDisabled && e.candidate->active) return false;
   if (!q.group.empty() && e.candidate->group != q.group) return false;
   if (!q.district.empty() && (!e.district || e.district->code != q.district)) return false;
   if (!q.level.empty() && LevelKey(e.unit->level) != q.level) return false;
   for (const auto& w : words) {
-    bool hit = e.candidate->name.find(w) != std::string::npos || AsciiLower(e.unit->name).find(w) != std::string::npos ||
+    bool hit = e.search_name.find(w) != std::string::npos || e.search_unit.find(w) != std::string::npos ||
                std::to_string(e.candidate->no) == w;
     if (!hit) return false;
   }
@@ -122,8 +130,9 @@ const Directory::Entry* Directory::ById(std::int64_t id) const {
 }
 
 int Directory::CountInGroup(const std::string& group) const {
-  return static_cast<int>(std::count_if(entries_.begin(), entries_.end(),
-                                        [&](const Entry& e) { return e.candidate->group == group; }));
+  return static_cast<int>(std::count_if(entries_.begin(), entries_.end(), [&](const Entry& e) {
+    return e.candidate->active && e.candidate->group == group;
+  }));
 }
 
 std::vector<Directory::DistrictCount> Directory::CountByDistrict() const {
@@ -133,7 +142,7 @@ std::vector<Directory::DistrictCount> Directory::CountByDistrict() const {
     DistrictCount d{&u, 0, {}};
     for (const auto& g : config_.groups) d.by_group[g.key] = 0;
     for (const auto& e : entries_) {
-      if (e.district != &u) continue;
+      if (e.district != &u || !e.candidate->active) continue;
       ++d.candidates;
       ++d.by_group[e.candidate->group];
     }

@@ -26,6 +26,7 @@ struct CandidateQuery {
   std::string q;         // words that must all appear in the name or the unit name (or = 序号)
   int page = 1;          // 1-based
   int page_size = 20;    // 1..kMaxPageSize
+  enum class Status { kActive, kDisabled, kAll } status = Status::kActive;  // staff lists only
 };
 inline constexpr int kMaxPageSize = 100;
 
@@ -37,6 +38,8 @@ class Directory {
     const OrgUnit* parent;    // the town/street above a village/community; null otherwise
     const OrgUnit* district;
     const Group* group;
+    std::string search_name;  // name and unit name, ASCII lower-cased, for q
+    std::string search_unit;
   };
   struct Page {
     std::vector<const Entry*> items;
@@ -49,8 +52,8 @@ class Directory {
   };
 
   // Candidates must already be valid for the tree (as the store keeps them); inactive ones
-  // are left out. Entries are ordered by 序号.
-  Directory(CampaignConfig config, OrgTree tree, std::vector<Candidate> candidates);
+  // are left out unless `include_inactive` (the staff's view). Entries are ordered by 序号.
+  Directory(CampaignConfig config, OrgTree tree, std::vector<Candidate> candidates, bool include_inactive = false);
   Directory(const Directory&) = delete;
   Directory& operator=(const Directory&) = delete;
 
@@ -60,7 +63,8 @@ class Directory {
 
   // Checks the parameters of a list request given as raw strings (absent = not in the map):
   // kBadParam naming the parameter for a non-number page, a page size out of 1..100, an
-  // unknown group, district or level, or a search text over 100 bytes.
+  // unknown group, district or level, or a search text over 100 bytes. "status"
+  // (active, disabled, all) is read only by a directory that includes inactive candidates.
   Result<CandidateQuery> ParseQuery(const std::map<std::string, std::string>& params) const;
 
   Page Find(const CandidateQuery& query) const;
@@ -75,6 +79,7 @@ class Directory {
 
   CampaignConfig config_;
   OrgTree tree_;
+  bool include_inactive_ = false;
   std::vector<Candidate> candidates_;
   std::vector<Entry> entries_;
   std::unordered_map<std::int64_t, std::size_t> by_id_;

@@ -29,6 +29,7 @@ struct OrgUnit {
   std::string name;    // "新桥社区"
   Level level = Level::kCity;
   std::string parent;  // parent's code; empty for the city
+  bool active = true;  // a disabled unit stays in the tree but takes no new candidates
 };
 
 class OrgTree {

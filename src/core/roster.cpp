@@ -113,7 +113,8 @@ Result<std::vector<RosterRow>> ParseRosterRecords(const std::vector<CsvRecord>& 
   CheckCandidatesUnique(list, sources, names, errors);
   if (!errors.empty()) {
     std::stable_sort(errors.begin(), errors.end(), [](const FieldError& a, const FieldError& b) { return a.line < b.line; });
-    return Status(code::kInvalid, "名单有 " + std::to_string(errors.size()) + " 处错误，未导入任何数据", std::move(errors));
+    std::string message = "名单有 " + std::to_string(errors.size()) + " 处错误，未导入任何数据";
+    return Status(code::kInvalid, std::move(message), std::move(errors));
   }
   return rows;
 }

@@ -56,6 +56,12 @@ inline constexpr const char* kBadParam = "bad_param";            // 400
 inline constexpr const char* kBadJson = "bad_json";              // 400
 inline constexpr const char* kInvalid = "invalid";               // 422: well-formed, breaks a rule
 inline constexpr const char* kNotFound = "not_found";            // 404
+inline constexpr const char* kUnauthenticated = "unauthenticated"; // 401: not signed in
+inline constexpr const char* kBadCredentials = "bad_credentials";  // 401
+inline constexpr const char* kForbidden = "forbidden";           // 403: signed in, not allowed
+inline constexpr const char* kCsrf = "csrf";                     // 403
+inline constexpr const char* kAccountDisabled = "account_disabled";  // 403
+inline constexpr const char* kTooManyAttempts = "too_many_attempts"; // 429
 inline constexpr const char* kConflict = "conflict";             // 409
 inline constexpr const char* kWrongPhase = "wrong_phase";        // 409
 inline constexpr const char* kTooLarge = "payload_too_large";    // 413
@@ -84,8 +90,12 @@ class Result {
   T& operator*() & { return value(); }
   const T& operator*() const& { return value(); }
 
-  // The failure; an ok Status when there is a value.
-  Status status() const { return ok() ? Status() : std::get<1>(v_); }
+  // The failure; an ok Status when there is a value. A reference, so that
+  // `for (auto& d : r.status().details())` never walks a destroyed temporary.
+  const Status& status() const {
+    static const Status kOk;
+    return ok() ? kOk : std::get<1>(v_);
+  }
 
  private:
   std::variant<T, Status> v_;

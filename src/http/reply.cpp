@@ -8,6 +8,15 @@ void AddCommonHeaders(bhttp::fields& f) {
   f.set(bhttp::field::server, "shuangshai");
   f.set("X-Content-Type-Options", "nosniff");
   f.set("Referrer-Policy", "strict-origin-when-cross-origin");
+  // No inline or foreign scripts; inline styles stay allowed because Vant and Element Plus
+  // set style attributes. Framing is refused (the embeddable player will open its own route).
+  if (f.find("Content-Security-Policy") == f.end()) {
+    f.set("Content-Security-Policy",
+          "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; "
+          "font-src 'self' data:; connect-src 'self'; media-src 'self' blob:; object-src 'none'; "
+          "base-uri 'self'; form-action 'self'; frame-ancestors 'none'");
+  }
+  f.set("X-Frame-Options", "DENY");
 }
 
 Reply JsonReply(const Request& req, std::string body, unsigned status, std::string_view cache_control) {
@@ -19,6 +28,33 @@ Reply JsonReply(const Request& req, std::string body, unsigned status, std::stri
   return MakeReply(std::move(res));
 }
 
+Reply FileReply(const Request& req, std::string bytes, std::string_view content_type, std::string_view filename) {
+  bhttp::response<bhttp::string_body> res{bhttp::status::ok, req.version()};
+  res.set(bhttp::field::content_type, content_type);
+  res.set(bhttp::field::cache_control, "no-store");
+  std::string encoded;
+  for (unsigned char c : filename) {
+    if (std::isalnum(c) || c == '.' || c == '-' || c == '_') {
+      encoded += static_cast<char>(c);
+    } else {
+      char buf[4];
+      std::snprintf(buf, sizeof buf, "%%%02X", c);
+      encoded += buf;
+    }
+  }
+  res.set(bhttp::field::content_disposition, "attachment; filename=\"export.xlsx\"; filename*=UTF-8''" + encoded);
+  res.keep_alive(req.keep_alive());
+  res.body() = std::move(bytes);
+  return MakeReply(std::move(res));
+}
+
+Reply NoContent(const Request& req) {
+  bhttp::response<bhttp::empty_body> res{bhttp::status::no_content, req.version()};
+  res.set(bhttp::field::cache_control, "no-store");
+  res.keep_alive(req.keep_alive());
+  return MakeReply(std::move(res));
+}
+
 unsigned HttpStatusFor(std::string_view c) {
   struct Map {
     std::string_view code;
@@ -27,6 +63,8 @@ unsigned HttpStatusFor(std::string_view c) {
   static constexpr Map kMap[] = {
       {code::kBadParam, 400},  {code::kBadJson, 400},        {code::kInvalid, 422},
       {code::kNotFound, 404},  {code::kConflict, 409},       {code::kWrongPhase, 409},
+      {code::kUnauthenticated, 401}, {code::kBadCredentials, 401}, {code::kForbidden, 403},
+      {code::kCsrf, 403},      {code::kAccountDisabled, 403}, {code::kTooManyAttempts, 429},
       {code::kTooLarge, 413},  {code::kUnsupportedMedia, 415}, {code::kMethodNotAllowed, 405},
       {code::kTimeout, 408},   {code::kUnavailable, 503},    {code::kInternal, 500},
   };

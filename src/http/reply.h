@@ -39,6 +39,12 @@ Reply MakeReply(bhttp::response<Body>&& res, bool prepare_payload = true) {
 Reply JsonReply(const Request& req, std::string body, unsigned status = 200,
                 std::string_view cache_control = "no-store");
 
+// A download: `bytes` with `content_type`, saved as `filename` (UTF-8, RFC 6266/5987).
+Reply FileReply(const Request& req, std::string bytes, std::string_view content_type, std::string_view filename);
+
+// 204 No Content.
+Reply NoContent(const Request& req);
+
 // The HTTP status for a Status code (400 for bad_param, 404 for not_found, …).
 unsigned HttpStatusFor(std::string_view code);
 

@@ -38,8 +38,11 @@ struct Context {
 };
 
 // Runs `f()` on the blocking pool and resumes the caller on its own executor with the result.
+// `f` is taken by reference and must outlive the co_await. Pass a lambda that captures by
+// reference, or a named one: GCC 12 destroys a temporary with a non-trivial destructor (a
+// lambda capturing a std::string by value) twice when it appears in a co_await expression.
 template <class F>
-auto Offload(asio::thread_pool& pool, F f) -> asio::awaitable<std::invoke_result_t<F&>> {
+auto Offload(asio::thread_pool& pool, F&& f) -> asio::awaitable<std::invoke_result_t<F&>> {
   using R = std::invoke_result_t<F&>;
   std::optional<R> out = co_await asio::co_spawn(
       pool, [&f]() -> asio::awaitable<std::optional<R>> { co_return f(); }, asio::use_awaitable);

@@ -8,19 +8,28 @@
 
 #include <cstdint>
 #include <memory>
+#include <optional>
+#include <utility>
 #include <string>
 #include <vector>
 
+#include "core/audit.h"
 #include "core/campaign.h"
 #include "core/campaign_json.h"
 #include "core/candidate.h"
 #include "core/org.h"
+#include "core/login_throttle.h"
 #include "core/phase.h"
+#include "core/policy.h"
 #include "core/roster.h"
 #include "core/status.h"
 #include "core/time.h"
 
 namespace ss::store {
+
+// Administrative writes take the audit entry to append in the same transaction (the store
+// fills in its id and hashes): a change and its trace commit together or not at all.
+using AuditEvent = AuditEntry;
 
 struct CampaignRecord {
   std::int64_t id = 0;
@@ -38,9 +47,14 @@ class CampaignRepository {
   // kNotFound when there is no such campaign.
   virtual Result<CampaignRecord> Get(std::int64_t id) = 0;
   // Stores a parsed (already valid) document: the campaign, its org units and candidates.
-  virtual Result<std::int64_t> Create(const CampaignDocument& doc, PhaseKey phase, Millis now) = 0;
+  virtual Result<std::int64_t> Create(const CampaignDocument& doc, PhaseKey phase, Millis now,
+                                      const AuditEvent& audit) = 0;
   // Moves the phase only if it is still `from` (kConflict otherwise).
-  virtual Status SetPhase(std::int64_t id, PhaseKey from, PhaseKey to, Millis now) = 0;
+  virtual Status SetPhase(std::int64_t id, PhaseKey from, PhaseKey to, Millis now, const AuditEvent& audit) = 0;
+  // Replaces the configuration (already validated) if the campaign was last changed at
+  // `expected_updated_at` (kConflict otherwise: someone else saved in between).
+  virtual Status UpdateConfig(std::int64_t id, const CampaignConfig& config, Millis expected_updated_at, Millis now,
+                              const AuditEvent& audit) = 0;
 };
 
 class RosterRepository {
@@ -50,8 +64,115 @@ class RosterRepository {
   virtual Result<std::vector<OrgUnit>> OrgUnits(std::int64_t campaign) = 0;
   // All candidates, inactive ones too, ordered by 序号.
   virtual Result<std::vector<Candidate>> Candidates(std::int64_t campaign) = 0;
+  // kNotFound when the candidate is not in this campaign.
+  virtual Result<Candidate> GetCandidate(std::int64_t campaign, std::int64_t id) = 0;
   // Applies a plan made by PlanRoster in one transaction.
-  virtual Status ApplyRoster(std::int64_t campaign, const RosterPlan& plan, Millis now) = 0;
+  virtual Status ApplyRoster(std::int64_t campaign, const RosterPlan& plan, Millis now, const AuditEvent& audit) = 0;
+  // kConflict for a taken 序号.
+  virtual Result<std::int64_t> CreateCandidate(std::int64_t campaign, const Candidate& c, Millis now,
+                                               const AuditEvent& audit) = 0;
+  // Writes every field of `c` (by c.id).
+  virtual Status UpdateCandidate(std::int64_t campaign, const Candidate& c, Millis now, const AuditEvent& audit) = 0;
+  // kConflict for a taken code.
+  virtual Status CreateOrgUnit(std::int64_t campaign, const OrgUnit& unit, const AuditEvent& audit) = 0;
+  // Writes the name and the active flag (by code).
+  virtual Status UpdateOrgUnit(std::int64_t campaign, const OrgUnit& unit, const AuditEvent& audit) = 0;
+};
+
+struct UserRecord {
+  std::int64_t id = 0;
+  std::string username;
+  std::string display_name;
+  Role role = Role::kJudge;
+  std::string district;          // district code for district admins
+  std::int64_t candidate_id = 0; // for candidate accounts
+  std::string password_hash;     // Argon2id, in libsodium's string form
+  bool disabled = false;
+  Millis created_at = 0;
+  Millis updated_at = 0;
+  Millis last_login_at = 0;
+  Millis password_changed_at = 0;
+};
+
+struct UserQuery {
+  std::string q;      // in username or display name
+  std::string role;   // role key or ""
+  int page = 1;
+  int page_size = 20;
+};
+
+class UserRepository {
+ public:
+  virtual ~UserRepository() = default;
+  // kConflict when the username is taken.
+  virtual Result<std::int64_t> Create(const UserRecord& user, const AuditEvent& audit) = 0;
+  virtual Result<UserRecord> Get(std::int64_t id) = 0;
+  // kNotFound for no such user.
+  virtual Result<UserRecord> FindByUsername(const std::string& username) = 0;
+  virtual Result<std::pair<std::vector<UserRecord>, int>> List(const UserQuery& query) = 0;
+  // Writes display name, role, district, candidate, disabled (by id); disabling ends the
+  // user's sessions.
+  virtual Status Update(const UserRecord& user, Millis now, const AuditEvent& audit) = 0;
+  // Sets a new password hash and ends every session of the user except `keep_session`
+  // (a token hash, or "" to end them all).
+  virtual Status SetPassword(std::int64_t id, const std::string& hash, Millis now, const std::string& keep_session,
+                             const AuditEvent& audit) = 0;
+  // A successful sign-in: last_login_at, the address remembered as known, the audit entry.
+  virtual Status RecordLogin(std::int64_t id, const std::string& ip, Millis now, const AuditEvent& audit) = 0;
+  virtual Result<bool> IsKnownAddress(std::int64_t id, const std::string& ip) = 0;
+};
+
+struct SessionRecord {
+  std::string token_hash;  // the token itself is never stored
+  std::int64_t user_id = 0;
+  std::string csrf_token;
+  Millis created_at = 0;
+  Millis last_seen_at = 0;
+  std::string ip;
+  std::string user_agent;
+};
+
+class SessionRepository {
+ public:
+  virtual ~SessionRepository() = default;
+  virtual Status Create(const SessionRecord& session) = 0;
+  // nullopt when there is no such session.
+  virtual Result<std::optional<SessionRecord>> Find(const std::string& token_hash) = 0;
+  virtual Status Touch(const std::string& token_hash, Millis now) = 0;
+  virtual Status Delete(const std::string& token_hash) = 0;
+  // Sessions idle since before `idle_before` or created before `created_before`.
+  virtual Status DeleteExpired(Millis idle_before, Millis created_before) = 0;
+};
+
+// Failure counters for sign-in throttling, by key ("account:…", "pair:…", "ip:…").
+class ThrottleRepository {
+ public:
+  virtual ~ThrottleRepository() = default;
+  virtual Result<FailureCounter> Get(const std::string& key) = 0;
+  virtual Status Put(const std::string& key, const FailureCounter& counter) = 0;
+  virtual Status Clear(const std::string& key) = 0;
+};
+
+struct AuditQuery {
+  std::string actor;     // username
+  std::string action;    // exact, or a prefix ending in '.' ("candidate.")
+  std::string target;    // substring
+  std::string district;  // when set, only entries of this district (district admins)
+  std::int64_t actor_id = 0;  // with district: also the caller's own entries
+  Millis from = 0, to = 0;    // 0 = open
+  int page = 1;
+  int page_size = 20;
+};
+
+class AuditRepository {
+ public:
+  virtual ~AuditRepository() = default;
+  // Appends an entry on its own (sign-in and sign-out, which change no other data).
+  virtual Status Append(const AuditEvent& event) = 0;
+  // Newest first, with the total.
+  virtual Result<std::pair<std::vector<AuditEntry>, int>> List(const AuditQuery& query) = 0;
+  // Every entry in id order, for verification.
+  virtual Result<std::vector<AuditEntry>> All() = 0;
 };
 
 class Store {
@@ -59,6 +180,10 @@ class Store {
   virtual ~Store() = default;
   virtual CampaignRepository& campaigns() = 0;
   virtual RosterRepository& roster() = 0;
+  virtual UserRepository& users() = 0;
+  virtual SessionRepository& sessions() = 0;
+  virtual ThrottleRepository& throttle() = 0;
+  virtual AuditRepository& audit() = 0;
 
   // Changes whenever data was committed, by this process or another one (the latter is
   // noticed within about a second). Read caches compare it to decide when to rebuild.

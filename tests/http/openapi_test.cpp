@@ -47,7 +47,7 @@ std::set<std::string> RegisteredRoutes() {
   auto store = store::OpenStore(dir.string());
   EXPECT_TRUE(store.ok());
   api::Catalog catalog(**store);
-  api::Services services{**store, catalog};
+  api::Services services{**store, catalog, {}};
   http::Router router;
   api::RegisterRoutes(router, services);
   std::set<std::string> out;

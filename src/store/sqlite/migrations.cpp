@@ -39,6 +39,66 @@ CREATE TABLE candidates (
 );
 CREATE INDEX candidates_by_unit ON candidates(campaign_id, unit_code);
 )sql"},
+      {2, "staff accounts, sessions, sign-in throttling, audit log", R"sql(
+ALTER TABLE org_units ADD COLUMN active INTEGER NOT NULL DEFAULT 1;
+CREATE TABLE users (
+  id                  INTEGER PRIMARY KEY,
+  username            TEXT    NOT NULL UNIQUE,
+  display_name        TEXT    NOT NULL,
+  role                TEXT    NOT NULL,
+  district_code       TEXT    NOT NULL DEFAULT '',
+  candidate_id        INTEGER NOT NULL DEFAULT 0,
+  password_hash       TEXT    NOT NULL,
+  disabled            INTEGER NOT NULL DEFAULT 0,
+  created_at          INTEGER NOT NULL,
+  updated_at          INTEGER NOT NULL,
+  last_login_at       INTEGER NOT NULL DEFAULT 0,
+  password_changed_at INTEGER NOT NULL
+);
+CREATE TABLE user_known_addresses (
+  user_id      INTEGER NOT NULL REFERENCES users(id),
+  ip           TEXT    NOT NULL,
+  last_seen_at INTEGER NOT NULL,
+  PRIMARY KEY (user_id, ip)
+);
+CREATE TABLE sessions (
+  token_hash   TEXT    PRIMARY KEY,  -- SHA-256 of the cookie's token; the token is never stored
+  user_id      INTEGER NOT NULL REFERENCES users(id),
+  csrf_token   TEXT    NOT NULL,
+  created_at   INTEGER NOT NULL,
+  last_seen_at INTEGER NOT NULL,
+  ip           TEXT    NOT NULL,
+  user_agent   TEXT    NOT NULL
+);
+CREATE INDEX sessions_by_user ON sessions(user_id);
+CREATE TABLE login_failures (
+  key          TEXT    PRIMARY KEY,  -- account:NAME, pair:NAME|IP, ip:IP
+  failures     INTEGER NOT NULL,
+  last_failure INTEGER NOT NULL,
+  locked_until INTEGER NOT NULL
+);
+CREATE TABLE audit_log (
+  id         INTEGER PRIMARY KEY,   -- 1, 2, 3… without gaps
+  at         INTEGER NOT NULL,
+  actor_id   INTEGER NOT NULL,
+  actor      TEXT    NOT NULL,
+  role       TEXT    NOT NULL,
+  action     TEXT    NOT NULL,
+  target     TEXT    NOT NULL,
+  district   TEXT    NOT NULL,
+  before     TEXT    NOT NULL,
+  after      TEXT    NOT NULL,
+  reason     TEXT    NOT NULL,
+  ip         TEXT    NOT NULL,
+  request_id TEXT    NOT NULL,
+  prev_hash  TEXT    NOT NULL,
+  hash       TEXT    NOT NULL
+);
+CREATE INDEX audit_by_district ON audit_log(district, id);
+-- Append-only: the program never changes an entry, and the database refuses to.
+CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END;
+CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END;
+)sql"},
   };
   return kMigrations;
 }

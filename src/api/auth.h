@@ -1,0 +1,43 @@
+// Staff sign-in, sessions and CSRF (docs/admin-api.md).
+//
+// A session is a 256-bit random token in the HttpOnly cookie `ss_session`; only its SHA-256
+// is stored. It ends after AuthSettings::session_idle without requests, after session_max in
+// any case, at sign-out, and — for all of a user's other sessions — when the password changes.
+// Every state-changing request with a session must carry the session's CSRF token in
+// X-CSRF-Token and come from this site (Origin, else Referer).
+#pragma once
+
+#include <boost/json.hpp>
+
+#include "api/routes.h"
+#include "core/policy.h"
+
+namespace ss::api {
+
+struct StaffSession {
+  Actor actor;
+  store::UserRecord user;
+  std::string token_hash;
+  std::string csrf_token;
+};
+
+// The signed-in staff member, or kUnauthenticated / kCsrf. Runs its store reads on the
+// blocking pool.
+boost::asio::awaitable<Result<StaffSession>> RequireStaff(Services& s, http::Context& ctx);
+
+// The client's address: the peer, or the first X-Forwarded-For hop when trust_proxy is on.
+std::string ClientAddress(const http::Context& ctx, const AuthSettings& auth);
+
+// An audit entry for an action by `who` in this request.
+store::AuditEvent AuditFor(const StaffSession& who, const http::Context& ctx, const AuthSettings& auth,
+                           std::string action, std::string target, std::string district = {});
+
+// {id, username, display_name, role, district, candidate, disabled, created_at, last_login_at}
+boost::json::object UserJson(Services& s, const store::UserRecord& u);
+
+http::Handler Login(Services& s);
+http::Handler Logout(Services& s);
+http::Handler Me(Services& s);
+http::Handler ChangePassword(Services& s);
+
+}  // namespace ss::api

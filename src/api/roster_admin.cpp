@@ -1,0 +1,538 @@
+#include "api/roster_admin.h"
+
+#include "api/auth.h"
+#include "api/body.h"
+#include "api/campaigns.h"
+#include "api/render.h"
+#include "core/directory.h"
+#include "core/roster.h"
+#include "report/xlsx.h"
+
+namespace ss::api {
+namespace json = boost::json;
+namespace asio = boost::asio;
+using http::Context;
+using http::Reply;
+
+namespace {
+
+constexpr std::size_t kMaxImportRows = 5000;
+
+// What the roster handlers read, all at once and consistent: the campaign, every unit and
+// every candidate (disabled ones too).
+struct RosterState {
+  store::CampaignRecord record;
+  OrgTree tree;
+  std::vector<Candidate> candidates;
+  PhaseKey phase = PhaseKey::kDraft;
+
+  std::string DistrictOf(const std::string& unit_code) const {
+    const OrgUnit* u = tree.Find(unit_code);
+    const OrgUnit* d = u ? tree.District(*u) : nullptr;
+    return d ? d->code : "";
+  }
+  const Candidate* ById(std::int64_t id) const {
+    for (const auto& c : candidates)
+      if (c.id == id) return &c;
+    return nullptr;
+  }
+};
+
+Result<RosterState> LoadState(Services& s, std::int64_t campaign) {
+  auto record = s.store.campaigns().Get(campaign);
+  if (!record) return record.status();
+  auto units = s.store.roster().OrgUnits(campaign);
+  if (!units) return units.status();
+  auto candidates = s.store.roster().Candidates(campaign);
+  if (!candidates) return candidates.status();
+  auto tree = OrgTree::Build(std::move(*units));
+  if (!tree) return tree.status();
+  RosterState st{std::move(*record), std::move(*tree), std::move(*candidates), PhaseKey::kDraft};
+  st.phase = EffectivePhase(st.record.phase, st.record.config.schedule, NowMillis(), st.record.config.auto_advance);
+  return st;
+}
+
+// In the roster phases anything goes; later, only a correction with a reason.
+void CheckCorrection(PhaseKey phase, const std::optional<std::string>& reason, Fields& f) {
+  if (CheckAction(Action::kEditRoster, phase).ok()) return;
+  std::size_t chars = 0;
+  if (reason)
+    for (char c : *reason) chars += (c & 0xC0) != 0x80;
+  if (chars < 4) {
+    f.Fail("reason", "当前阶段为“" + std::string(PhaseDefaultTitle(phase)) +
+                         "”，修改名单属于更正，须填写更正原因（至少 4 个字）");
+  }
+}
+
+Status Forbidden(const std::string& what) { return Status(code::kForbidden, what); }
+
+std::string CandidateAuditJson(const Candidate& c) {
+  return json::serialize(json::object{{"no", c.no},         {"name", c.name},   {"gender", c.gender}, {"title", c.title},
+                                      {"unit", c.unit},     {"group", c.group}, {"active", c.active}});
+}
+
+json::object UnitRowJson(const RosterState& st, const OrgUnit& u) {
+  const OrgUnit* parent = st.tree.Parent(u);
+  const OrgUnit* district = st.tree.District(u);
+  json::object o{{"code", u.code}, {"name", u.name}, {"level", LevelKey(u.level)}, {"active", u.active}};
+  o["parent"] = parent ? json::value(json::object{{"code", parent->code}, {"name", parent->name}}) : json::value(nullptr);
+  o["district"] = district ? json::value(json::object{{"code", district->code}, {"name", district->name}}) : json::value(nullptr);
+  o["candidate"] = nullptr;
+  for (const auto& c : st.candidates)
+    if (c.unit == u.code && c.active) o["candidate"] = json::object{{"id", c.id}, {"name", c.name}};
+  return o;
+}
+
+json::object CandidateRowJson(const CampaignConfig& config, const Directory::Entry& e) {
+  json::object o = CandidateJson(config, e, false);
+  o["active"] = e.candidate->active;
+  return o;
+}
+
+// The actor's district filter for lists: a district admin always gets their own.
+Result<std::string> ListDistrict(const StaffSession& who, const Context& ctx) {
+  std::string asked;
+  if (auto it = ctx.query.find("district"); it != ctx.query.end()) asked = it->second;
+  if (ScopeOf(who.actor.role, Permission::kReadRoster) == Scope::kAll) return asked;
+  if (ScopeOf(who.actor.role, Permission::kReadRoster) == Scope::kNone) return Forbidden("没有查看名单的权限");
+  if (!asked.empty() && asked != who.actor.district) return Forbidden("只能查看本区的数据");
+  return who.actor.district;
+}
+
+std::vector<std::vector<report::Cell>> RosterRows(const RosterState& st, const std::vector<const Candidate*>& list) {
+  std::vector<std::vector<report::Cell>> rows;
+  for (const Candidate* c : list) {
+    const OrgUnit* u = st.tree.Find(c->unit);
+    const OrgUnit* p = u ? st.tree.Parent(*u) : nullptr;
+    const OrgUnit* d = u ? st.tree.District(*u) : nullptr;
+    const Group* g = st.record.config.FindGroup(c->group);
+    rows.push_back({static_cast<double>(c->no), c->name, c->gender, c->title, c->unit, u ? u->name : "",
+                    p ? p->name : "", d ? d->name : "", g ? g->name : c->group});
+  }
+  return rows;
+}
+
+report::Sheet RosterSheet(std::vector<std::vector<report::Cell>> rows) {
+  report::Sheet sheet{"名单", {}, std::move(rows), {8, 10, 6, 18, 16, 14, 14, 10, 22}};
+  for (const char* col : kRosterColumns) sheet.header.push_back(col);
+  return sheet;
+}
+
+}  // namespace
+
+http::Handler AdminOrgUnits(Services& s) {
+  return [&s](Context& ctx) -> asio::awaitable<Reply> {
+    auto who = co_await RequireStaff(s, ctx);
+    if (!who) co_return http::ErrorReply(ctx.request, who.status());
+    auto district = ListDistrict(*who, ctx);
+    if (!district) co_return http::ErrorReply(ctx.request, district.status());
+    auto view = co_await View(s, ctx);
+    if (!view) co_return http::ErrorReply(ctx.request, view.status());
+    auto body = co_await http::Offload(ctx.blocking, [&]() -> Result<std::string> {
+      auto st = LoadState(s, (*view)->record.id);
+      if (!st) return st.status();
+      std::string level, q;
+      if (auto it = ctx.query.find("level"); it != ctx.query.end()) level = it->second;
+      if (auto it = ctx.query.find("q"); it != ctx.query.end()) q = it->second;
+      auto page = ParsePage(ctx.query);
+      if (!page) return page.status();
+      if (!level.empty() && !LevelFromKey(level)) return Status(code::kBadParam, "没有层级 " + level);
+      json::array items;
+      int total = 0;
+      std::size_t first = static_cast<std::size_t>(page->page - 1) * page->page_size;
+      for (const auto& u : st->tree.units()) {
+        const OrgUnit* d = st->tree.District(u);
+        if (!district->empty() && (!d || d->code != *district)) continue;
+        if (!level.empty() && LevelKey(u.level) != level) continue;
+        if (!q.empty() && u.name.find(q) == std::string::npos && u.code.find(q) == std::string::npos) continue;
+        if (static_cast<std::size_t>(total) >= first && items.size() < static_cast<std::size_t>(page->page_size))
+          items.push_back(UnitRowJson(*st, u));
+        ++total;
+      }
+      return json::serialize(json::object{{"items", std::move(items)}, {"total", total}});
+    });
+    if (!body) co_return http::ErrorReply(ctx.request, body.status());
+    co_return http::JsonReply(ctx.request, std::move(*body));
+  };
+}
+
+http::Handler CreateOrgUnit(Services& s) {
+  return [&s](Context& ctx) -> asio::awaitable<Reply> {
+    auto who = co_await RequireStaff(s, ctx);
+    if (!who) co_return http::ErrorReply(ctx.request, who.status());
+    if (ScopeOf(who->actor.role, Permission::kEditRoster) == Scope::kNone)
+      co_return http::ErrorReply(ctx.request, Forbidden("没有修改组织单位的权限"));
+    auto view = co_await View(s, ctx);
+    if (!view) co_return http::ErrorReply(ctx.request, view.status());
+    auto body = Body(ctx);
+    if (!body) co_return http::ErrorReply(ctx.request, body.status());
+    auto result = co_await http::Offload(ctx.blocking, [&]() -> Result<json::object> {
+      auto st = LoadState(s, (*view)->record.id);
+      if (!st) return st.status();
+      Fields f(*body);
+      OrgUnit u;
+      u.code = f.String("code", true, 32).value_or("");
+      u.name = f.String("name", true, 128).value_or("");
+      u.parent = f.String("parent", true, 32).value_or("");
+      auto level = f.String("level", true, 16);
+      auto reason = f.String("reason", false, 500);
+      if (level) {
+        auto l = LevelFromKey(*level);
+        if (!l || !IsGrassrootsLevel(*l)) f.Fail("level", "只能新增镇、街道、村或社区");
+        else u.level = *l;
+      }
+      const OrgUnit* parent = st->tree.Find(u.parent);
+      if (!u.parent.empty() && !parent) f.Fail("parent", "上级单位 " + u.parent + " 不存在");
+      std::string district = parent ? st->DistrictOf(parent->code) : "";
+      if (parent && !Allows(who->actor, Permission::kEditRoster, district)) return Forbidden("只能在本区新增单位");
+      CheckCorrection(st->phase, reason, f);
+      if (Status bad = f.Finish(); !bad.ok()) return bad;
+      // The tree with the new unit must still hold together (levels, codes).
+      std::vector<OrgUnit> units = st->tree.units();
+      units.push_back(u);
+      auto tree = OrgTree::Build(std::move(units));
+      if (!tree) {
+        std::vector<FieldError> errors;
+        for (const auto& d : tree.status().details()) {
+          std::string field = d.field.substr(d.field.rfind('.') + 1);
+          errors.push_back({0, field, d.message});
+        }
+        return Status(code::kInvalid, "单位信息有误", std::move(errors));
+      }
+      auto audit = AuditFor(*who, ctx, s.auth, "org_unit.create",
+                            "campaign:" + std::to_string(st->record.id) + "/org_unit:" + u.code, district);
+      audit.reason = reason.value_or("");
+      audit.after = json::serialize(json::object{{"code", u.code}, {"name", u.name}, {"level", LevelKey(u.level)}, {"parent", u.parent}});
+      if (Status w = s.store.roster().CreateOrgUnit(st->record.id, u, audit); !w.ok()) return w;
+      st->tree = std::move(*tree);
+      return UnitRowJson(*st, *st->tree.Find(u.code));
+    });
+    if (!result) co_return http::ErrorReply(ctx.request, result.status());
+    co_return http::JsonReply(ctx.request, json::serialize(*result), 201);
+  };
+}
+
+http::Handler UpdateOrgUnit(Services& s) {
+  return [&s](Context& ctx) -> asio::awaitable<Reply> {
+    auto who = co_await RequireStaff(s, ctx);
+    if (!who) co_return http::ErrorReply(ctx.request, who.status());
+    if (ScopeOf(who->actor.role, Permission::kEditRoster) == Scope::kNone)
+      co_return http::ErrorReply(ctx.request, Forbidden("没有修改组织单位的权限"));
+    auto view = co_await View(s, ctx);
+    if (!view) co_return http::ErrorReply(ctx.request, view.status());
+    auto body = Body(ctx);
+    if (!body) co_return http::ErrorReply(ctx.request, body.status());
+    auto result = co_await http::Offload(ctx.blocking, [&]() -> Result<json::object> {
+      auto st = LoadState(s, (*view)->record.id);
+      if (!st) return st.status();
+      const OrgUnit* current = st->tree.Find(ctx.Param("code"));
+      if (!current) return Status(code::kNotFound, "没有代码为 " + ctx.Param("code") + " 的单位");
+      std::string district = st->DistrictOf(current->code);
+      if (!Allows(who->actor, Permission::kEditRoster, district)) return Forbidden("只能修改本区的单位");
+      if (!IsGrassrootsLevel(current->level)) return Forbidden("市、区级单位只能由系统管理员在活动文件中修改");
+      Fields f(*body);
+      OrgUnit next = *current;
+      if (auto name = f.String("name", false, 128)) next.name = *name;
+      if (auto active = f.Bool("active", false)) next.active = *active;
+      auto reason = f.String("reason", false, 500);
+      if (next.name.empty()) f.Fail("name", "不能为空");
+      if (!next.active) {
+        for (const auto& c : st->candidates)
+          if (c.unit == next.code && c.active) f.Fail("active", "该单位还有参评书记 " + c.name + "，请先停用或调整参评人");
+      }
+      CheckCorrection(st->phase, reason, f);
+      if (Status bad = f.Finish(); !bad.ok()) return bad;
+      auto audit = AuditFor(*who, ctx, s.auth, "org_unit.update",
+                            "campaign:" + std::to_string(st->record.id) + "/org_unit:" + next.code, district);
+      audit.reason = reason.value_or("");
+      audit.before = json::serialize(json::object{{"name", current->name}, {"active", current->active}});
+      audit.after = json::serialize(json::object{{"name", next.name}, {"active", next.active}});
+      if (Status w = s.store.roster().UpdateOrgUnit(st->record.id, next, audit); !w.ok()) return w;
+      auto fresh = LoadState(s, st->record.id);
+      if (!fresh) return fresh.status();
+      return UnitRowJson(*fresh, *fresh->tree.Find(next.code));
+    });
+    if (!result) co_return http::ErrorReply(ctx.request, result.status());
+    co_return http::JsonReply(ctx.request, json::serialize(*result));
+  };
+}
+
+http::Handler AdminCandidates(Services& s) {
+  return [&s](Context& ctx) -> asio::awaitable<Reply> {
+    auto who = co_await RequireStaff(s, ctx);
+    if (!who) co_return http::ErrorReply(ctx.request, who.status());
+    auto district = ListDistrict(*who, ctx);
+    if (!district) co_return http::ErrorReply(ctx.request, district.status());
+    auto view = co_await View(s, ctx);
+    if (!view) co_return http::ErrorReply(ctx.request, view.status());
+    auto body = co_await http::Offload(ctx.blocking, [&]() -> Result<std::string> {
+      auto st = LoadState(s, (*view)->record.id);
+      if (!st) return st.status();
+      Directory dir(st->record.config, std::move(st->tree), std::move(st->candidates), /*include_inactive=*/true);
+      auto params = ctx.query;
+      params["district"] = *district;
+      auto query = dir.ParseQuery(params);
+      if (!query) return query.status();
+      auto page = dir.Find(*query);
+      json::array items;
+      for (const auto* e : page.items) items.push_back(CandidateRowJson(dir.config(), *e));
+      return json::serialize(json::object{{"items", std::move(items)}, {"total", page.total}});
+    });
+    if (!body) co_return http::ErrorReply(ctx.request, body.status());
+    co_return http::JsonReply(ctx.request, std::move(*body));
+  };
+}
+
+namespace {
+
+// Create and update share the checks: the candidate against the tree and configuration,
+// one active secretary per unit, the district, the phase.
+Result<json::object> SaveCandidate(Services& s, const StaffSession& who, const Context& ctx, RosterState& st,
+                                   const json::object& body, const Candidate* current) {
+  Fields f(body);
+  Candidate next = current ? *current : Candidate{};
+  if (auto no = f.Int("no", !current, 1, 999999)) next.no = static_cast<int>(*no);
+  if (auto v = f.String("name", !current, 64)) next.name = *v;
+  if (auto v = f.String("gender", !current, 8)) next.gender = *v;
+  if (auto v = f.String("title", !current, 128)) next.title = *v;
+  if (auto v = f.String("unit", !current, 32)) next.unit = *v;
+  if (auto v = f.Bool("active", false)) next.active = *v;
+  auto reason = f.String("reason", false, 500);
+  std::string district = st.DistrictOf(next.unit);
+  if (current && !Allows(who.actor, Permission::kEditRoster, st.DistrictOf(current->unit)))
+    return Forbidden("只能修改本区的参评人");
+  if (!Allows(who.actor, Permission::kEditRoster, district)) {
+    if (who.actor.role == Role::kDistrictAdmin && st.tree.Find(next.unit)) return Forbidden("只能把参评人安排在本区的单位");
+    if (ScopeOf(who.actor.role, Permission::kEditRoster) == Scope::kNone) return Forbidden("没有修改名单的权限");
+  }
+  if (!f.ok()) return f.Finish();
+  std::vector<FieldError> errors;
+  next.group.clear();  // derived from the unit again
+  CheckCandidate(next, st.tree, st.record.config, {}, CandidateColumns{}, errors);
+  for (auto& e : errors) f.Fail(e.field, e.message);
+  if (const OrgUnit* u = st.tree.Find(next.unit); u && !u->active) f.Fail("unit", u->name + " 已停用");
+  for (const auto& c : st.candidates) {
+    if (current && c.id == current->id) continue;
+    if (c.no == next.no) f.Fail("no", "序号 " + std::to_string(next.no) + " 已被 " + c.name + " 使用");
+    if (c.active && next.active && c.unit == next.unit) f.Fail("unit", "该单位已有参评书记 " + c.name);
+  }
+  CheckCorrection(st.phase, reason, f);
+  if (Status bad = f.Finish(); !bad.ok()) return bad;
+  // Quotas must still fit when a candidate leaves a group.
+  std::vector<Candidate> after = st.candidates;
+  if (current) {
+    for (auto& c : after)
+      if (c.id == current->id) c = next;
+  } else {
+    after.push_back(next);
+  }
+  if (Status q = ValidateQuotas(st.record.config, GroupSizes(after)); !q.ok()) return q;
+
+  Millis now = NowMillis();
+  std::string target = "campaign:" + std::to_string(st.record.id) + "/candidate:";
+  auto audit = AuditFor(who, ctx, s.auth, current ? "candidate.update" : "candidate.create",
+                        current ? target + std::to_string(current->id) : "", district);
+  audit.reason = reason.value_or("");
+  if (current) audit.before = CandidateAuditJson(*current);
+  audit.after = CandidateAuditJson(next);
+  if (current) {
+    if (Status w = s.store.roster().UpdateCandidate(st.record.id, next, now, audit); !w.ok()) return w;
+  } else {
+    auto id = s.store.roster().CreateCandidate(st.record.id, next, now, audit);
+    if (!id) return id.status();
+    next.id = *id;
+  }
+  std::vector<Candidate> one{next};
+  Directory dir(st.record.config, st.tree, one, true);
+  return CandidateRowJson(dir.config(), dir.entries().front());
+}
+
+}  // namespace
+
+http::Handler CreateCandidate(Services& s) {
+  return [&s](Context& ctx) -> asio::awaitable<Reply> {
+    auto who = co_await RequireStaff(s, ctx);
+    if (!who) co_return http::ErrorReply(ctx.request, who.status());
+    if (ScopeOf(who->actor.role, Permission::kEditRoster) == Scope::kNone)
+      co_return http::ErrorReply(ctx.request, Forbidden("没有修改名单的权限"));
+    auto view = co_await View(s, ctx);
+    if (!view) co_return http::ErrorReply(ctx.request, view.status());
+    auto body = Body(ctx);
+    if (!body) co_return http::ErrorReply(ctx.request, body.status());
+    auto result = co_await http::Offload(ctx.blocking, [&]() -> Result<json::object> {
+      auto st = LoadState(s, (*view)->record.id);
+      if (!st) return st.status();
+      return SaveCandidate(s, *who, ctx, *st, *body, nullptr);
+    });
+    if (!result) co_return http::ErrorReply(ctx.request, result.status());
+    co_return http::JsonReply(ctx.request, json::serialize(*result), 201);
+  };
+}
+
+http::Handler UpdateCandidate(Services& s) {
+  return [&s](Context& ctx) -> asio::awaitable<Reply> {
+    auto who = co_await RequireStaff(s, ctx);
+    if (!who) co_return http::ErrorReply(ctx.request, who.status());
+    if (ScopeOf(who->actor.role, Permission::kEditRoster) == Scope::kNone)
+      co_return http::ErrorReply(ctx.request, Forbidden("没有修改名单的权限"));
+    auto view = co_await View(s, ctx);
+    if (!view) co_return http::ErrorReply(ctx.request, view.status());
+    auto cid = ParseId(ctx.Param("cid"));
+    if (!cid) co_return http::ErrorReply(ctx.request, Status(code::kBadParam, "参评人编号须为正整数"));
+    auto body = Body(ctx);
+    if (!body) co_return http::ErrorReply(ctx.request, body.status());
+    auto result = co_await http::Offload(ctx.blocking, [&]() -> Result<json::object> {
+      auto st = LoadState(s, (*view)->record.id);
+      if (!st) return st.status();
+      const Candidate* current = st->ById(*cid);
+      if (!current) return Status(code::kNotFound, "本活动中没有编号为 " + std::to_string(*cid) + " 的参评人");
+      return SaveCandidate(s, *who, ctx, *st, *body, current);
+    });
+    if (!result) co_return http::ErrorReply(ctx.request, result.status());
+    co_return http::JsonReply(ctx.request, json::serialize(*result));
+  };
+}
+
+http::Handler RosterTemplate(Services& s) {
+  return [&s](Context& ctx) -> asio::awaitable<Reply> {
+    auto who = co_await RequireStaff(s, ctx);
+    if (!who) co_return http::ErrorReply(ctx.request, who.status());
+    if (ScopeOf(who->actor.role, Permission::kEditRoster) == Scope::kNone)
+      co_return http::ErrorReply(ctx.request, Forbidden("没有导入名单的权限"));
+    auto view = co_await View(s, ctx);
+    if (!view) co_return http::ErrorReply(ctx.request, view.status());
+    auto bytes = co_await http::Offload(ctx.blocking, [&]() -> Result<std::string> {
+      auto st = LoadState(s, (*view)->record.id);
+      if (!st) return st.status();
+      // One example row: the first candidate the caller may edit.
+      std::vector<const Candidate*> example;
+      for (const auto& c : st->candidates) {
+        if (Allows(who->actor, Permission::kEditRoster, st->DistrictOf(c.unit))) {
+          example.push_back(&c);
+          break;
+        }
+      }
+      report::Sheet help{"说明", {"填写说明"}, {}, {100}};
+      for (const char* line : {"第一行是表头，请不要修改或删除。每一行填写一位参评书记。",
+                               "序号：正整数，在本活动中唯一。已有的序号会更新该参评人，新的序号会新增参评人。",
+                               "性别：填写“男”或“女”。", "单位代码：组织单位的代码（可在“组织单位”页面查询）。",
+                               "单位、上级单位、所属区、组别可以不填；如果填写，须与单位代码一致。",
+                               "导入前系统会逐行检查，有任何一行出错时不会导入任何数据。"})
+        help.rows.push_back({std::string(line)});
+      return report::WriteXlsx({RosterSheet(RosterRows(*st, example)), help});
+    });
+    if (!bytes) co_return http::ErrorReply(ctx.request, bytes.status());
+    co_return http::FileReply(ctx.request, std::move(*bytes), report::kXlsxType, "参评名单导入模板.xlsx");
+  };
+}
+
+http::Handler RosterExport(Services& s) {
+  return [&s](Context& ctx) -> asio::awaitable<Reply> {
+    auto who = co_await RequireStaff(s, ctx);
+    if (!who) co_return http::ErrorReply(ctx.request, who.status());
+    auto district = ListDistrict(*who, ctx);
+    if (!district) co_return http::ErrorReply(ctx.request, district.status());
+    auto view = co_await View(s, ctx);
+    if (!view) co_return http::ErrorReply(ctx.request, view.status());
+    auto bytes = co_await http::Offload(ctx.blocking, [&]() -> Result<std::string> {
+      auto st = LoadState(s, (*view)->record.id);
+      if (!st) return st.status();
+      std::string group;
+      if (auto it = ctx.query.find("group"); it != ctx.query.end()) group = it->second;
+      std::vector<const Candidate*> list;
+      for (const auto& c : st->candidates) {
+        if (!c.active) continue;
+        if (!district->empty() && st->DistrictOf(c.unit) != *district) continue;
+        if (!group.empty() && c.group != group) continue;
+        list.push_back(&c);
+      }
+      return report::WriteXlsx({RosterSheet(RosterRows(*st, list))});
+    });
+    if (!bytes) co_return http::ErrorReply(ctx.request, bytes.status());
+    co_return http::FileReply(ctx.request, std::move(*bytes), report::kXlsxType, "参评名单.xlsx");
+  };
+}
+
+http::Handler RosterImport(Services& s) {
+  return [&s](Context& ctx) -> asio::awaitable<Reply> {
+    auto who = co_await RequireStaff(s, ctx);
+    if (!who) co_return http::ErrorReply(ctx.request, who.status());
+    if (ScopeOf(who->actor.role, Permission::kEditRoster) == Scope::kNone)
+      co_return http::ErrorReply(ctx.request, Forbidden("没有导入名单的权限"));
+    auto view = co_await View(s, ctx);
+    if (!view) co_return http::ErrorReply(ctx.request, view.status());
+    auto body = Body(ctx);
+    if (!body) co_return http::ErrorReply(ctx.request, body.status());
+    auto result = co_await http::Offload(ctx.blocking, [&]() -> Result<json::object> {
+      Fields f(*body);
+      bool dry_run = f.Bool("dry_run", false).value_or(false);
+      auto reason = f.String("reason", false, 500);
+      const json::value* rows = body->if_contains("rows");
+      if (!rows || !rows->is_array() || rows->as_array().empty()) f.Fail("rows", "没有可导入的行（第一行应为表头）");
+      else if (rows->as_array().size() > kMaxImportRows + 1) f.Fail("rows", "一次最多导入 " + std::to_string(kMaxImportRows) + " 行");
+      if (Status bad = f.Finish(); !bad.ok()) return bad;
+      // Spreadsheet rows → records; row 1 is the header. Numbers become their text.
+      std::vector<CsvRecord> records;
+      int line = 0;
+      for (const auto& row : rows->as_array()) {
+        ++line;
+        if (!row.is_array()) return Status(code::kInvalid, "第 " + std::to_string(line) + " 行格式错误", {{line, "", "应为单元格数组"}});
+        CsvRecord rec{line, {}};
+        for (const auto& cell : row.as_array()) {
+          if (cell.is_string()) rec.fields.emplace_back(cell.as_string());
+          else if (cell.is_int64()) rec.fields.push_back(std::to_string(cell.as_int64()));
+          else if (cell.is_uint64()) rec.fields.push_back(std::to_string(cell.as_uint64()));
+          else if (cell.is_double() && cell.as_double() == static_cast<double>(static_cast<std::int64_t>(cell.as_double())))
+            rec.fields.push_back(std::to_string(static_cast<std::int64_t>(cell.as_double())));
+          else if (cell.is_null()) rec.fields.emplace_back();
+          else rec.fields.push_back(json::serialize(cell));
+        }
+        bool blank = true;
+        for (const auto& v : rec.fields) blank = blank && v.empty();
+        if (!blank) records.push_back(std::move(rec));
+      }
+      auto st = LoadState(s, (*view)->record.id);
+      if (!st) return st.status();
+      auto parsed = ParseRosterRecords(records, st->tree, st->record.config);
+      if (!parsed) return parsed.status();
+      std::vector<FieldError> errors;
+      for (const auto& r : *parsed) {
+        std::string district = st->DistrictOf(r.candidate.unit);
+        if (!Allows(who->actor, Permission::kEditRoster, district))
+          errors.push_back({r.line, "单位代码", "单位 " + r.candidate.unit + " 不在本区，不能导入"});
+        for (const auto& c : st->candidates) {
+          if (c.no == r.candidate.no && !Allows(who->actor, Permission::kEditRoster, st->DistrictOf(c.unit)))
+            errors.push_back({r.line, "序号", "序号 " + std::to_string(c.no) + " 是其他区的参评人（" + c.name + "）"});
+        }
+      }
+      if (!errors.empty()) return Status(code::kInvalid, "名单有 " + std::to_string(errors.size()) + " 处超出本区，未导入任何数据", errors);
+      auto plan = PlanRoster(st->candidates, *parsed, st->record.config);
+      if (!plan) return plan.status();
+      Fields rf(*body);
+      CheckCorrection(st->phase, reason, rf);
+      if (!plan->inserts.empty() || !plan->updates.empty()) {
+        if (Status bad = rf.Finish(); !bad.ok()) return bad;
+      }
+      json::object counts{{"inserts", plan->inserts.size()}, {"updates", plan->updates.size()},
+                          {"unchanged", plan->unchanged}, {"dry_run", dry_run}};
+      if (dry_run || (plan->inserts.empty() && plan->updates.empty())) return counts;
+      auto audit = AuditFor(*who, ctx, s.auth, "roster.import", "campaign:" + std::to_string(st->record.id),
+                            who->actor.role == Role::kDistrictAdmin ? who->actor.district : "");
+      audit.reason = reason.value_or("");
+      json::array before, after;
+      for (const auto& u : plan->updates) {
+        if (const Candidate* old = st->ById(u.id)) before.push_back(json::parse(CandidateAuditJson(*old)));
+        after.push_back(json::parse(CandidateAuditJson(u)));
+      }
+      for (const auto& c : plan->inserts) after.push_back(json::parse(CandidateAuditJson(c)));
+      audit.before = json::serialize(before);
+      audit.after = json::serialize(after);
+      if (Status w = s.store.roster().ApplyRoster(st->record.id, *plan, NowMillis(), audit); !w.ok()) return w;
+      return counts;
+    });
+    if (!result) co_return http::ErrorReply(ctx.request, result.status());
+    co_return http::JsonReply(ctx.request, json::serialize(*result));
+  };
+}
+
+}  // namespace ss::api

@@ -1,0 +1,200 @@
+// Staff accounts: list, create, update, reset password (admin: every role; organizer: judge
+// and candidate accounts).
+#include "api/users.h"
+
+#include "api/auth.h"
+#include "api/body.h"
+#include "api/campaigns.h"
+#include "core/password_policy.h"
+#include "core/secrets.h"
+
+namespace ss::api {
+namespace json = boost::json;
+namespace asio = boost::asio;
+using http::Context;
+using http::Reply;
+
+namespace {
+
+bool ValidUsername(const std::string& u) {
+  if (u.size() < 3 || u.size() > 32) return false;
+  for (char c : u)
+    if (!std::isalnum(static_cast<unsigned char>(c)) && c != '_' && c != '-' && c != '.') return false;
+  return true;
+}
+
+std::string AuditUser(const store::UserRecord& u) {
+  return json::serialize(json::object{{"username", u.username},
+                                      {"display_name", u.display_name},
+                                      {"role", RoleKey(u.role)},
+                                      {"district", u.district},
+                                      {"candidate_id", u.candidate_id},
+                                      {"disabled", u.disabled}});
+}
+
+bool MayListUsers(const Actor& a) { return a.role == Role::kAdmin || a.role == Role::kOrganizer; }
+
+// A district code known to some campaign's tree.
+bool KnownDistrict(Services& s, const std::string& code) {
+  auto all = s.catalog.LoadAll();
+  if (!all) return false;
+  for (const auto& v : **all) {
+    const OrgUnit* u = v->directory->tree().Find(code);
+    if (u && u->level == Level::kDistrict) return true;
+  }
+  return false;
+}
+
+bool KnownCandidate(Services& s, std::int64_t id) {
+  auto all = s.catalog.LoadAll();
+  if (!all) return false;
+  for (const auto& v : **all)
+    if (v->directory->ById(id)) return true;
+  return false;
+}
+
+// Role-specific bindings: a district admin needs a district, a candidate a candidate record.
+void CheckBindings(Services& s, Fields& f, Role role, const std::string& district, std::int64_t candidate) {
+  if (role == Role::kDistrictAdmin && (district.empty() || !KnownDistrict(s, district)))
+    f.Fail("district_code", "区委组织部账号须选择所属区");
+  if (role == Role::kCandidate && (candidate <= 0 || !KnownCandidate(s, candidate)))
+    f.Fail("candidate_id", "参评书记账号须选择对应的参评人");
+}
+
+}  // namespace
+
+http::Handler ListUsers(Services& s) {
+  return [&s](Context& ctx) -> asio::awaitable<Reply> {
+    auto who = co_await RequireStaff(s, ctx);
+    if (!who) co_return http::ErrorReply(ctx.request, who.status());
+    if (!MayListUsers(who->actor)) co_return http::ErrorReply(ctx.request, Status(code::kForbidden, "没有管理用户的权限"));
+    store::UserQuery q;
+    if (auto it = ctx.query.find("q"); it != ctx.query.end()) q.q = it->second.substr(0, 64);
+    if (auto it = ctx.query.find("role"); it != ctx.query.end() && !it->second.empty()) {
+      if (!RoleFromKey(it->second)) co_return http::ErrorReply(ctx.request, Status(code::kBadParam, "没有角色 " + it->second));
+      q.role = it->second;
+    }
+    auto page = ParsePage(ctx.query);
+    if (!page) co_return http::ErrorReply(ctx.request, page.status());
+    q.page = page->page;
+    q.page_size = page->page_size;
+    auto body = co_await http::Offload(ctx.blocking, [&]() -> Result<std::string> {
+      auto page = s.store.users().List(q);
+      if (!page) return page.status();
+      json::array items;
+      for (const auto& u : page->first) items.push_back(UserJson(s, u));
+      return json::serialize(json::object{{"items", std::move(items)}, {"total", page->second}});
+    });
+    if (!body) co_return http::ErrorReply(ctx.request, body.status());
+    co_return http::JsonReply(ctx.request, std::move(*body));
+  };
+}
+
+http::Handler CreateUser(Services& s) {
+  return [&s](Context& ctx) -> asio::awaitable<Reply> {
+    auto who = co_await RequireStaff(s, ctx);
+    if (!who) co_return http::ErrorReply(ctx.request, who.status());
+    if (!MayListUsers(who->actor)) co_return http::ErrorReply(ctx.request, Status(code::kForbidden, "没有管理用户的权限"));
+    auto body = Body(ctx);
+    if (!body) co_return http::ErrorReply(ctx.request, body.status());
+    Fields f(*body);
+    auto username = f.String("username", true, 32);
+    auto display = f.String("display_name", true, 64);
+    auto role_key = f.String("role", true, 32);
+    auto district = f.String("district_code", false, 32);
+    auto candidate = f.Int("candidate_id", false, 1, INT64_MAX);
+    auto password = f.String("password", true, 1000);
+    if (username && !ValidUsername(*username)) f.Fail("username", "用户名须为 3–32 位字母、数字、下划线、点或减号");
+    std::optional<Role> role = role_key ? RoleFromKey(*role_key) : std::nullopt;
+    if (role_key && !role) f.Fail("role", "没有这个角色");
+    if (role && !MayManageRole(who->actor, *role))
+      co_return http::ErrorReply(ctx.request, Status(code::kForbidden, "不能创建“" + std::string(RoleName(*role)) + "”账号"));
+    if (password && username) {
+      if (Status st = CheckPassword(*password, *username); !st.ok()) f.Fail("password", st.details()[0].message);
+    }
+    auto result = co_await http::Offload(ctx.blocking, [&]() -> Result<json::object> {
+      if (role) CheckBindings(s, f, *role, district.value_or(""), candidate.value_or(0));
+      if (Status st = f.Finish(); !st.ok()) return st;
+      store::UserRecord u;
+      u.username = *username;
+      u.display_name = *display;
+      u.role = *role;
+      if (*role == Role::kDistrictAdmin) u.district = *district;
+      if (*role == Role::kCandidate) u.candidate_id = *candidate;
+      u.password_hash = HashPassword(*password);
+      u.created_at = NowMillis();
+      auto audit = AuditFor(*who, ctx, s.auth, "user.create", "", u.district);
+      audit.after = AuditUser(u);
+      auto id = s.store.users().Create(u, audit);
+      if (!id) return id.status();
+      u.id = *id;
+      return UserJson(s, u);
+    });
+    if (!result) co_return http::ErrorReply(ctx.request, result.status());
+    co_return http::JsonReply(ctx.request, json::serialize(*result), 201);
+  };
+}
+
+http::Handler UpdateUser(Services& s) {
+  return [&s](Context& ctx) -> asio::awaitable<Reply> {
+    auto who = co_await RequireStaff(s, ctx);
+    if (!who) co_return http::ErrorReply(ctx.request, who.status());
+    if (!MayListUsers(who->actor)) co_return http::ErrorReply(ctx.request, Status(code::kForbidden, "没有管理用户的权限"));
+    auto uid = ParseId(ctx.Param("uid"));
+    if (!uid) co_return http::ErrorReply(ctx.request, Status(code::kBadParam, "用户编号须为正整数"));
+    auto body = Body(ctx);
+    if (!body) co_return http::ErrorReply(ctx.request, body.status());
+    Fields f(*body);
+    auto display = f.String("display_name", false, 64);
+    auto disabled = f.Bool("disabled", false);
+    auto district = f.String("district_code", false, 32);
+    auto result = co_await http::Offload(ctx.blocking, [&]() -> Result<json::object> {
+      auto current = s.store.users().Get(*uid);
+      if (!current) return current.status();
+      if (!MayManageRole(who->actor, current->role))
+        return Status(code::kForbidden, "不能修改“" + std::string(RoleName(current->role)) + "”账号");
+      if (disabled && *disabled && current->id == who->user.id) f.Fail("disabled", "不能停用自己的账号");
+      store::UserRecord next = *current;
+      if (display) next.display_name = *display;
+      if (disabled) next.disabled = *disabled;
+      if (district && current->role == Role::kDistrictAdmin) next.district = *district;
+      CheckBindings(s, f, next.role, next.district, next.candidate_id);
+      if (Status st = f.Finish(); !st.ok()) return st;
+      auto audit = AuditFor(*who, ctx, s.auth, "user.update", "user:" + std::to_string(next.id), next.district);
+      audit.before = AuditUser(*current);
+      audit.after = AuditUser(next);
+      if (Status st = s.store.users().Update(next, NowMillis(), audit); !st.ok()) return st;
+      return UserJson(s, next);
+    });
+    if (!result) co_return http::ErrorReply(ctx.request, result.status());
+    co_return http::JsonReply(ctx.request, json::serialize(*result));
+  };
+}
+
+http::Handler ResetPassword(Services& s) {
+  return [&s](Context& ctx) -> asio::awaitable<Reply> {
+    auto who = co_await RequireStaff(s, ctx);
+    if (!who) co_return http::ErrorReply(ctx.request, who.status());
+    if (!MayListUsers(who->actor)) co_return http::ErrorReply(ctx.request, Status(code::kForbidden, "没有管理用户的权限"));
+    auto uid = ParseId(ctx.Param("uid"));
+    if (!uid) co_return http::ErrorReply(ctx.request, Status(code::kBadParam, "用户编号须为正整数"));
+    auto body = Body(ctx);
+    if (!body) co_return http::ErrorReply(ctx.request, body.status());
+    Fields f(*body);
+    auto password = f.String("password", true, 1000);
+    if (Status st = f.Finish(); !st.ok()) co_return http::ErrorReply(ctx.request, st);
+    Status result = co_await http::Offload(ctx.blocking, [&]() -> Status {
+      auto current = s.store.users().Get(*uid);
+      if (!current) return current.status();
+      if (!MayManageRole(who->actor, current->role))
+        return Status(code::kForbidden, "不能修改“" + std::string(RoleName(current->role)) + "”账号");
+      if (Status st = CheckPassword(*password, current->username); !st.ok()) return st;
+      auto audit = AuditFor(*who, ctx, s.auth, "user.reset_password", "user:" + std::to_string(current->id), current->district);
+      return s.store.users().SetPassword(current->id, HashPassword(*password), NowMillis(), "", audit);
+    });
+    if (!result.ok()) co_return http::ErrorReply(ctx.request, result);
+    co_return http::NoContent(ctx.request);
+  };
+}
+
+}  // namespace ss::api

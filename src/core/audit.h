@@ -1,0 +1,44 @@
+// The audit log's entries and their hash chain (SPEC §8): every administrative write appends
+// an entry, and each entry's hash covers its content and the previous entry's hash, so that
+// changing, removing or reordering any entry breaks the chain from there on.
+//
+//   hash = SHA-256( prev_hash ‖ len‖id ‖ len‖at ‖ len‖actor_id ‖ … ‖ len‖request_id ), hex
+//
+// Every field is length-prefixed, so no two different entries serialize the same way.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/time.h"
+
+namespace ss {
+
+struct AuditEntry {
+  std::int64_t id = 0;        // 1, 2, 3… in the order written
+  Millis at = 0;
+  std::int64_t actor_id = 0;  // 0 for the system or the command line
+  std::string actor;          // username at the time
+  std::string role;           // role key at the time
+  std::string action;         // "candidate.update"
+  std::string target;         // "campaign:1/candidate:97"
+  std::string district;       // district code the target belongs to, or ""
+  std::string before;         // JSON or ""
+  std::string after;          // JSON or ""
+  std::string reason;         // 更正原因, or ""
+  std::string ip;
+  std::string request_id;
+  std::string prev_hash;      // "" for the first entry
+  std::string hash;
+};
+
+// The hash of `e` chained to `e.prev_hash` (e.hash is ignored).
+std::string AuditHash(const AuditEntry& e);
+
+// Ok when every entry's prev_hash is its predecessor's hash and every hash recomputes; else
+// the id of the first entry that does not fit.
+std::optional<std::int64_t> FirstBrokenEntry(const std::vector<AuditEntry>& entries);
+
+}  // namespace ss

@@ -1,0 +1,51 @@
+// Who may do what: the one authorization table (role × permission → scope) that every
+// handler asks. SPEC §1.
+//
+//   permission            admin  organizer  district_admin   judge  candidate
+//   manage_users          all    judge and candidate accounts   —       —
+//   edit_settings         all    all        —                —       —
+//   advance_phase         all    all        —                —       —
+//   read_roster           all    all        own district     —       —
+//   edit_roster           all    all        own district     —       —
+//   read_audit            all    all        own district     —       —
+//
+// Judges and candidates get their own workspaces (assigned showcases, their own record) in
+// later capabilities; they are refused everything here.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace ss {
+
+enum class Role { kAdmin, kOrganizer, kDistrictAdmin, kJudge, kCandidate };
+
+std::string_view RoleKey(Role role);    // "district_admin"
+std::string_view RoleName(Role role);   // "区委组织部"
+std::optional<Role> RoleFromKey(std::string_view key);
+
+// The signed-in staff member a request acts for.
+struct Actor {
+  std::int64_t user_id = 0;
+  std::string username;
+  Role role = Role::kJudge;
+  std::string district;          // district code, for district admins
+  std::int64_t candidate_id = 0; // for candidates
+};
+
+enum class Permission { kManageUsers, kEditSettings, kAdvancePhase, kReadRoster, kEditRoster, kReadAudit };
+
+// What a permission reaches for a role.
+enum class Scope { kNone, kOwnDistrict, kAll };
+Scope ScopeOf(Role role, Permission permission);
+
+// Whether `actor` may use `permission` on something in `district` (its district code; empty
+// for what belongs to no district, such as the city or the campaign itself).
+bool Allows(const Actor& actor, Permission permission, std::string_view district = {});
+
+// Which roles' accounts `actor` may create and manage.
+bool MayManageRole(const Actor& actor, Role target);
+
+}  // namespace ss

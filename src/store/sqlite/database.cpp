@@ -1,0 +1,127 @@
+#include "store/sqlite/database.h"
+
+#include <chrono>
+
+#include "store/sqlite/migrations.h"
+
+namespace ss::store::sqlite {
+namespace {
+
+Status Migrate(Connection& db, const std::string& path) {
+  Status s = db.Exec(
+      "CREATE TABLE IF NOT EXISTS schema_migrations ("
+      " version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at INTEGER NOT NULL)");
+  if (!s.ok()) return Status(code::kUnavailable, "无法初始化数据库 " + path + "：" + s.message());
+  int current = 0;
+  {
+    auto q = db.Prepare("SELECT COALESCE(MAX(version), 0) FROM schema_migrations");
+    if (q->Step()) current = static_cast<int>(q->Int(0));
+  }
+  const auto& all = Migrations();
+  int latest = all.empty() ? 0 : all.back().version;
+  if (current > latest) {
+    return Status("schema_too_new", "数据库 " + path + " 的结构版本为 " + std::to_string(current) +
+                                        "，比本程序支持的版本 " + std::to_string(latest) +
+                                        " 新：请使用更新版本的 shuangshai");
+  }
+  for (const auto& m : all) {
+    if (m.version <= current) continue;
+    Transaction tx(db);
+    if (!tx.begin_status().ok()) return tx.begin_status();
+    if (Status e = db.Exec(m.sql); !e.ok())
+      return Status(code::kInternal, "数据库迁移 " + std::to_string(m.version) + " 失败：" + e.message());
+    auto ins = db.Prepare("INSERT INTO schema_migrations(version, name, applied_at) VALUES (?, ?, ?)");
+    ins->Bind(1, m.version).Bind(2, m.name).Bind(3, NowMillis());
+    ins->Step();
+    if (!ins->error().ok()) return ins->error();
+    if (Status c = tx.Commit(); !c.ok()) return c;
+  }
+  return Status::Ok();
+}
+
+}  // namespace
+
+Database::~Database() {
+  if (watcher_.joinable()) {
+    watcher_.request_stop();
+    watcher_.join();
+  }
+}
+
+Status Database::Open(const std::string& path, int readers) {
+  auto writer = Connection::Open(path, true);
+  if (!writer) return writer.status();
+  writer_ = std::move(*writer);
+  if (Status s = Migrate(*writer_, path); !s.ok()) return s;
+  for (int i = 0; i < std::max(1, readers); ++i) {
+    auto r = Connection::Open(path, false);
+    if (!r) return r.status();
+    free_.push_back(std::move(*r));
+  }
+  auto w = Connection::Open(path, false);
+  if (!w) return w.status();
+  watch_ = std::move(*w);
+  watcher_ = std::jthread([this](std::stop_token stop) { Watch(stop); });
+  return Status::Ok();
+}
+
+Database::Lease Database::Read() {
+  std::unique_lock lock(pool_mu_);
+  pool_cv_.wait(lock, [&] { return !free_.empty(); });
+  auto c = std::move(free_.back());
+  free_.pop_back();
+  return Lease(*this, std::move(c));
+}
+
+void Database::Return(std::unique_ptr<Connection> c) {
+  {
+    std::lock_guard lock(pool_mu_);
+    free_.push_back(std::move(c));
+  }
+  pool_cv_.notify_one();
+}
+
+// Another process (the CLI importing a roster while the server runs) commits through its own
+// connection; PRAGMA data_version on our watch connection changes when anyone else commits.
+void Database::Watch(std::stop_token stop) {
+  std::int64_t seen = -1;
+  std::mutex m;
+  std::condition_variable_any cv;
+  while (!stop.stop_requested()) {
+    {
+      auto q = watch_->Prepare("PRAGMA data_version");
+      if (q->Step()) {
+        std::int64_t v = q->Int(0);
+        if (seen != -1 && v != seen) generation_.fetch_add(1, std::memory_order_acq_rel);
+        seen = v;
+      }
+    }
+    std::unique_lock lock(m);
+    cv.wait_for(lock, stop, std::chrono::milliseconds(500), [] { return false; });
+  }
+}
+
+Status AppendAudit(Connection& db, AuditEntry e) {
+  {
+    auto last = db.Prepare("SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1");
+    if (last->Step()) {
+      e.id = last->Int(0) + 1;
+      e.prev_hash = last->Text(1);
+    } else {
+      e.id = 1;
+      e.prev_hash.clear();
+    }
+  }
+  if (e.at == 0) e.at = NowMillis();
+  e.hash = AuditHash(e);
+  auto q = db.Prepare(
+      "INSERT INTO audit_log(id, at, actor_id, actor, role, action, target, district, before, after, reason, ip,"
+      " request_id, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+  q->Bind(1, e.id).Bind(2, e.at).Bind(3, e.actor_id).Bind(4, e.actor).Bind(5, e.role).Bind(6, e.action)
+      .Bind(7, e.target).Bind(8, e.district).Bind(9, e.before).Bind(10, e.after).Bind(11, e.reason).Bind(12, e.ip)
+      .Bind(13, e.request_id).Bind(14, e.prev_hash).Bind(15, e.hash);
+  q->Step();
+  return q->error();
+}
+
+}  // namespace ss::store::sqlite

@@ -1,0 +1,501 @@
+#!/usr/bin/env node
+// Browser test of the admin console, as the 海南区 district admin on a laptop. Borrows
+// playwright-core and write-excel-file from web/node_modules and drives Debian's Chromium.
+// See README.md beside this file.
+//
+//   BASE_URL=http://127.0.0.1:8080 DISTRICT_USER=… DISTRICT_PASSWORD=… node tests/browser/admin.mjs
+import { createRequire } from 'node:module';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const webDir = resolve(process.env.WEB_DIR ?? join(here, '../../web'));
+const BASE_URL = (process.env.BASE_URL ?? '').replace(/\/+$/, '');
+const USER = process.env.DISTRICT_USER ?? '';
+const PASSWORD = process.env.DISTRICT_PASSWORD ?? '';
+const SCREENSHOT_DIR = process.env.SCREENSHOT_DIR || '/tmp/shuangshai-shots';
+const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+const WAIT_MS = Number(process.env.WAIT_MS ?? 10_000);
+
+// What the Wuhai 2022 fixture holds.
+const EXPECTED = {
+  district: { code: '150303', name: '海南区' },
+  other: { code: '150302', name: '乌达区', candidateNo: 53 },
+  candidate: { no: 97, name: '钟庆梅', unit: '新桥社区' },
+  header: ['序号', '姓名', '性别', '职务', '单位代码', '单位', '上级单位', '所属区', '组别'],
+};
+const IMPORT_MARK = '（导入测试）';
+
+if (!BASE_URL || !USER || !PASSWORD) {
+  console.error('Set BASE_URL, DISTRICT_USER and DISTRICT_PASSWORD (a district admin of 海南区), e.g.');
+  console.error('  BASE_URL=http://127.0.0.1:8080 DISTRICT_USER=hainan DISTRICT_PASSWORD=… node tests/browser/admin.mjs');
+  process.exit(2);
+}
+
+const requireWeb = createRequire(join(webDir, 'package.json'));
+let chromium;
+let writeExcelFile;
+try {
+  ({ chromium } = requireWeb('playwright-core'));
+  ({ default: writeExcelFile } = await import(pathToFileURL(requireWeb.resolve('write-excel-file/node')).href));
+} catch (error) {
+  console.error(`playwright-core or write-excel-file is not installed in ${webDir}/node_modules: run "npm ci" in web/ first (${error.message})`);
+  process.exit(2);
+}
+
+class StepFailure extends Error {}
+
+async function eventually(what, probe, accept = (v) => Boolean(v)) {
+  const deadline = Date.now() + WAIT_MS;
+  let last;
+  let lastError;
+  for (;;) {
+    try {
+      last = await probe();
+      lastError = undefined;
+      if (accept(last)) return last;
+    } catch (error) {
+      lastError = error;
+    }
+    if (Date.now() > deadline) {
+      const seen = lastError ? `error: ${lastError.message.split('\n')[0]}` : `saw ${JSON.stringify(last)}`;
+      throw new StepFailure(`${what} (${seen})`);
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+function check(condition, message) {
+  if (!condition) throw new StepFailure(message);
+}
+
+async function screenshot(page, name) {
+  const path = join(SCREENSHOT_DIR, `admin-${name}.png`);
+  await page.screenshot({ path, fullPage: true });
+  console.log(`    screenshot ${path}`);
+}
+
+const texts = (locator) => locator.allInnerTexts().then((list) => list.map((t) => t.trim()));
+
+/** A JSON request made by the page itself, with its session cookie and CSRF token. */
+function pageFetch(page, method, path, body) {
+  return page.evaluate(
+    async ({ method, path, body }) => {
+      const headers = { Accept: 'application/json' };
+      if (method !== 'GET') {
+        const me = await fetch('/api/v1/auth/me', { credentials: 'same-origin' });
+        const { csrf_token: token } = await me.json();
+        headers['X-CSRF-Token'] = token;
+        headers['Content-Type'] = 'application/json';
+      }
+      const response = await fetch(path, {
+        method,
+        headers,
+        credentials: 'same-origin',
+        body: body === undefined ? undefined : JSON.stringify(body),
+      });
+      const text = await response.text();
+      let json = null;
+      try {
+        json = JSON.parse(text);
+      } catch {
+        // not JSON
+      }
+      return { status: response.status, json, text: text.slice(0, 300) };
+    },
+    { method, path, body },
+  );
+}
+
+/** The success toast (ElMessage) that contains `text`. */
+async function toast(page, text) {
+  return eventually(
+    `a success message saying "${text}"`,
+    () => texts(page.locator('.el-message--success')),
+    (list) => list.some((t) => t.includes(text)),
+  );
+}
+
+function stamp() {
+  const d = new Date();
+  return [d.getMonth() + 1, d.getDate(), d.getHours(), d.getMinutes(), d.getSeconds()].map((n) => String(n).padStart(2, '0')).join('');
+}
+
+/** "2026-11-20 14:30:05" in Beijing time for an instant. */
+function beijing(date) {
+  const p = Object.fromEntries(
+    new Intl.DateTimeFormat('en-US', {
+      timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit',
+      hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23',
+    })
+      .formatToParts(date)
+      .map((x) => [x.type, x.value]),
+  );
+  return `${p.year}-${p.month}-${p.day} ${p.hour}:${p.minute}:${p.second}`;
+}
+
+async function main() {
+  let campaignId;
+  try {
+    const response = await fetch(`${BASE_URL}/api/v1/campaigns`);
+    const { items } = await response.json();
+    campaignId = items?.[0]?.id;
+  } catch (error) {
+    console.log(`FAILED - cannot reach the server at ${BASE_URL}: ${error.cause?.code ?? error.message}`);
+    console.log('0 passed, 1 failed');
+    return 1;
+  }
+  if (!campaignId) {
+    console.log('FAILED - GET /api/v1/campaigns lists no campaign');
+    console.log('0 passed, 1 failed');
+    return 1;
+  }
+  const api = (path) => `/api/v1/campaigns/${campaignId}${path}`;
+
+  mkdirSync(SCREENSHOT_DIR, { recursive: true });
+  const workDir = mkdtempSync(join(tmpdir(), 'shuangshai-admin-'));
+  const context = await chromium.launchPersistentContext(join(workDir, 'profile'), {
+    executablePath: CHROMIUM,
+    headless: true,
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+    viewport: { width: 1280, height: 860 },
+    deviceScaleFactor: 1,
+    locale: 'zh-CN',
+    // A laptop set to another zone must still see Beijing times.
+    timezoneId: 'America/New_York',
+    acceptDownloads: true,
+  });
+  const page = context.pages()[0] ?? (await context.newPage());
+  page.setDefaultTimeout(WAIT_MS);
+  const pageErrors = [];
+  page.on('pageerror', (error) => pageErrors.push(error.message));
+  page.on('console', (message) => {
+    if (message.type() === 'error' && !/status of (4\d\d)/.test(message.text())) console.log(`    console error: ${message.text()}`);
+  });
+
+  const runStamp = stamp();
+  const state = {
+    newTitle: `社区党组织书记（测试${runStamp}）`,
+    reason: `浏览器测试：职务更正 ${runStamp}`,
+    oldTitle: null,
+    importRows: null,
+    importTarget: null,
+  };
+  const candidateTable = page.locator('[data-test=candidate-table]');
+  const rowOf = (no) =>
+    candidateTable.locator('tr.el-table__row', { has: page.locator('[data-test=cand-no]', { hasText: new RegExp(`^${no}$`) }) });
+
+  async function searchCandidates(q) {
+    await page.locator('[data-test=filter-q]').fill(q);
+    await page.locator('[data-test=search]').click();
+  }
+
+  async function openCandidates() {
+    if (!new URL(page.url()).pathname.startsWith('/admin/candidates')) {
+      await page.locator('[data-test=menu-candidates]').click();
+      await eventually('the 参评书记 page opens', () => page.url(), (u) => new URL(u).pathname === '/admin/candidates');
+    }
+    await candidateTable.waitFor();
+  }
+
+  const steps = [
+    {
+      name: '公开页面不下载管理后台（Element Plus）',
+      async run() {
+        const loaded = [];
+        const listener = (request) => loaded.push(new URL(request.url()).pathname);
+        page.on('request', listener);
+        await page.goto(`${BASE_URL}/`);
+        await page.locator('[data-test=campaign-name]').waitFor();
+        await page.waitForLoadState('networkidle');
+        page.off('request', listener);
+        const admin = loaded.filter((p) => /\/assets\/(Admin|AdminRoot|AdminLayout|LoginPage|session|guard)[-.]/.test(p));
+        check(admin.length === 0, `the home page downloaded console files: ${admin.join(', ')}`);
+      },
+    },
+    {
+      name: '区管理员登录：错误密码有提示，登录后只看到本角色的菜单',
+      async run() {
+        await page.goto(`${BASE_URL}/admin/candidates`);
+        await eventually('an unsigned visitor is sent to the sign-in page', () => page.url(), (u) => new URL(u).pathname === '/admin/login');
+        check(new URL(page.url()).searchParams.get('redirect') === '/admin/candidates', `the sign-in page forgot where to go back: ${page.url()}`);
+
+        await page.locator('[data-test=login-username]').fill(USER);
+        await page.locator('[data-test=login-password]').fill(`${PASSWORD}-wrong`);
+        await page.locator('[data-test=login-submit]').click();
+        const shown = await eventually('a wrong password is refused with a message', () => page.locator('[data-test=login-error]').innerText(), (t) => t.trim().length > 0);
+        console.log(`    wrong password: "${shown.trim().split('\n')[0]}"`);
+
+        await page.locator('[data-test=login-password]').fill(PASSWORD);
+        await page.locator('[data-test=login-submit]').click();
+        await eventually('after signing in the console returns to 参评书记', () => page.url(), (u) => new URL(u).pathname === '/admin/candidates');
+        const role = await page.locator('[data-test=user-role]').innerText();
+        check(role.includes('区委组织部') && role.includes(EXPECTED.district.name), `the top bar shows the role "${role}"`);
+        const menu = await texts(page.locator('[data-test=admin-menu] .el-menu-item'));
+        check(
+          JSON.stringify(menu) === JSON.stringify(['组织单位', '参评书记', '审计日志']),
+          `a district admin's menu reads ${JSON.stringify(menu)}`,
+        );
+        const fontSize = await page.locator('[data-test=admin-menu] .el-menu-item').first().evaluate((e) => parseFloat(getComputedStyle(e).fontSize));
+        check(fontSize >= 14, `the menu text is ${fontSize}px`);
+      },
+    },
+    {
+      name: `参评书记列表只有${EXPECTED.district.name}，没有${EXPECTED.other.name}`,
+      async run() {
+        await openCandidates();
+        await eventually('the list shows candidates', () => candidateTable.locator('[data-test=cand-district]').count(), (n) => n > 0);
+        const shown = await texts(candidateTable.locator('[data-test=cand-district]'));
+        const foreign = shown.filter((d) => d !== EXPECTED.district.name);
+        check(foreign.length === 0, `rows of other districts are listed: ${foreign.join(', ')}`);
+        const districtFilter = await page.locator('[data-test=filter-district]').innerText();
+        check(districtFilter.includes(EXPECTED.district.name), `the district filter reads "${districtFilter}"`);
+
+        // Every page, every status: nothing of 乌达区.
+        const all = await pageFetch(page, 'GET', api(`/admin/candidates?status=all&page_size=100`));
+        check(all.status === 200, `GET admin/candidates answered ${all.status}: ${all.text}`);
+        const others = all.json.items.filter((c) => c.district?.code !== EXPECTED.district.code);
+        check(others.length === 0, `the API lists ${others.length} candidates of other districts`);
+        check(all.json.items.length > 0, 'the API lists no candidate at all');
+
+        await searchCandidates(String(EXPECTED.other.candidateNo));
+        await eventually(`searching for ${EXPECTED.other.candidateNo} finds nobody`, async () => {
+          const total = await page.locator('[data-test=candidate-total]').getAttribute('data-total');
+          const rows = await texts(candidateTable.locator('[data-test=cand-district]'));
+          return { total, rows };
+        }, (v) => v.total === '0' && v.rows.length === 0);
+        const body = await page.locator('body').innerText();
+        check(!body.includes(EXPECTED.other.name) || !(await candidateTable.innerText()).includes(EXPECTED.other.name), `${EXPECTED.other.name} appears in the table`);
+        await screenshot(page, '1-candidates');
+      },
+    },
+    {
+      name: `编辑${EXPECTED.candidate.no}号${EXPECTED.candidate.name}的职务（投票阶段须填写更正原因）`,
+      async run() {
+        await openCandidates();
+        await searchCandidates(String(EXPECTED.candidate.no));
+        const row = rowOf(EXPECTED.candidate.no);
+        await eventually(`row ${EXPECTED.candidate.no} is listed`, () => row.count(), (n) => n === 1);
+        const rowText = await row.innerText();
+        check(rowText.includes(EXPECTED.candidate.name) && rowText.includes(EXPECTED.candidate.unit) && rowText.includes(EXPECTED.district.name), `row 97 reads "${rowText}"`);
+        state.oldTitle = (await row.locator('[data-test=cand-title]').innerText()).trim();
+
+        const notice = await page.locator('[data-test=correction-notice]').innerText();
+        check(notice.includes('修改名单属于更正，须填写原因并记入审计日志'), `the correction notice reads "${notice}"`);
+
+        await row.locator('[data-test=edit-candidate]').click();
+        const dialog = page.locator('[data-test=candidate-dialog]');
+        await dialog.waitFor();
+        await dialog.locator('[data-test=field-title]').fill(state.newTitle);
+        await page.locator('[data-test=candidate-save]').click();
+        await eventually(
+          'saving without a reason asks for one under the field',
+          () => dialog.locator('.el-form-item.is-error').innerText(),
+          (t) => t.includes('更正原因'),
+        );
+        await dialog.locator('[data-test=field-reason]').fill(state.reason);
+        await page.locator('[data-test=candidate-save]').click();
+        await toast(page, '已保存');
+        await dialog.waitFor({ state: 'hidden' });
+        await eventually('the table shows the new title', () => row.locator('[data-test=cand-title]').innerText(), (t) => t.trim() === state.newTitle);
+        const saved = await pageFetch(page, 'GET', api(`/admin/candidates?q=${EXPECTED.candidate.no}`));
+        const c = saved.json?.items?.find((x) => x.no === EXPECTED.candidate.no);
+        check(c?.title === state.newTitle, `the server has the title "${c?.title}"`);
+        await screenshot(page, '2-edited');
+      },
+    },
+    {
+      name: `修改${EXPECTED.other.name}的${EXPECTED.other.candidateNo}号被拒绝（403/404）`,
+      async run() {
+        const found = await pageFetch(page, 'GET', api(`/candidates?q=${EXPECTED.other.candidateNo}`));
+        const other = found.json?.items?.find((c) => c.no === EXPECTED.other.candidateNo);
+        check(other && other.district.code === EXPECTED.other.code, `candidate ${EXPECTED.other.candidateNo} is not in ${EXPECTED.other.name}: ${found.text}`);
+        const answer = await pageFetch(page, 'PATCH', api(`/candidates/${other.id}`), {
+          title: '越权修改',
+          reason: '浏览器测试：越权修改',
+        });
+        check(answer.status === 403 || answer.status === 404, `PATCH of another district's candidate answered ${answer.status}: ${answer.text}`);
+        check(['forbidden', 'not_found'].includes(answer.json?.code), `the refusal has code ${answer.json?.code}`);
+        check(typeof answer.json?.message === 'string' && answer.json.message.length > 0, 'the refusal has no message');
+        console.log(`    refused with ${answer.status} ${answer.json.code}: ${answer.json.message}`);
+        const after = await fetch(`${BASE_URL}${api(`/candidates/${other.id}`)}`).then((r) => r.json());
+        check(after.title !== '越权修改', 'the other district\'s candidate was changed anyway');
+      },
+    },
+    {
+      name: '导入含错误行的名单：预览标红，不能确认导入，什么也没导入',
+      async run() {
+        await openCandidates();
+        // Two 海南区 candidates other than 97, with their parent units, in the template's columns.
+        const list = await pageFetch(page, 'GET', api(`/admin/candidates?district=${EXPECTED.district.code}&status=active&page_size=100`));
+        const picks = list.json.items.filter((c) => c.no !== EXPECTED.candidate.no).slice(0, 2);
+        check(picks.length === 2, `found only ${picks.length} other candidates in ${EXPECTED.district.name}`);
+        const rows = [EXPECTED.header];
+        for (const c of picks) {
+          const detail = await fetch(`${BASE_URL}${api(`/candidates/${c.id}`)}`).then((r) => r.json());
+          rows.push([c.no, c.name, c.gender, c.title, c.unit.code, c.unit.name, detail.parent?.name ?? '', c.district.name, c.group_name]);
+        }
+        state.importRows = rows;
+        state.importTarget = picks[1];
+        const bad = rows.map((r) => [...r]);
+        bad[2][2] = '未知';
+        const badFile = join(workDir, 'roster-bad.xlsx');
+        await writeExcelFile([{ sheet: '名单', data: bad }]).toFile(badFile);
+
+        await page.locator('[data-test=import-roster]').click();
+        const dialog = page.locator('[data-test=import-dialog]');
+        await dialog.waitFor();
+        await dialog.locator('input[type=file]').setInputFiles(badFile);
+        await eventually('the file is read and checked', () => dialog.locator('[data-test=import-status]').getAttribute('data-stage'), (s) => s === 'checked');
+        const badRow = dialog.locator('tr.import-row--error');
+        await eventually('exactly one row is marked red', () => badRow.count(), (n) => n === 1);
+        const line = (await badRow.locator('[data-test=import-line]').innerText()).trim();
+        check(line === '3', `the marked row is line ${line}, expected 3`);
+        const problems = await badRow.locator('[data-test=import-row-errors]').innerText();
+        check(problems.includes('性别'), `the marked row's problem reads "${problems}"`);
+        const cellMarked = await badRow.locator('td.import-cell--error').count();
+        check(cellMarked >= 1, 'the 性别 cell is not highlighted');
+        check(await page.locator('[data-test=import-confirm]').isDisabled(), '确认导入 is enabled although a row is bad');
+        const status = await dialog.locator('[data-test=import-status]').innerText();
+        check(status.includes('未导入'), `the status reads "${status}"`);
+        await screenshot(page, '3-import-bad');
+
+        const now = await pageFetch(page, 'GET', api(`/admin/candidates?q=${state.importTarget.no}&status=all`));
+        const target = now.json.items.find((c) => c.no === state.importTarget.no);
+        check(target.gender === state.importTarget.gender && target.title === state.importTarget.title, 'the bad file changed the roster');
+      },
+    },
+    {
+      name: '改正后导入成功，显示新增/更新/未变人数',
+      async run() {
+        const dialog = page.locator('[data-test=import-dialog]');
+        if (!(await dialog.isVisible())) {
+          await openCandidates();
+          await page.locator('[data-test=import-roster]').click();
+          await dialog.waitFor();
+        }
+        check(state.importRows, 'the previous step built no rows');
+        const good = state.importRows.map((r) => [...r]);
+        const t = String(good[2][3]);
+        good[2][3] = t.endsWith(IMPORT_MARK) ? t.slice(0, -IMPORT_MARK.length) : `${t}${IMPORT_MARK}`;
+        const expectedTitle = good[2][3];
+        const goodFile = join(workDir, 'roster-good.xlsx');
+        await writeExcelFile([{ sheet: '名单', data: good }]).toFile(goodFile);
+
+        await dialog.locator('input[type=file]').setInputFiles(goodFile);
+        await eventually('the fixed file is checked', () => dialog.locator('[data-test=import-status]').getAttribute('data-stage'), (s) => s === 'checked');
+        check((await dialog.locator('tr.import-row--error').count()) === 0, 'the fixed file still has red rows');
+        const reason = dialog.locator('[data-test=import-reason]');
+        if (await reason.count()) await reason.fill(`浏览器测试：导入更正 ${runStamp}`);
+        const confirm = page.locator('[data-test=import-confirm]');
+        await eventually('确认导入 becomes enabled', () => confirm.isEnabled(), (v) => v === true);
+        await confirm.click();
+        await toast(page, '导入成功');
+        const result = dialog.locator('[data-test=import-result]');
+        await result.waitFor();
+        const counts = {
+          inserts: Number(await result.getAttribute('data-inserts')),
+          updates: Number(await result.getAttribute('data-updates')),
+          unchanged: Number(await result.getAttribute('data-unchanged')),
+        };
+        check(JSON.stringify(counts) === JSON.stringify({ inserts: 0, updates: 1, unchanged: 1 }), `the counts are ${JSON.stringify(counts)}`);
+        const message = await texts(page.locator('.el-message--success'));
+        console.log(`    ${message.find((m) => m.includes('导入成功'))}`);
+        await screenshot(page, '4-import-done');
+
+        const now = await pageFetch(page, 'GET', api(`/admin/candidates?q=${state.importTarget.no}&status=all`));
+        const target = now.json.items.find((c) => c.no === state.importTarget.no);
+        check(target.title === expectedTitle, `after the import the title is "${target.title}", expected "${expectedTitle}"`);
+        await page.keyboard.press('Escape');
+        await page.locator('[data-test=import-dialog]').waitFor({ state: 'hidden' });
+      },
+    },
+    {
+      name: '审计日志里有这次职务修改（北京时间、原因、原值/新值）',
+      async run() {
+        await page.locator('[data-test=menu-audit]').click();
+        await eventually('the 审计日志 page opens', () => page.url(), (u) => new URL(u).pathname === '/admin/audit');
+        await page.locator('[data-test=audit-action]').click();
+        await page.locator('.el-select-dropdown__item', { hasText: '修改参评书记' }).click();
+        await page.locator('[data-test=audit-search-button]').click();
+        const table = page.locator('[data-test=audit-table]');
+        const row = table.locator('tr.el-table__row', { has: page.locator('[data-test=audit-reason]', { hasText: state.reason }) });
+        await eventually('the title edit is listed with its reason', () => row.count(), (n) => n === 1);
+        const action = await row.locator('[data-test=audit-action-name]').getAttribute('data-action');
+        check(action === 'candidate.update', `the entry's action is ${action}`);
+        const label = (await row.locator('[data-test=audit-action-name]').innerText()).trim();
+        check(label === '修改参评书记', `the action reads "${label}"`);
+        const at = (await row.locator('[data-test=audit-at]').innerText()).trim();
+        const skew = Math.abs(Date.parse(`${at.replace(' ', 'T')}+08:00`) - Date.now());
+        check(skew < 15 * 60_000, `the time "${at}" is not Beijing time now (${beijing(new Date())})`);
+        const actor = (await row.locator('[data-test=audit-actor-name]').innerText()).trim();
+        check(actor === USER, `the actor reads "${actor}"`);
+
+        await row.locator('.el-table__expand-icon').click();
+        const diff = page.locator('[data-test=audit-diff]').first();
+        await diff.waitFor();
+        const after = await texts(diff.locator('[data-test=diff-after]'));
+        check(after.includes(state.newTitle), `the diff's new values are ${JSON.stringify(after)}`);
+        if (state.oldTitle) {
+          const before = await texts(diff.locator('[data-test=diff-before]'));
+          check(before.includes(state.oldTitle), `the diff's old values are ${JSON.stringify(before)}`);
+        }
+        await screenshot(page, '5-audit');
+
+        await page.setViewportSize({ width: 1024, height: 768 });
+        const widths = await page.evaluate(() => ({ page: document.documentElement.scrollWidth, screen: window.innerWidth }));
+        check(widths.page <= widths.screen, `at 1024 px the page is ${widths.page}px wide`);
+        await screenshot(page, '6-audit-1024');
+        await page.setViewportSize({ width: 1280, height: 860 });
+      },
+    },
+  ];
+
+  let passed = 0;
+  let failed = 0;
+  for (const [index, step] of steps.entries()) {
+    const errorsBefore = pageErrors.length;
+    try {
+      await step.run();
+      const newErrors = pageErrors.slice(errorsBefore);
+      check(newErrors.length === 0, `the page threw: ${newErrors.join(' | ')}`);
+      passed += 1;
+      console.log(`ok ${index + 1} - ${step.name}`);
+    } catch (error) {
+      failed += 1;
+      const why = error instanceof StepFailure ? error.message : String(error.message ?? error).split('\n')[0];
+      const shown = await page
+        .locator('[data-test=error-message], [data-test=dialog-error], .el-message--error')
+        .allInnerTexts()
+        .catch(() => []);
+      console.log(`FAILED ${index + 1} - ${step.name}\n    ${why}`);
+      if (shown.length) console.log(`    the page shows the error: ${shown.join(' | ')}`);
+      await screenshot(page, `failed-step-${index + 1}`).catch(() => {});
+    }
+  }
+
+  await context.close();
+  rmSync(workDir, { recursive: true, force: true });
+  console.log(`${passed} passed, ${failed} failed`);
+  return failed === 0 ? 0 : 1;
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error) => {
+    console.log(`browser test could not run: ${error.stack ?? error}`);
+    console.log('0 passed, 1 failed');
+    process.exit(1);
+  },
+);
