@@ -121,14 +121,12 @@ LoginOutcome DecideLogin(Services& s, const std::string& username, const std::st
   else VerifyNothing(password);  // same work, same time, for an unknown name
 
   if (!good) {
-    FailureCounter a = AfterFailure(*account, now, p.account_lock_after, p);
-    FailureCounter b = AfterFailure(*pair, now, p.pair_lock_after, p);
-    FailureCounter c = AfterFailure(*by_ip, now, p.ip_lock_after, p);
-    counters.Put(account_key, a);
-    counters.Put(pair_key, b);
-    counters.Put(ip_key, c);
-    out.delay = DelayAfter(std::max({a.failures, b.failures}), p);
-    spdlog::warn("登录失败：用户名 {}，地址 {}，该账号连续失败 {} 次", username, ip, a.failures);
+    auto a = counters.AddFailure(account_key, now, p.account_lock_after, p);
+    auto b = counters.AddFailure(pair_key, now, p.pair_lock_after, p);
+    auto c = counters.AddFailure(ip_key, now, p.ip_lock_after, p);
+    int failures = std::max(a ? a->failures : 0, b ? b->failures : 0);
+    out.delay = DelayAfter(failures, p);
+    spdlog::warn("登录失败：用户名 {}，地址 {}，连续失败 {} 次", username, ip, failures);
     out.status = Status(code::kBadCredentials, "用户名或密码错误");
     return out;
   }

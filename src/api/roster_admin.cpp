@@ -53,13 +53,15 @@ Result<RosterState> LoadState(Services& s, std::int64_t campaign) {
 }
 
 // In the roster phases anything goes; later, only a correction with a reason.
-void CheckCorrection(PhaseKey phase, const std::optional<std::string>& reason, Fields& f) {
+void CheckCorrection(const RosterState& st, const std::optional<std::string>& reason, Fields& f) {
+  PhaseKey phase = st.phase;
   if (CheckAction(Action::kEditRoster, phase).ok()) return;
+  const Phase* p = st.record.config.schedule.Find(phase);
   std::size_t chars = 0;
   if (reason)
     for (char c : *reason) chars += (c & 0xC0) != 0x80;
   if (chars < 4) {
-    f.Fail("reason", "当前阶段为“" + std::string(PhaseDefaultTitle(phase)) +
+    f.Fail("reason", "当前阶段为“" + (p ? p->name : std::string(PhaseDefaultTitle(phase))) +
                          "”，修改名单属于更正，须填写更正原因（至少 4 个字）");
   }
 }
@@ -185,7 +187,7 @@ http::Handler CreateOrgUnit(Services& s) {
       if (!u.parent.empty() && !parent) f.Fail("parent", "上级单位 " + u.parent + " 不存在");
       std::string district = parent ? st->DistrictOf(parent->code) : "";
       if (parent && !Allows(who->actor, Permission::kEditRoster, district)) return Forbidden("只能在本区新增单位");
-      CheckCorrection(st->phase, reason, f);
+      CheckCorrection(*st, reason, f);
       if (Status bad = f.Finish(); !bad.ok()) return bad;
       // The tree with the new unit must still hold together (levels, codes).
       std::vector<OrgUnit> units = st->tree.units();
@@ -240,7 +242,7 @@ http::Handler UpdateOrgUnit(Services& s) {
         for (const auto& c : st->candidates)
           if (c.unit == next.code && c.active) f.Fail("active", "该单位还有参评书记 " + c.name + "，请先停用或调整参评人");
       }
-      CheckCorrection(st->phase, reason, f);
+      CheckCorrection(*st, reason, f);
       if (Status bad = f.Finish(); !bad.ok()) return bad;
       auto audit = AuditFor(*who, ctx, s.auth, "org_unit.update",
                             "campaign:" + std::to_string(st->record.id) + "/org_unit:" + next.code, district);
@@ -316,7 +318,7 @@ Result<json::object> SaveCandidate(Services& s, const StaffSession& who, const C
     if (c.no == next.no) f.Fail("no", "序号 " + std::to_string(next.no) + " 已被 " + c.name + " 使用");
     if (c.active && next.active && c.unit == next.unit) f.Fail("unit", "该单位已有参评书记 " + c.name);
   }
-  CheckCorrection(st.phase, reason, f);
+  CheckCorrection(st, reason, f);
   if (Status bad = f.Finish(); !bad.ok()) return bad;
   // Quotas must still fit when a candidate leaves a group.
   std::vector<Candidate> after = st.candidates;
@@ -509,7 +511,7 @@ http::Handler RosterImport(Services& s) {
       auto plan = PlanRoster(st->candidates, *parsed, st->record.config);
       if (!plan) return plan.status();
       Fields rf(*body);
-      CheckCorrection(st->phase, reason, rf);
+      CheckCorrection(*st, reason, rf);
       if (!plan->inserts.empty() || !plan->updates.empty()) {
         if (Status bad = rf.Finish(); !bad.ok()) return bad;
       }

@@ -24,7 +24,10 @@ Status CheckValues(const Config& c) {
   for (const Range& r : {Range{"server.port", c.port, 0, 65535}, Range{"server.threads", c.threads, 1, 256},
                          Range{"server.blocking_threads", c.blocking_threads, 1, 256},
                          Range{"server.idle_timeout_seconds", c.idle_timeout_seconds, 1, 3600},
-                         Range{"server.body_timeout_seconds", c.body_timeout_seconds, 1, 3600}}) {
+                         Range{"server.body_timeout_seconds", c.body_timeout_seconds, 1, 3600},
+                         Range{"auth.session_idle_minutes", c.session_idle_minutes, 1, 24 * 60},
+                         Range{"auth.session_max_hours", c.session_max_hours, 1, 24 * 30},
+                         Range{"auth.lock_minutes", c.lock_minutes, 1, 24 * 60}}) {
     if (Status s = CheckRange(r.key, r.value, r.lo, r.hi); !s.ok()) return s;
   }
   if (c.host.empty()) return Bad("server.host", "不能为空");
@@ -75,13 +78,17 @@ Status ReadTable(const toml::table& root, Config& c) {
       {"database", "path", str(c.db)},
       {"web", "root", str(c.web_root)},
       {"log", "level", str(c.log_level)},
+      {"auth", "session_idle_minutes", integer(c.session_idle_minutes)},
+      {"auth", "session_max_hours", integer(c.session_max_hours)},
+      {"auth", "lock_minutes", integer(c.lock_minutes)},
+      {"auth", "trust_proxy", boolean(c.trust_proxy)},
   };
   for (const auto& [table_name, table_node] : root) {
     std::string t(table_name.str());
-    if (!table_node.is_table()) return Bad(t, "未知的配置项（可用的表：[server]、[database]、[web]、[log]）");
+    if (!table_node.is_table()) return Bad(t, "未知的配置项（可用的表：[server]、[database]、[web]、[log]、[auth]）");
     bool known_table = false;
     for (const auto& k : keys) known_table |= t == k.table;
-    if (!known_table) return Bad(t, "未知的配置表（可用的表：[server]、[database]、[web]、[log]）");
+    if (!known_table) return Bad(t, "未知的配置表（可用的表：[server]、[database]、[web]、[log]、[auth]）");
     for (const auto& [name, node] : *table_node.as_table()) {
       std::string key = t + "." + std::string(name.str());
       const Key* found = nullptr;

@@ -6,6 +6,7 @@
 //   [database] path
 //   [web]      root
 //   [log]      level   (trace, debug, info, warn, error)
+//   [auth]     session_idle_minutes, session_max_hours, lock_minutes, trust_proxy
 //
 // Environment: SHUANGSHAI_CONFIG, SHUANGSHAI_HOST, SHUANGSHAI_PORT, SHUANGSHAI_DB,
 // SHUANGSHAI_THREADS, SHUANGSHAI_WEB_ROOT, SHUANGSHAI_LOG_LEVEL.
@@ -32,6 +33,10 @@ struct Config {
   std::string db = "var/shuangshai.db";
   std::string web_root;  // empty: look for web/dist beside the working directory or the binary
   std::string log_level = "info";
+  int session_idle_minutes = 120;
+  int session_max_hours = 12;
+  int lock_minutes = 15;          // how long a sign-in lock lasts
+  bool trust_proxy = false;       // behind nginx: client address and https from its headers
 };
 
 // Values given on the command line; unset ones leave the lower sources in force.

@@ -60,7 +60,12 @@ int Serve(const ConfigFlags& flags) {
     return 1;
   }
   api::Catalog catalog(**store);
-  api::Services services{**store, catalog, {}};
+  api::AuthSettings auth;
+  auth.session_idle = Millis{c.session_idle_minutes} * 60'000;
+  auth.session_max = Millis{c.session_max_hours} * 3'600'000;
+  auth.throttle.lock_for = Millis{c.lock_minutes} * 60'000;
+  auth.trust_proxy = c.trust_proxy;
+  api::Services services{**store, catalog, auth};
   http::Router router;
   api::RegisterRoutes(router, services);
 

@@ -149,7 +149,10 @@ class ThrottleRepository {
  public:
   virtual ~ThrottleRepository() = default;
   virtual Result<FailureCounter> Get(const std::string& key) = 0;
-  virtual Status Put(const std::string& key, const FailureCounter& counter) = 0;
+  // Counts one failure atomically (AfterFailure in one transaction), so that parallel
+  // guesses are all counted; returns the counter after it.
+  virtual Result<FailureCounter> AddFailure(const std::string& key, Millis now, int lock_after,
+                                            const ThrottlePolicy& policy) = 0;
   virtual Status Clear(const std::string& key) = 0;
 };
 

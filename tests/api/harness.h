@@ -88,14 +88,15 @@ struct Response {
 // One keep-alive connection to the server.
 class Client {
  public:
-  explicit Client(unsigned short port) : socket_(ioc_) {
+  explicit Client(unsigned short port) : socket_(ioc_), host_("127.0.0.1:" + std::to_string(port)) {
     socket_.connect(tcp::endpoint(asio::ip::make_address("127.0.0.1"), port));
   }
+  const std::string& host() const { return host_; }
 
   Response Send(bhttp::verb method, const std::string& target, const std::map<std::string, std::string>& headers = {},
                 const std::string& body = "") {
     bhttp::request<bhttp::string_body> req{method, target, 11};
-    req.set(bhttp::field::host, "127.0.0.1");
+    req.set(bhttp::field::host, host_);
     for (const auto& [k, v] : headers) req.set(k, v);
     if (!body.empty()) req.body() = body;
     req.prepare_payload();
@@ -147,6 +148,7 @@ class Client {
   asio::io_context ioc_;
   tcp::socket socket_;
   beast::flat_buffer buffer_;
+  std::string host_;
 };
 
 // A running server on a fresh demo database.
@@ -167,6 +169,20 @@ class Server {
   ~Server() { Stop(); }
 
   unsigned short port() const { return port_; }
+  // The demo accounts `init --demo` wrote beside the database: username → password.
+  std::map<std::string, std::string> Accounts() const {
+    std::map<std::string, std::string> out;
+    std::ifstream in(fs::path(db_).parent_path() / "demo-accounts.txt");
+    std::string line;
+    std::getline(in, line);  // header
+    while (std::getline(in, line)) {
+      auto tab = line.find('\t');
+      auto tab2 = line.find('\t', tab + 1);
+      if (tab == std::string::npos) continue;
+      out[line.substr(0, tab)] = line.substr(tab + 1, tab2 - tab - 1);
+    }
+    return out;
+  }
   const std::string& db() const { return db_; }
   Client Connect() const { return Client(port_); }
 
@@ -245,6 +261,54 @@ class Server {
   unsigned short port_ = 0;
   FILE* out_ = nullptr;
   std::thread drain_;
+};
+
+// A signed-in staff member: keeps the session cookie and the CSRF token, and sends them
+// (with this site's Origin) on every request.
+class Staff {
+ public:
+  Staff(const Server& server, const std::string& username, const std::string& password,
+        const std::map<std::string, std::string>& extra = {})
+      : server_(server) {
+    Client c = server.Connect();
+    origin_ = "http://" + c.host();
+    std::map<std::string, std::string> h = {{"Origin", origin_}, {"Content-Type", "application/json"}};
+    h.insert(extra.begin(), extra.end());
+    boost::json::object body{{"username", username}, {"password", password}};
+    login_ = c.Send(bhttp::verb::post, "/api/v1/auth/login", h, boost::json::serialize(body));
+    if (login_.status != 200) return;
+    std::string cookie = login_.Header("set-cookie");
+    cookie_ = cookie.substr(0, cookie.find(';'));
+    csrf_ = std::string(login_.Json().at("csrf_token").as_string());
+  }
+  bool ok() const { return login_.status == 200; }
+  const Response& login() const { return login_; }
+  const std::string& cookie() const { return cookie_; }
+  const std::string& csrf() const { return csrf_; }
+
+  Response Send(bhttp::verb method, const std::string& target, const std::string& body = "",
+                std::map<std::string, std::string> headers = {}) {
+    headers.emplace("Origin", origin_);
+    headers.emplace("X-CSRF-Token", csrf_);
+    if (!cookie_.empty()) headers.emplace("Cookie", cookie_);
+    if (!body.empty()) headers.emplace("Content-Type", "application/json");
+    return server_.Connect().Send(method, target, headers, body);
+  }
+  Response Get(const std::string& target) { return Send(bhttp::verb::get, target); }
+  Response Post(const std::string& target, const boost::json::value& body) {
+    return Send(bhttp::verb::post, target, boost::json::serialize(body));
+  }
+  Response Patch(const std::string& target, const boost::json::value& body) {
+    return Send(bhttp::verb::patch, target, boost::json::serialize(body));
+  }
+  Response Put(const std::string& target, const boost::json::value& body) {
+    return Send(bhttp::verb::put, target, boost::json::serialize(body));
+  }
+
+ private:
+  const Server& server_;
+  std::string origin_, cookie_, csrf_;
+  Response login_;
 };
 
 }  // namespace ss::testing

@@ -181,7 +181,11 @@ async function main() {
   const pageErrors = [];
   page.on('pageerror', (error) => pageErrors.push(error.message));
   page.on('console', (message) => {
-    if (message.type() === 'error' && !/status of (4\d\d)/.test(message.text())) console.log(`    console error: ${message.text()}`);
+    const text = message.text();
+    // Refused requests (401/403/422) are expected here; Vant's CSS (public pages) names a fallback
+    // icon font on at.alicdn.com that the server's CSP blocks, which is harmless.
+    if (message.type() !== 'error' || /status of 4\d\d/.test(text) || text.includes('at.alicdn.com')) return;
+    console.log(`    console error: ${text}`);
   });
 
   const runStamp = stamp();
@@ -275,8 +279,7 @@ async function main() {
           const rows = await texts(candidateTable.locator('[data-test=cand-district]'));
           return { total, rows };
         }, (v) => v.total === '0' && v.rows.length === 0);
-        const body = await page.locator('body').innerText();
-        check(!body.includes(EXPECTED.other.name) || !(await candidateTable.innerText()).includes(EXPECTED.other.name), `${EXPECTED.other.name} appears in the table`);
+        check(!(await candidateTable.innerText()).includes(EXPECTED.other.name), `${EXPECTED.other.name} appears in the table`);
         await screenshot(page, '1-candidates');
       },
     },

@@ -212,16 +212,26 @@ Result<FailureCounter> Throttle::Get(const std::string& key) {
   return c;
 }
 
-Status Throttle::Put(const std::string& key, const FailureCounter& c) {
-  return db_.Write([&](Connection& db) -> Done {
+Result<FailureCounter> Throttle::AddFailure(const std::string& key, Millis now, int lock_after,
+                                           const ThrottlePolicy& policy) {
+  return db_.Write([&](Connection& db) -> Result<FailureCounter> {
+    FailureCounter c;
+    {
+      auto q = db.Prepare("SELECT failures, last_failure, locked_until FROM login_failures WHERE key = ?");
+      q->Bind(1, key);
+      if (q->Step()) c = FailureCounter{static_cast<int>(q->Int(0)), q->Int(1), q->Int(2)};
+      if (!q->error().ok()) return q->error();
+    }
+    c = AfterFailure(c, now, lock_after, policy);
     auto q = db.Prepare(
         "INSERT INTO login_failures(key, failures, last_failure, locked_until) VALUES (?, ?, ?, ?)"
         " ON CONFLICT(key) DO UPDATE SET failures = excluded.failures, last_failure = excluded.last_failure,"
         " locked_until = excluded.locked_until");
     q->Bind(1, key).Bind(2, c.failures).Bind(3, c.last_failure).Bind(4, c.locked_until);
     q->Step();
-    return q->error();
-  }).status;
+    if (!q->error().ok()) return q->error();
+    return c;
+  });
 }
 
 Status Throttle::Clear(const std::string& key) {

@@ -72,7 +72,8 @@ class Throttle final : public ThrottleRepository {
  public:
   explicit Throttle(Database& db) : db_(db) {}
   Result<FailureCounter> Get(const std::string& key) override;
-  Status Put(const std::string& key, const FailureCounter& counter) override;
+  Result<FailureCounter> AddFailure(const std::string& key, Millis now, int lock_after,
+                                    const ThrottlePolicy& policy) override;
   Status Clear(const std::string& key) override;
 
  private:

@@ -1,0 +1,183 @@
+// The staff write API: settings, phase, roster edits and imports, exports.
+#include "harness.h"
+
+namespace ss::testing {
+namespace {
+
+namespace json = boost::json;
+
+std::set<std::string> Fields(const Response& r) {
+  std::set<std::string> out;
+  auto j = r.Json();
+  if (!j.as_object().contains("details")) return out;
+  for (const auto& d : j.at("details").as_array()) out.insert(std::string(d.at("field").as_string()));
+  return out;
+}
+
+class AdminApi : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    server_ = std::make_unique<Server>(dir_.path);
+    auto accounts = server_->Accounts();
+    org_ = std::make_unique<Staff>(*server_, "organizer", accounts.at("organizer"));
+    hainan_ = std::make_unique<Staff>(*server_, "hainan", accounts.at("hainan"));
+    ASSERT_TRUE(org_->ok() && hainan_->ok());
+  }
+  json::value Campaign() { return server_->Connect().Get("/api/v1/campaigns/1").Json(); }
+  std::string Title(int cid) {
+    return std::string(server_->Connect().Get("/api/v1/campaigns/1/candidates/" + std::to_string(cid)).Json().at("title").as_string());
+  }
+  static json::array Rows(std::initializer_list<std::vector<std::string>> rows) {
+    json::array out;
+    for (const auto& r : rows) out.push_back(json::array(r.begin(), r.end()));
+    return out;
+  }
+
+  TempDir dir_;
+  std::unique_ptr<Server> server_;
+  std::unique_ptr<Staff> org_, hainan_;
+};
+
+TEST_F(AdminApi, SettingsAreValidatedFieldByFieldAndNothingChangesOnError) {
+  auto weights = Campaign().at("weights").as_object();
+  weights["public_opinion"] = 0.5;  // the three no longer add up to 1
+  json::array rubric = Campaign().at("rubric").as_array();
+  rubric[2].as_object()["max"] = 25;  // 105 in all
+  auto bad = org_->Put("/api/v1/campaigns/1/settings", json::object{{"weights", weights}, {"rubric", rubric}});
+  ASSERT_EQ(bad.status, 422u) << bad.body;
+  auto fields = Fields(bad);
+  EXPECT_TRUE(fields.count("weights")) << bad.body;
+  EXPECT_TRUE(fields.count("rubric")) << bad.body;
+  EXPECT_DOUBLE_EQ(Campaign().at("weights").at("public_opinion").as_double(), 0.3);
+
+  auto unknown = org_->Put("/api/v1/campaigns/1/settings", json::object{{"name", "改名"}});
+  EXPECT_EQ(unknown.status, 422u);
+  EXPECT_TRUE(Fields(unknown).count("name"));
+
+  auto policy = Campaign().at("vote_policy").as_object();
+  policy["votes_per_voter_per_day"] = 5;
+  auto good = org_->Put("/api/v1/campaigns/1/settings", json::object{{"vote_policy", policy}});
+  ASSERT_EQ(good.status, 200u) << good.body;
+  EXPECT_EQ(Campaign().at("vote_policy").at("votes_per_voter_per_day").as_int64(), 5);
+  // The original 2022 dates survive a settings save.
+  EXPECT_EQ(Campaign().at("phases").at(3).at("original_start").as_string(), "2022-04-20T16:00:00Z");
+  auto audit = org_->Get("/api/v1/admin/audit?action=campaign.settings").Json();
+  ASSERT_EQ(audit.at("total").as_int64(), 1);
+  EXPECT_EQ(audit.at("items").at(0).at("before").at("vote_policy").at("votes_per_voter_per_day").as_int64(), 3);
+  EXPECT_EQ(audit.at("items").at(0).at("after").at("vote_policy").at("votes_per_voter_per_day").as_int64(), 5);
+}
+
+TEST_F(AdminApi, QuotasAboveTheGroupSizeAreRefused) {
+  json::object awards = Campaign().at("awards").as_object();
+  awards["town_street"].as_array()[3].as_object()["count"] = 40;
+  auto r = org_->Put("/api/v1/campaigns/1/settings", json::object{{"awards", awards}});
+  EXPECT_EQ(r.status, 422u);
+  EXPECT_TRUE(Fields(r).count("awards.town_street")) << r.body;
+}
+
+TEST_F(AdminApi, PhaseMovesOneStepForwardOnly) {
+  auto skip = org_->Post("/api/v1/campaigns/1/phase", json::object{{"from", "voting"}, {"to", "tally"}});
+  EXPECT_EQ(skip.status, 409u);
+  EXPECT_EQ(skip.Json().at("code").as_string(), "wrong_phase");
+  auto back = org_->Post("/api/v1/campaigns/1/phase", json::object{{"from", "voting"}, {"to", "review"}});
+  EXPECT_EQ(back.status, 409u);
+  auto stale = org_->Post("/api/v1/campaigns/1/phase", json::object{{"from", "review"}, {"to", "voting"}});
+  EXPECT_EQ(stale.status, 409u);
+  EXPECT_EQ(stale.Json().at("code").as_string(), "conflict");
+  auto next = org_->Post("/api/v1/campaigns/1/phase", json::object{{"from", "voting"}, {"to", "judging"}});
+  ASSERT_EQ(next.status, 200u) << next.body;
+  EXPECT_EQ(Campaign().at("phase").at("key").as_string(), "judging");
+  EXPECT_EQ(server_->Connect().Get("/api/v1/campaigns").Json().at("items").at(0).at("phase").at("key").as_string(), "judging");
+}
+
+TEST_F(AdminApi, ADistrictAdminEditsTheirCandidatesWithAReasonAfterReview) {
+  auto no_reason = hainan_->Patch("/api/v1/campaigns/1/candidates/97", json::object{{"title", "社区党委书记"}});
+  EXPECT_EQ(no_reason.status, 422u);
+  EXPECT_TRUE(Fields(no_reason).count("reason"));
+  EXPECT_EQ(Title(97), "社区党组织书记");
+  auto bad = hainan_->Patch("/api/v1/campaigns/1/candidates/97", json::object{{"gender", "未知"}, {"reason", "性别更正"}});
+  EXPECT_EQ(bad.status, 422u);
+  EXPECT_TRUE(Fields(bad).count("gender")) << bad.body;
+  auto ok = hainan_->Patch("/api/v1/campaigns/1/candidates/97", json::object{{"title", "社区党委书记"}, {"reason", "职务名称更正"}});
+  ASSERT_EQ(ok.status, 200u) << ok.body;
+  EXPECT_EQ(Title(97), "社区党委书记") << "the public page shows the edit at once";
+  // Moving a 海南区 candidate into 乌达区 is refused too.
+  auto move = hainan_->Patch("/api/v1/campaigns/1/candidates/97", json::object{{"unit", "150302001001"}, {"reason", "调整单位"}});
+  EXPECT_EQ(move.status, 403u);
+}
+
+TEST_F(AdminApi, DisablingACandidateTakesThemOffThePublicList) {
+  auto r = org_->Patch("/api/v1/campaigns/1/candidates/97", json::object{{"active", false}, {"reason", "因工作调动退出"}});
+  ASSERT_EQ(r.status, 200u) << r.body;
+  EXPECT_FALSE(r.Json().at("active").as_bool());
+  EXPECT_EQ(server_->Connect().Get("/api/v1/campaigns/1/candidates").Json().at("total").as_int64(), 102);
+  EXPECT_EQ(server_->Connect().Get("/api/v1/campaigns/1/candidates/97").status, 404u);
+  auto staff_list = org_->Get("/api/v1/campaigns/1/admin/candidates?status=disabled").Json();
+  EXPECT_EQ(staff_list.at("total").as_int64(), 1);
+}
+
+TEST_F(AdminApi, ImportWithABadRowImportsNothingThenTheFixedOneImports) {
+  auto rows = Rows({{"序号", "姓名", "性别", "职务", "单位代码", "单位"},
+                    {"97", "钟庆梅", "男", "社区党组织书记（连任）", "150303004001", "新桥社区"},
+                    {"98", "钟宏", "未知", "社区党组织书记", "150303004002", ""}});
+  auto bad = hainan_->Post("/api/v1/campaigns/1/roster/import", json::object{{"rows", rows}, {"dry_run", true}, {"reason", "换届后更新"}});
+  ASSERT_EQ(bad.status, 422u) << bad.body;
+  auto d = bad.Json().at("details").at(0);
+  EXPECT_EQ(d.at("line").as_int64(), 3);
+  EXPECT_EQ(d.at("field").as_string(), "性别");
+  rows[2].as_array()[2] = "女";
+  auto dry = hainan_->Post("/api/v1/campaigns/1/roster/import", json::object{{"rows", rows}, {"dry_run", true}, {"reason", "换届后更新"}});
+  ASSERT_EQ(dry.status, 200u) << dry.body;
+  EXPECT_EQ(dry.Json().at("updates").as_int64(), 1);
+  EXPECT_EQ(dry.Json().at("unchanged").as_int64(), 1);
+  EXPECT_EQ(Title(97), "社区党组织书记") << "a dry run changes nothing";
+  auto no_reason = hainan_->Post("/api/v1/campaigns/1/roster/import", json::object{{"rows", rows}, {"dry_run", false}});
+  EXPECT_EQ(no_reason.status, 422u);
+  EXPECT_TRUE(Fields(no_reason).count("reason"));
+  auto real = hainan_->Post("/api/v1/campaigns/1/roster/import", json::object{{"rows", rows}, {"dry_run", false}, {"reason", "换届后更新"}});
+  ASSERT_EQ(real.status, 200u) << real.body;
+  EXPECT_EQ(Title(97), "社区党组织书记（连任）");
+}
+
+TEST_F(AdminApi, ADistrictAdminCannotImportAnotherDistrictsRows) {
+  auto rows = Rows({{"序号", "姓名", "性别", "职务", "单位代码"}, {"53", "杨秀永", "男", "社区书记", "150302002001"}});
+  auto r = hainan_->Post("/api/v1/campaigns/1/roster/import", json::object{{"rows", rows}, {"dry_run", false}, {"reason", "换届后更新"}});
+  ASSERT_EQ(r.status, 422u) << r.body;
+  EXPECT_EQ(r.Json().at("details").at(0).at("field").as_string(), "单位代码");
+  EXPECT_EQ(r.Json().at("details").at(0).at("line").as_int64(), 2);
+}
+
+TEST_F(AdminApi, ExportsAreRealWorkbooks) {
+  for (const char* path : {"/api/v1/campaigns/1/roster/template.xlsx", "/api/v1/campaigns/1/roster/export.xlsx",
+                           "/api/v1/admin/audit/export.xlsx"}) {
+    auto r = org_->Get(path);
+    ASSERT_EQ(r.status, 200u) << path;
+    EXPECT_EQ(r.Header("content-type"), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+    EXPECT_EQ(r.body.substr(0, 2), "PK") << "a zip container";
+    EXPECT_NE(r.Header("content-disposition").find("filename*=UTF-8''"), std::string::npos);
+  }
+  // The district admin's export holds their 17.
+  auto mine = hainan_->Get("/api/v1/campaigns/1/roster/export.xlsx");
+  auto all = org_->Get("/api/v1/campaigns/1/roster/export.xlsx");
+  EXPECT_LT(mine.body.size(), all.body.size());
+}
+
+TEST_F(AdminApi, OrgUnitsCanBeAddedUnderTheRightParentOnly) {
+  auto wrong = hainan_->Post("/api/v1/campaigns/1/org-units",
+                             json::object{{"code", "150303004099"}, {"name", "新社区"}, {"level", "community"},
+                                          {"parent", "150303004001"}, {"reason", "新设社区"}});
+  EXPECT_EQ(wrong.status, 422u) << "a community under a community";
+  auto ok = hainan_->Post("/api/v1/campaigns/1/org-units",
+                          json::object{{"code", "150303004099"}, {"name", "新社区"}, {"level", "community"},
+                                       {"parent", "150303004"}, {"reason", "新设社区"}});
+  ASSERT_EQ(ok.status, 201u) << ok.body;
+  EXPECT_EQ(server_->Connect().Get("/api/v1/campaigns/1/org-units").Json().at("total").as_int64(), 108);
+  auto candidate = hainan_->Post("/api/v1/campaigns/1/candidates",
+                                 json::object{{"no", 104}, {"name", "新书记"}, {"gender", "女"}, {"title", "社区党组织书记"},
+                                              {"unit", "150303004099"}, {"reason", "新设社区补充参评人"}});
+  ASSERT_EQ(candidate.status, 201u) << candidate.body;
+  EXPECT_EQ(server_->Connect().Get("/api/v1/campaigns/1/candidates?district=150303").Json().at("total").as_int64(), 18);
+}
+
+}  // namespace
+}  // namespace ss::testing
