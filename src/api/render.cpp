@@ -1,5 +1,7 @@
 #include "api/render.h"
 
+#include "core/campaign_json.h"
+
 namespace ss::api {
 namespace json = boost::json;
 namespace {
@@ -66,36 +68,10 @@ json::object CampaignDetailJson(const CampaignView& v, Millis now) {
   }
   o["districts"] = std::move(districts);
   o["candidates_total"] = v.directory->entries().size();
-  json::object themes;
-  for (const auto& [k, list] : c.themes) themes[k] = json::array(list.begin(), list.end());
-  o["themes"] = std::move(themes);
-  o["showcase_sections"] = json::array(c.showcase_sections.begin(), c.showcase_sections.end());
-  o["vote_policy"] = json::object{{"votes_per_voter_per_day", c.vote_policy.votes_per_voter_per_day},
-                                  {"per_candidate_per_day", c.vote_policy.per_candidate_per_day},
-                                  {"show_counts", ShowCountsKey(c.vote_policy.show_counts)},
-                                  {"snapshot_hour", c.vote_policy.snapshot_hour}};
-  json::array rubric;
-  for (const auto& r : c.rubric) rubric.push_back(json::object{{"key", r.key}, {"name", r.name}, {"max", r.max}});
-  o["rubric"] = std::move(rubric);
-  const auto& w = c.weights;
-  json::object values;
-  for (const auto& [a, val] : w.rating_values) values[a] = val;
-  o["weights"] = json::object{{"public_opinion", w.public_opinion},
-                              {"work_performance", w.work_performance},
-                              {"comprehensive", w.comprehensive},
-                              {"online_votes_in_public_opinion", w.online_votes_in_public_opinion},
-                              {"ratings_in_public_opinion", w.ratings_in_public_opinion},
-                              {"rating_values", std::move(values)},
-                              {"trim_when_judges_at_least", w.trim_when_judges_at_least},
-                              {"online_vote_method", VoteScoreMethodKey(w.online_vote_method)},
-                              {"normalize_judges", w.normalize_judges}};
-  json::object awards;
-  for (const auto& [g, tiers] : c.awards) {
-    json::array a;
-    for (const auto& t : tiers) a.push_back(json::object{{"tier", t.tier}, {"count", t.count}});
-    awards[g] = std::move(a);
-  }
-  o["awards"] = std::move(awards);
+  // The rules in the same shapes as the campaign file (and PUT /settings takes them back).
+  json::object config = ConfigToJsonObject(c);
+  for (const char* key : {"themes", "showcase_sections", "vote_policy", "rubric", "weights", "awards"})
+    o[key] = std::move(config[key]);
   return o;
 }
 

@@ -101,6 +101,57 @@ Result<std::string> ListDistrict(const StaffSession& who, const Context& ctx) {
   return who.actor.district;
 }
 
+// Spreadsheet rows → records; row 1 is the header. Numbers become their text, blank rows go.
+Result<std::vector<CsvRecord>> SheetRecords(const json::array& rows) {
+  std::vector<CsvRecord> records;
+  int line = 0;
+  for (const auto& row : rows) {
+    ++line;
+    if (!row.is_array()) return Status(code::kInvalid, "第 " + std::to_string(line) + " 行格式错误", {{line, "", "应为单元格数组"}});
+    CsvRecord rec{line, {}};
+    for (const auto& cell : row.as_array()) {
+      if (cell.is_string()) rec.fields.emplace_back(cell.as_string());
+      else if (cell.is_int64()) rec.fields.push_back(std::to_string(cell.as_int64()));
+      else if (cell.is_uint64()) rec.fields.push_back(std::to_string(cell.as_uint64()));
+      else if (cell.is_double() && cell.as_double() == static_cast<double>(static_cast<std::int64_t>(cell.as_double())))
+        rec.fields.push_back(std::to_string(static_cast<std::int64_t>(cell.as_double())));
+      else if (cell.is_null()) rec.fields.emplace_back();
+      else rec.fields.push_back(json::serialize(cell));
+    }
+    bool blank = true;
+    for (const auto& v : rec.fields) blank = blank && v.empty();
+    if (!blank) records.push_back(std::move(rec));
+  }
+  return records;
+}
+
+// What a roster write does once the caller is known and the roster is loaded: returns the
+// JSON to answer with. Runs on the blocking pool.
+using RosterWork = std::function<Result<json::object>(const StaffSession& who, const Context& ctx, RosterState& st,
+                                                      const json::object& body)>;
+
+// The frame every roster write shares: signed in, allowed to edit some roster at all, the
+// campaign and a JSON body; `work` then decides, on the blocking pool, with the roster loaded.
+http::Handler RosterWrite(Services& s, unsigned success_status, RosterWork work) {
+  return [&s, success_status, work = std::move(work)](Context& ctx) -> asio::awaitable<Reply> {
+    auto who = co_await RequireStaff(s, ctx);
+    if (!who) co_return http::ErrorReply(ctx.request, who.status());
+    if (ScopeOf(who->actor.role, Permission::kEditRoster) == Scope::kNone)
+      co_return http::ErrorReply(ctx.request, Forbidden("没有修改名单的权限"));
+    auto view = co_await View(s, ctx);
+    if (!view) co_return http::ErrorReply(ctx.request, view.status());
+    auto body = Body(ctx);
+    if (!body) co_return http::ErrorReply(ctx.request, body.status());
+    auto result = co_await http::Offload(ctx.blocking, [&]() -> Result<json::object> {
+      auto st = LoadState(s, (*view)->record.id);
+      if (!st) return st.status();
+      return work(*who, ctx, *st, *body);
+    });
+    if (!result) co_return http::ErrorReply(ctx.request, result.status());
+    co_return http::JsonReply(ctx.request, json::serialize(*result), success_status);
+  };
+}
+
 std::vector<std::vector<report::Cell>> RosterRows(const RosterState& st, const std::vector<const Candidate*>& list) {
   std::vector<std::vector<report::Cell>> rows;
   for (const Candidate* c : list) {
@@ -159,104 +210,76 @@ http::Handler AdminOrgUnits(Services& s) {
 }
 
 http::Handler CreateOrgUnit(Services& s) {
-  return [&s](Context& ctx) -> asio::awaitable<Reply> {
-    auto who = co_await RequireStaff(s, ctx);
-    if (!who) co_return http::ErrorReply(ctx.request, who.status());
-    if (ScopeOf(who->actor.role, Permission::kEditRoster) == Scope::kNone)
-      co_return http::ErrorReply(ctx.request, Forbidden("没有修改组织单位的权限"));
-    auto view = co_await View(s, ctx);
-    if (!view) co_return http::ErrorReply(ctx.request, view.status());
-    auto body = Body(ctx);
-    if (!body) co_return http::ErrorReply(ctx.request, body.status());
-    auto result = co_await http::Offload(ctx.blocking, [&]() -> Result<json::object> {
-      auto st = LoadState(s, (*view)->record.id);
-      if (!st) return st.status();
-      Fields f(*body);
-      OrgUnit u;
-      u.code = f.String("code", true, 32).value_or("");
-      u.name = f.String("name", true, 128).value_or("");
-      u.parent = f.String("parent", true, 32).value_or("");
-      auto level = f.String("level", true, 16);
-      auto reason = f.String("reason", false, 500);
-      if (level) {
-        auto l = LevelFromKey(*level);
-        if (!l || !IsGrassrootsLevel(*l)) f.Fail("level", "只能新增镇、街道、村或社区");
-        else u.level = *l;
+  return RosterWrite(s, 201, [&s](const StaffSession& who, const Context& ctx, RosterState& st, const json::object& body) -> Result<json::object> {
+    Fields f(body);
+    OrgUnit u;
+    u.code = f.String("code", true, 32).value_or("");
+    u.name = f.String("name", true, 128).value_or("");
+    u.parent = f.String("parent", true, 32).value_or("");
+    auto level = f.String("level", true, 16);
+    auto reason = f.String("reason", false, 500);
+    if (level) {
+      auto l = LevelFromKey(*level);
+      if (!l || !IsGrassrootsLevel(*l)) f.Fail("level", "只能新增镇、街道、村或社区");
+      else u.level = *l;
+    }
+    const OrgUnit* parent = st.tree.Find(u.parent);
+    if (!u.parent.empty() && !parent) f.Fail("parent", "上级单位 " + u.parent + " 不存在");
+    std::string district = parent ? st.DistrictOf(parent->code) : "";
+    if (parent && !Allows(who.actor, Permission::kEditRoster, district)) return Forbidden("只能在本区新增单位");
+    CheckCorrection(st, reason, f);
+    if (Status bad = f.Finish(); !bad.ok()) return bad;
+    // The tree with the new unit must still hold together (levels, codes).
+    std::vector<OrgUnit> units = st.tree.units();
+    units.push_back(u);
+    auto tree = OrgTree::Build(std::move(units));
+    if (!tree) {
+      std::vector<FieldError> errors;
+      for (const auto& d : tree.status().details()) {
+        std::string field = d.field.substr(d.field.rfind('.') + 1);
+        errors.push_back({0, field, d.message});
       }
-      const OrgUnit* parent = st->tree.Find(u.parent);
-      if (!u.parent.empty() && !parent) f.Fail("parent", "上级单位 " + u.parent + " 不存在");
-      std::string district = parent ? st->DistrictOf(parent->code) : "";
-      if (parent && !Allows(who->actor, Permission::kEditRoster, district)) return Forbidden("只能在本区新增单位");
-      CheckCorrection(*st, reason, f);
-      if (Status bad = f.Finish(); !bad.ok()) return bad;
-      // The tree with the new unit must still hold together (levels, codes).
-      std::vector<OrgUnit> units = st->tree.units();
-      units.push_back(u);
-      auto tree = OrgTree::Build(std::move(units));
-      if (!tree) {
-        std::vector<FieldError> errors;
-        for (const auto& d : tree.status().details()) {
-          std::string field = d.field.substr(d.field.rfind('.') + 1);
-          errors.push_back({0, field, d.message});
-        }
-        return Status(code::kInvalid, "单位信息有误", std::move(errors));
-      }
-      auto audit = AuditFor(*who, ctx, s.auth, "org_unit.create",
-                            "campaign:" + std::to_string(st->record.id) + "/org_unit:" + u.code, district);
-      audit.reason = reason.value_or("");
-      audit.after = json::serialize(json::object{{"code", u.code}, {"name", u.name}, {"level", LevelKey(u.level)}, {"parent", u.parent}});
-      if (Status w = s.store.roster().CreateOrgUnit(st->record.id, u, audit); !w.ok()) return w;
-      st->tree = std::move(*tree);
-      return UnitRowJson(*st, *st->tree.Find(u.code));
-    });
-    if (!result) co_return http::ErrorReply(ctx.request, result.status());
-    co_return http::JsonReply(ctx.request, json::serialize(*result), 201);
-  };
+      return Status(code::kInvalid, "单位信息有误", std::move(errors));
+    }
+    auto audit = AuditFor(who, ctx, s.auth, "org_unit.create",
+                          "campaign:" + std::to_string(st.record.id) + "/org_unit:" + u.code, district);
+    audit.reason = reason.value_or("");
+    audit.after = json::serialize(json::object{{"code", u.code}, {"name", u.name}, {"level", LevelKey(u.level)}, {"parent", u.parent}});
+    if (Status w = s.store.roster().CreateOrgUnit(st.record.id, u, audit); !w.ok()) return w;
+    st.tree = std::move(*tree);
+    return UnitRowJson(st, *st.tree.Find(u.code));
+  });
 }
 
 http::Handler UpdateOrgUnit(Services& s) {
-  return [&s](Context& ctx) -> asio::awaitable<Reply> {
-    auto who = co_await RequireStaff(s, ctx);
-    if (!who) co_return http::ErrorReply(ctx.request, who.status());
-    if (ScopeOf(who->actor.role, Permission::kEditRoster) == Scope::kNone)
-      co_return http::ErrorReply(ctx.request, Forbidden("没有修改组织单位的权限"));
-    auto view = co_await View(s, ctx);
-    if (!view) co_return http::ErrorReply(ctx.request, view.status());
-    auto body = Body(ctx);
-    if (!body) co_return http::ErrorReply(ctx.request, body.status());
-    auto result = co_await http::Offload(ctx.blocking, [&]() -> Result<json::object> {
-      auto st = LoadState(s, (*view)->record.id);
-      if (!st) return st.status();
-      const OrgUnit* current = st->tree.Find(ctx.Param("code"));
-      if (!current) return Status(code::kNotFound, "没有代码为 " + ctx.Param("code") + " 的单位");
-      std::string district = st->DistrictOf(current->code);
-      if (!Allows(who->actor, Permission::kEditRoster, district)) return Forbidden("只能修改本区的单位");
-      if (!IsGrassrootsLevel(current->level)) return Forbidden("市、区级单位只能由系统管理员在活动文件中修改");
-      Fields f(*body);
-      OrgUnit next = *current;
-      if (auto name = f.String("name", false, 128)) next.name = *name;
-      if (auto active = f.Bool("active", false)) next.active = *active;
-      auto reason = f.String("reason", false, 500);
-      if (next.name.empty()) f.Fail("name", "不能为空");
-      if (!next.active) {
-        for (const auto& c : st->candidates)
-          if (c.unit == next.code && c.active) f.Fail("active", "该单位还有参评书记 " + c.name + "，请先停用或调整参评人");
-      }
-      CheckCorrection(*st, reason, f);
-      if (Status bad = f.Finish(); !bad.ok()) return bad;
-      auto audit = AuditFor(*who, ctx, s.auth, "org_unit.update",
-                            "campaign:" + std::to_string(st->record.id) + "/org_unit:" + next.code, district);
-      audit.reason = reason.value_or("");
-      audit.before = json::serialize(json::object{{"name", current->name}, {"active", current->active}});
-      audit.after = json::serialize(json::object{{"name", next.name}, {"active", next.active}});
-      if (Status w = s.store.roster().UpdateOrgUnit(st->record.id, next, audit); !w.ok()) return w;
-      auto fresh = LoadState(s, st->record.id);
-      if (!fresh) return fresh.status();
-      return UnitRowJson(*fresh, *fresh->tree.Find(next.code));
-    });
-    if (!result) co_return http::ErrorReply(ctx.request, result.status());
-    co_return http::JsonReply(ctx.request, json::serialize(*result));
-  };
+  return RosterWrite(s, 200, [&s](const StaffSession& who, const Context& ctx, RosterState& st, const json::object& body) -> Result<json::object> {
+    const OrgUnit* current = st.tree.Find(ctx.Param("code"));
+    if (!current) return Status(code::kNotFound, "没有代码为 " + ctx.Param("code") + " 的单位");
+    std::string district = st.DistrictOf(current->code);
+    if (!Allows(who.actor, Permission::kEditRoster, district)) return Forbidden("只能修改本区的单位");
+    if (!IsGrassrootsLevel(current->level)) return Forbidden("市、区级单位只能由系统管理员在活动文件中修改");
+    Fields f(body);
+    OrgUnit next = *current;
+    if (auto name = f.String("name", false, 128)) next.name = *name;
+    if (auto active = f.Bool("active", false)) next.active = *active;
+    auto reason = f.String("reason", false, 500);
+    if (next.name.empty()) f.Fail("name", "不能为空");
+    if (!next.active) {
+      for (const auto& c : st.candidates)
+        if (c.unit == next.code && c.active) f.Fail("active", "该单位还有参评书记 " + c.name + "，请先停用或调整参评人");
+    }
+    CheckCorrection(st, reason, f);
+    if (Status bad = f.Finish(); !bad.ok()) return bad;
+    auto audit = AuditFor(who, ctx, s.auth, "org_unit.update",
+                          "campaign:" + std::to_string(st.record.id) + "/org_unit:" + next.code, district);
+    audit.reason = reason.value_or("");
+    audit.before = json::serialize(json::object{{"name", current->name}, {"active", current->active}});
+    audit.after = json::serialize(json::object{{"name", next.name}, {"active", next.active}});
+    if (Status w = s.store.roster().UpdateOrgUnit(st.record.id, next, audit); !w.ok()) return w;
+    auto fresh = LoadState(s, st.record.id);
+    if (!fresh) return fresh.status();
+    return UnitRowJson(*fresh, *fresh->tree.Find(next.code));
+  });
 }
 
 http::Handler AdminCandidates(Services& s) {
@@ -352,47 +375,19 @@ Result<json::object> SaveCandidate(Services& s, const StaffSession& who, const C
 }  // namespace
 
 http::Handler CreateCandidate(Services& s) {
-  return [&s](Context& ctx) -> asio::awaitable<Reply> {
-    auto who = co_await RequireStaff(s, ctx);
-    if (!who) co_return http::ErrorReply(ctx.request, who.status());
-    if (ScopeOf(who->actor.role, Permission::kEditRoster) == Scope::kNone)
-      co_return http::ErrorReply(ctx.request, Forbidden("没有修改名单的权限"));
-    auto view = co_await View(s, ctx);
-    if (!view) co_return http::ErrorReply(ctx.request, view.status());
-    auto body = Body(ctx);
-    if (!body) co_return http::ErrorReply(ctx.request, body.status());
-    auto result = co_await http::Offload(ctx.blocking, [&]() -> Result<json::object> {
-      auto st = LoadState(s, (*view)->record.id);
-      if (!st) return st.status();
-      return SaveCandidate(s, *who, ctx, *st, *body, nullptr);
-    });
-    if (!result) co_return http::ErrorReply(ctx.request, result.status());
-    co_return http::JsonReply(ctx.request, json::serialize(*result), 201);
-  };
+  return RosterWrite(s, 201, [&s](const StaffSession& who, const Context& ctx, RosterState& st, const json::object& body) -> Result<json::object> {
+    return SaveCandidate(s, who, ctx, st, body, nullptr);
+  });
 }
 
 http::Handler UpdateCandidate(Services& s) {
-  return [&s](Context& ctx) -> asio::awaitable<Reply> {
-    auto who = co_await RequireStaff(s, ctx);
-    if (!who) co_return http::ErrorReply(ctx.request, who.status());
-    if (ScopeOf(who->actor.role, Permission::kEditRoster) == Scope::kNone)
-      co_return http::ErrorReply(ctx.request, Forbidden("没有修改名单的权限"));
-    auto view = co_await View(s, ctx);
-    if (!view) co_return http::ErrorReply(ctx.request, view.status());
+  return RosterWrite(s, 200, [&s](const StaffSession& who, const Context& ctx, RosterState& st, const json::object& body) -> Result<json::object> {
     auto cid = ParseId(ctx.Param("cid"));
-    if (!cid) co_return http::ErrorReply(ctx.request, Status(code::kBadParam, "参评人编号须为正整数"));
-    auto body = Body(ctx);
-    if (!body) co_return http::ErrorReply(ctx.request, body.status());
-    auto result = co_await http::Offload(ctx.blocking, [&]() -> Result<json::object> {
-      auto st = LoadState(s, (*view)->record.id);
-      if (!st) return st.status();
-      const Candidate* current = st->ById(*cid);
-      if (!current) return Status(code::kNotFound, "本活动中没有编号为 " + std::to_string(*cid) + " 的参评人");
-      return SaveCandidate(s, *who, ctx, *st, *body, current);
-    });
-    if (!result) co_return http::ErrorReply(ctx.request, result.status());
-    co_return http::JsonReply(ctx.request, json::serialize(*result));
-  };
+    if (!cid) return Status(code::kBadParam, "参评人编号须为正整数");
+    const Candidate* current = st.ById(*cid);
+    if (!current) return Status(code::kNotFound, "本活动中没有编号为 " + std::to_string(*cid) + " 的参评人");
+    return SaveCandidate(s, who, ctx, st, body, current);
+  });
 }
 
 http::Handler RosterTemplate(Services& s) {
@@ -456,85 +451,56 @@ http::Handler RosterExport(Services& s) {
 }
 
 http::Handler RosterImport(Services& s) {
-  return [&s](Context& ctx) -> asio::awaitable<Reply> {
-    auto who = co_await RequireStaff(s, ctx);
-    if (!who) co_return http::ErrorReply(ctx.request, who.status());
-    if (ScopeOf(who->actor.role, Permission::kEditRoster) == Scope::kNone)
-      co_return http::ErrorReply(ctx.request, Forbidden("没有导入名单的权限"));
-    auto view = co_await View(s, ctx);
-    if (!view) co_return http::ErrorReply(ctx.request, view.status());
-    auto body = Body(ctx);
-    if (!body) co_return http::ErrorReply(ctx.request, body.status());
-    auto result = co_await http::Offload(ctx.blocking, [&]() -> Result<json::object> {
-      Fields f(*body);
-      bool dry_run = f.Bool("dry_run", false).value_or(false);
-      auto reason = f.String("reason", false, 500);
-      const json::value* rows = body->if_contains("rows");
-      if (!rows || !rows->is_array() || rows->as_array().empty()) f.Fail("rows", "没有可导入的行（第一行应为表头）");
-      else if (rows->as_array().size() > kMaxImportRows + 1) f.Fail("rows", "一次最多导入 " + std::to_string(kMaxImportRows) + " 行");
+  return RosterWrite(s, 200, [&s](const StaffSession& who, const Context& ctx, RosterState& st, const json::object& body) -> Result<json::object> {
+    Fields f(body);
+    bool dry_run = f.Bool("dry_run", false).value_or(false);
+    auto reason = f.String("reason", false, 500);
+    const json::value* rows = body.if_contains("rows");
+    if (!rows || !rows->is_array() || rows->as_array().empty()) f.Fail("rows", "没有可导入的行（第一行应为表头）");
+    else if (rows->as_array().size() > kMaxImportRows + 1) f.Fail("rows", "一次最多导入 " + std::to_string(kMaxImportRows) + " 行");
+    if (Status bad = f.Finish(); !bad.ok()) return bad;
+    auto records = SheetRecords(rows->as_array());
+    if (!records) return records.status();
+    auto parsed = ParseRosterRecords(*records, st.tree, st.record.config);
+    if (!parsed) return parsed.status();
+    std::vector<FieldError> errors;
+    for (const auto& r : *parsed) {
+      std::string district = st.DistrictOf(r.candidate.unit);
+      if (!Allows(who.actor, Permission::kEditRoster, district))
+        errors.push_back({r.line, "单位代码", "单位 " + r.candidate.unit + " 不在本区，不能导入"});
+      for (const auto& c : st.candidates) {
+        if (c.no == r.candidate.no && !Allows(who.actor, Permission::kEditRoster, st.DistrictOf(c.unit)))
+          errors.push_back({r.line, "序号", "序号 " + std::to_string(c.no) + " 是其他区的参评人（" + c.name + "）"});
+      }
+    }
+    if (!errors.empty()) {
+      std::string message = "名单有 " + std::to_string(errors.size()) + " 处超出本区，未导入任何数据";
+      return Status(code::kInvalid, std::move(message), std::move(errors));
+    }
+    auto plan = PlanRoster(st.candidates, *parsed, st.record.config);
+    if (!plan) return plan.status();
+    // A correction needs its reason only when something would change.
+    if (!plan->inserts.empty() || !plan->updates.empty()) {
+      CheckCorrection(st, reason, f);
       if (Status bad = f.Finish(); !bad.ok()) return bad;
-      // Spreadsheet rows → records; row 1 is the header. Numbers become their text.
-      std::vector<CsvRecord> records;
-      int line = 0;
-      for (const auto& row : rows->as_array()) {
-        ++line;
-        if (!row.is_array()) return Status(code::kInvalid, "第 " + std::to_string(line) + " 行格式错误", {{line, "", "应为单元格数组"}});
-        CsvRecord rec{line, {}};
-        for (const auto& cell : row.as_array()) {
-          if (cell.is_string()) rec.fields.emplace_back(cell.as_string());
-          else if (cell.is_int64()) rec.fields.push_back(std::to_string(cell.as_int64()));
-          else if (cell.is_uint64()) rec.fields.push_back(std::to_string(cell.as_uint64()));
-          else if (cell.is_double() && cell.as_double() == static_cast<double>(static_cast<std::int64_t>(cell.as_double())))
-            rec.fields.push_back(std::to_string(static_cast<std::int64_t>(cell.as_double())));
-          else if (cell.is_null()) rec.fields.emplace_back();
-          else rec.fields.push_back(json::serialize(cell));
-        }
-        bool blank = true;
-        for (const auto& v : rec.fields) blank = blank && v.empty();
-        if (!blank) records.push_back(std::move(rec));
-      }
-      auto st = LoadState(s, (*view)->record.id);
-      if (!st) return st.status();
-      auto parsed = ParseRosterRecords(records, st->tree, st->record.config);
-      if (!parsed) return parsed.status();
-      std::vector<FieldError> errors;
-      for (const auto& r : *parsed) {
-        std::string district = st->DistrictOf(r.candidate.unit);
-        if (!Allows(who->actor, Permission::kEditRoster, district))
-          errors.push_back({r.line, "单位代码", "单位 " + r.candidate.unit + " 不在本区，不能导入"});
-        for (const auto& c : st->candidates) {
-          if (c.no == r.candidate.no && !Allows(who->actor, Permission::kEditRoster, st->DistrictOf(c.unit)))
-            errors.push_back({r.line, "序号", "序号 " + std::to_string(c.no) + " 是其他区的参评人（" + c.name + "）"});
-        }
-      }
-      if (!errors.empty()) return Status(code::kInvalid, "名单有 " + std::to_string(errors.size()) + " 处超出本区，未导入任何数据", errors);
-      auto plan = PlanRoster(st->candidates, *parsed, st->record.config);
-      if (!plan) return plan.status();
-      Fields rf(*body);
-      CheckCorrection(*st, reason, rf);
-      if (!plan->inserts.empty() || !plan->updates.empty()) {
-        if (Status bad = rf.Finish(); !bad.ok()) return bad;
-      }
-      json::object counts{{"inserts", plan->inserts.size()}, {"updates", plan->updates.size()},
-                          {"unchanged", plan->unchanged}, {"dry_run", dry_run}};
-      if (dry_run || (plan->inserts.empty() && plan->updates.empty())) return counts;
-      auto audit = AuditFor(*who, ctx, s.auth, "roster.import", "campaign:" + std::to_string(st->record.id),
-                            who->actor.role == Role::kDistrictAdmin ? who->actor.district : "");
-      audit.reason = reason.value_or("");
-      json::array before, after;
-      for (const auto& u : plan->updates) {
-        if (const Candidate* old = st->ById(u.id)) before.push_back(json::parse(CandidateAuditJson(*old)));
-        after.push_back(json::parse(CandidateAuditJson(u)));
-      }
-      for (const auto& c : plan->inserts) after.push_back(json::parse(CandidateAuditJson(c)));
-      audit.before = json::serialize(before);
-      audit.after = json::serialize(after);
-      if (Status w = s.store.roster().ApplyRoster(st->record.id, *plan, NowMillis(), audit); !w.ok()) return w;
-      return counts;
-    });
-    if (!result) co_return http::ErrorReply(ctx.request, result.status());
-    co_return http::JsonReply(ctx.request, json::serialize(*result));
-  };
+    }
+    json::object counts{{"inserts", plan->inserts.size()}, {"updates", plan->updates.size()},
+                        {"unchanged", plan->unchanged}, {"dry_run", dry_run}};
+    if (dry_run || (plan->inserts.empty() && plan->updates.empty())) return counts;
+    auto audit = AuditFor(who, ctx, s.auth, "roster.import", "campaign:" + std::to_string(st.record.id),
+                          who.actor.role == Role::kDistrictAdmin ? who.actor.district : "");
+    audit.reason = reason.value_or("");
+    json::array before, after;
+    for (const auto& u : plan->updates) {
+      if (const Candidate* old = st.ById(u.id)) before.push_back(json::parse(CandidateAuditJson(*old)));
+      after.push_back(json::parse(CandidateAuditJson(u)));
+    }
+    for (const auto& c : plan->inserts) after.push_back(json::parse(CandidateAuditJson(c)));
+    audit.before = json::serialize(before);
+    audit.after = json::serialize(after);
+    if (Status w = s.store.roster().ApplyRoster(st.record.id, *plan, NowMillis(), audit); !w.ok()) return w;
+    return counts;
+  });
 }
 
 }  // namespace ss::api

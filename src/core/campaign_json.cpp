@@ -372,6 +372,7 @@ Result<CampaignDocument> ParseCampaignDocument(std::string_view text) {
 }
 
 std::string ConfigToJson(const CampaignConfig& config) { return json::serialize(ConfigObject(config)); }
+json::object ConfigToJsonObject(const CampaignConfig& config) { return ConfigObject(config); }
 
 Result<CampaignConfig> ConfigFromJson(std::string_view text) {
   auto parsed = ParseJson(text);

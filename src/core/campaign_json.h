@@ -10,6 +10,7 @@
 // schedule as first published; they default to start/end.
 #pragma once
 
+#include <boost/json/object.hpp>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -33,6 +34,7 @@ Result<CampaignDocument> ParseCampaignDocument(std::string_view json);
 // The configuration alone, as stored with a campaign (same keys as the document, instants in
 // full ISO form so nothing is lost). ConfigFromJson(ConfigToJson(c)) == c.
 std::string ConfigToJson(const CampaignConfig& config);
+boost::json::object ConfigToJsonObject(const CampaignConfig& config);
 Result<CampaignConfig> ConfigFromJson(std::string_view json);
 
 }  // namespace ss

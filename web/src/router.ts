@@ -1,5 +1,6 @@
 import { createRouter, createWebHistory, type RouteRecordRaw } from 'vue-router';
 import CampaignHome from './pages/CampaignHome.vue';
+import { adminRoutes } from './admin/routes';
 
 export const SITE_TITLE = '晒党建 晒成绩';
 
@@ -18,8 +19,9 @@ const routes: RouteRecordRaw[] = [
     component: () => import('./pages/CandidatePage.vue'),
     meta: { title: '书记详情' },
   },
-  // /admin/** is kept for the admin console (Element Plus, loaded as its own lazy chunk so the
-  // public pages never download it). Until it exists, /admin falls through to "not found".
+  // /admin/**: the admin console (Element Plus), lazy chunks of its own so that the public pages
+  // never download it.
+  ...adminRoutes,
   { path: '/:path(.*)*', name: 'not-found', component: () => import('./pages/NotFound.vue'), meta: { title: '页面不存在' } },
 ];
 
@@ -33,7 +35,14 @@ export const router = createRouter({
   },
 });
 
+router.beforeEach(async (to) => {
+  if (!to.matched.some((record) => record.meta.admin)) return true;
+  const { adminGuard } = await import('./admin/guard');
+  return adminGuard(to);
+});
+
 router.afterEach((to) => {
   const title = to.meta.title as string | undefined;
-  document.title = title ? `${title} - ${SITE_TITLE}` : SITE_TITLE;
+  const site = to.matched.some((record) => record.meta.admin) ? `${SITE_TITLE} 管理后台` : SITE_TITLE;
+  document.title = title ? `${title} - ${site}` : site;
 });

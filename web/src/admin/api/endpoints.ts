@@ -1,0 +1,138 @@
+// The calls of docs/admin-api.md, one function each.
+import type { Campaign, CampaignSummary, OrgLevel } from '../../api/types';
+import { download, request, type DownloadProgress, type Query } from './http';
+import type {
+  AdminCandidate,
+  AdminOrgUnit,
+  AuditEntry,
+  CampaignSettings,
+  ImportResult,
+  ListResult,
+  Role,
+  Session,
+  User,
+} from './types';
+
+// --- auth ---
+export const login = (username: string, password: string) =>
+  request<Session>('POST', '/auth/login', { body: { username, password }, noAuthRedirect: true });
+export const logout = () => request<void>('POST', '/auth/logout', { noAuthRedirect: true });
+export const me = () => request<Session>('GET', '/auth/me', { noAuthRedirect: true });
+export const changePassword = (old_password: string, new_password: string) =>
+  request<void>('POST', '/auth/password', { body: { old_password, new_password } });
+
+// --- campaigns ---
+export const listCampaigns = () => request<{ items: CampaignSummary[]; total: number }>('GET', '/campaigns');
+export const getCampaign = (id: number) => request<Campaign>('GET', `/campaigns/${id}`);
+export const saveSettings = (id: number, settings: CampaignSettings) =>
+  request<Campaign>('PUT', `/campaigns/${id}/settings`, { body: settings });
+export const advancePhase = (id: number, from: string | null, to: string) =>
+  request<Campaign>('POST', `/campaigns/${id}/phase`, { body: { from, to } });
+
+// --- users ---
+export interface UserQuery extends Query {
+  q?: string;
+  role?: Role | '';
+  page?: number;
+  page_size?: number;
+}
+export interface NewUser {
+  username: string;
+  display_name: string;
+  role: Role;
+  district_code?: string;
+  candidate_id?: number;
+  password: string;
+}
+export interface UserPatch {
+  display_name?: string;
+  disabled?: boolean;
+  district_code?: string;
+}
+export const listUsers = (query: UserQuery) => request<ListResult<User>>('GET', '/admin/users', { query });
+export const createUser = (user: NewUser) => request<User>('POST', '/admin/users', { body: user });
+export const updateUser = (id: number, patch: UserPatch) => request<User>('PATCH', `/admin/users/${id}`, { body: patch });
+export const resetUserPassword = (id: number, password: string) =>
+  request<void>('POST', `/admin/users/${id}/password`, { body: { password } });
+
+// --- org units ---
+export interface OrgUnitQuery extends Query {
+  district?: string;
+  level?: OrgLevel | '';
+  q?: string;
+  page?: number;
+  page_size?: number;
+}
+export interface NewOrgUnit {
+  code: string;
+  name: string;
+  level: OrgLevel;
+  parent: string;
+  reason?: string;
+}
+export interface OrgUnitPatch {
+  name?: string;
+  active?: boolean;
+  reason?: string;
+}
+export const listOrgUnits = (campaignId: number, query: OrgUnitQuery) =>
+  request<ListResult<AdminOrgUnit>>('GET', `/campaigns/${campaignId}/admin/org-units`, { query });
+export const createOrgUnit = (campaignId: number, unit: NewOrgUnit) =>
+  request<AdminOrgUnit>('POST', `/campaigns/${campaignId}/org-units`, { body: unit });
+export const updateOrgUnit = (campaignId: number, code: string, patch: OrgUnitPatch) =>
+  request<AdminOrgUnit>('PATCH', `/campaigns/${campaignId}/org-units/${encodeURIComponent(code)}`, { body: patch });
+
+// --- candidates and the roster ---
+export type CandidateStatus = 'active' | 'disabled' | 'all';
+export interface AdminCandidateQuery extends Query {
+  group?: string;
+  district?: string;
+  level?: string;
+  q?: string;
+  status?: CandidateStatus;
+  page?: number;
+  page_size?: number;
+}
+export interface CandidateFields {
+  no: number;
+  name: string;
+  gender: string;
+  title: string;
+  unit: string;
+  reason?: string;
+}
+export interface CandidatePatch extends Partial<CandidateFields> {
+  active?: boolean;
+}
+export const listAdminCandidates = (campaignId: number, query: AdminCandidateQuery) =>
+  request<ListResult<AdminCandidate>>('GET', `/campaigns/${campaignId}/admin/candidates`, { query });
+export const createCandidate = (campaignId: number, fields: CandidateFields) =>
+  request<AdminCandidate>('POST', `/campaigns/${campaignId}/candidates`, { body: fields });
+export const updateCandidate = (campaignId: number, id: number, patch: CandidatePatch) =>
+  request<AdminCandidate>('PATCH', `/campaigns/${campaignId}/candidates/${id}`, { body: patch });
+export const importRoster = (campaignId: number, rows: string[][], dryRun: boolean, reason?: string) =>
+  request<ImportResult>('POST', `/campaigns/${campaignId}/roster/import`, {
+    body: { rows, dry_run: dryRun, ...(reason ? { reason } : {}) },
+    timeoutMs: 120_000,
+  });
+export const downloadRosterTemplate = (campaignId: number, onProgress?: (p: DownloadProgress) => void) =>
+  download(`/campaigns/${campaignId}/roster/template.xlsx`, {}, '参评书记名单模板.xlsx', onProgress);
+export const downloadRosterExport = (
+  campaignId: number,
+  filters: { group?: string; district?: string },
+  onProgress?: (p: DownloadProgress) => void,
+) => download(`/campaigns/${campaignId}/roster/export.xlsx`, filters, '参评书记名单.xlsx', onProgress);
+
+// --- audit ---
+export interface AuditQuery extends Query {
+  actor?: string;
+  action?: string;
+  target?: string;
+  from?: string;
+  to?: string;
+  page?: number;
+  page_size?: number;
+}
+export const listAudit = (query: AuditQuery) => request<ListResult<AuditEntry>>('GET', '/admin/audit', { query });
+export const downloadAudit = (query: AuditQuery, onProgress?: (p: DownloadProgress) => void) =>
+  download('/admin/audit/export.xlsx', { ...query, page: undefined, page_size: undefined }, '审计日志.xlsx', onProgress);
