@@ -137,6 +137,8 @@ LoginOutcome DecideLogin(Services& s, const std::string& username, const std::st
   counters.Clear(account_key);
   counters.Clear(pair_key);
 
+  // Sign-ins are rare enough to sweep expired sessions on each one.
+  s.store.sessions().DeleteExpired(now - s.auth.session_idle, now - s.auth.session_max);
   out.user = *user;
   out.token = RandomToken();
   out.csrf = RandomToken();
