@@ -1,6 +1,4 @@
 // serve: open the store, register the routes, load the web app and run the HTTP server.
-#include <spdlog/async.h>
-#include <spdlog/sinks/stdout_sinks.h>
 #include <spdlog/spdlog.h>
 
 #include <boost/asio/thread_pool.hpp>
@@ -33,14 +31,6 @@ std::optional<fs::path> FindWebRoot(const Config& c) {
 void SetUpLogging(const Config& c) {
   spdlog::set_level(spdlog::level::from_str(c.log_level));
   spdlog::set_pattern("%Y-%m-%dT%H:%M:%S.%e%z %^%l%$ %v");
-  // The access log goes to stdout through its own thread, so a slow terminal or pipe never
-  // holds up an I/O thread; when the queue is full the oldest lines are dropped.
-  spdlog::init_thread_pool(16384, 1);
-  auto access = std::make_shared<spdlog::async_logger>(
-      "access", std::make_shared<spdlog::sinks::stdout_sink_mt>(), spdlog::thread_pool(),
-      spdlog::async_overflow_policy::overrun_oldest);
-  access->set_pattern("%Y-%m-%dT%H:%M:%S.%e%z access %v");
-  spdlog::register_logger(access);
 }
 
 }  // namespace
@@ -95,7 +85,7 @@ int Serve(const ConfigFlags& flags) {
   options.threads = c.threads;
   options.idle_timeout = std::chrono::seconds(c.idle_timeout_seconds);
   options.body_timeout = std::chrono::seconds(c.body_timeout_seconds);
-  options.access_log = c.access_log;
+  options.access_log_fd = c.access_log ? STDOUT_FILENO : -1;
   http::Server server(options, router, fallback, blocking);
   if (Status s = server.Listen(); !s.ok()) {
     spdlog::error("{}", s.message());
@@ -107,6 +97,7 @@ int Serve(const ConfigFlags& flags) {
   spdlog::info("数据库 {}，{} 个 I/O 线程，{} 个后台线程", c.db, c.threads, c.blocking_threads);
   server.Run();
   blocking.join();
+  std::fflush(stdout);
   spdlog::info("已停止");
   spdlog::shutdown();
   return 0;

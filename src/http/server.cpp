@@ -4,7 +4,6 @@
 #include <boost/asio/detached.hpp>
 #include <boost/asio/redirect_error.hpp>
 #include <boost/asio/signal_set.hpp>
-#include <boost/asio/strand.hpp>
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
 #include <random>
@@ -22,7 +21,7 @@ using asio::use_awaitable;
 struct Server::Connection {
   explicit Connection(tcp::socket s) : stream(std::move(s)) {}
   beast::tcp_stream stream;
-  bool idle = true;  // waiting for the next request; only touched on the stream's strand
+  bool idle = true;  // waiting for the next request; only touched on its own I/O thread
 };
 
 namespace {
@@ -42,6 +41,12 @@ bool UsableRequestId(std::string_view id) {
   return true;
 }
 
+std::vector<std::unique_ptr<asio::io_context>> MakeContexts(int n) {
+  std::vector<std::unique_ptr<asio::io_context>> out;
+  for (int i = 0; i < n; ++i) out.push_back(std::make_unique<asio::io_context>(1));  // 1: one thread each
+  return out;
+}
+
 }  // namespace
 
 Server::Server(ServerOptions options, const Router& router, Handler fallback, asio::thread_pool& blocking)
@@ -49,10 +54,14 @@ Server::Server(ServerOptions options, const Router& router, Handler fallback, as
       router_(router),
       fallback_(std::move(fallback)),
       blocking_(blocking),
-      ioc_(std::max(1, options_.threads)),
-      acceptor_(ioc_),
-      deadline_(ioc_),
-      request_prefix_(RandomPrefix()) {}
+      iocs_(MakeContexts(std::max(1, options_.threads))),
+      acceptor_(*iocs_[0]),
+      deadline_(*iocs_[0]),
+      request_prefix_(RandomPrefix()) {
+  if (options_.access_log_fd >= 0) access_log_ = std::make_unique<AccessLog>(options_.access_log_fd);
+  // Threads without connections yet must not return from run().
+  for (auto& ioc : iocs_) keep_running_.push_back(asio::make_work_guard(*ioc));
+}
 
 Server::~Server() = default;
 
@@ -77,29 +86,35 @@ Status Server::Listen() {
 }
 
 void Server::Run() {
-  asio::signal_set signals(ioc_, SIGINT, SIGTERM);
+  asio::signal_set signals(*iocs_[0], SIGINT, SIGTERM);
   signals.async_wait([this](boost::system::error_code ec, int sig) {
     if (ec) return;
     spdlog::info("收到信号 {}，正在停止：不再接受新连接，等待进行中的请求完成", sig);
     Shutdown();
   });
-  asio::co_spawn(ioc_, Accept(), asio::detached);
+  asio::co_spawn(*iocs_[0], Accept(), asio::detached);
   std::vector<std::thread> threads;
-  for (int i = 1; i < options_.threads; ++i) threads.emplace_back([this] { ioc_.run(); });
-  ioc_.run();
+  for (std::size_t i = 1; i < iocs_.size(); ++i) threads.emplace_back([this, i] { iocs_[i]->run(); });
+  iocs_[0]->run();
+  StopAll();  // the signal set is gone with this frame; make sure every thread ends
   for (auto& t : threads) t.join();
+}
+
+void Server::StopAll() {
+  for (auto& g : keep_running_) g.reset();
+  for (auto& ioc : iocs_) ioc->stop();
 }
 
 void Server::Shutdown() {
   if (stopping_.exchange(true)) return;
-  asio::post(ioc_, [this] {
+  asio::post(*iocs_[0], [this] {
     boost::system::error_code ec;
     acceptor_.close(ec);
     deadline_.expires_after(options_.grace_period);
     deadline_.async_wait([this](boost::system::error_code e) {
       if (!e) {
         spdlog::warn("停止超时，强制关闭剩余连接");
-        ioc_.stop();
+        StopAll();
       }
     });
     std::lock_guard lock(mu_);
@@ -110,20 +125,22 @@ void Server::Shutdown() {
       });
     }
     // The pending signal wait would keep run() going: stop once nothing is left.
-    if (connections_.empty()) ioc_.stop();
+    if (connections_.empty()) StopAll();
   });
 }
 
 void Server::Forget(Connection* conn) {
   std::lock_guard lock(mu_);
   connections_.remove_if([conn](const auto& c) { return c.get() == conn; });
-  if (stopping_ && connections_.empty()) ioc_.stop();
+  if (stopping_ && connections_.empty()) StopAll();
 }
 
 asio::awaitable<void> Server::Accept() {
   while (!stopping_) {
     boost::system::error_code ec;
-    tcp::socket socket = co_await acceptor_.async_accept(asio::make_strand(ioc_), asio::redirect_error(use_awaitable, ec));
+    // Round robin over the I/O threads; the connection stays on the one it gets.
+    asio::io_context& home = *iocs_[next_ioc_++ % iocs_.size()];
+    tcp::socket socket = co_await acceptor_.async_accept(home, asio::redirect_error(use_awaitable, ec));
     if (ec) {
       if (stopping_ || ec == asio::error::operation_aborted) break;
       spdlog::warn("accept: {}", ec.message());
@@ -233,10 +250,9 @@ asio::awaitable<void> Server::Serve(std::shared_ptr<Connection> conn) {
     if (!early) early.emplace(co_await Dispatch(req, match, std::move(target), remote, request_id));
     Reply reply = std::move(*early);
     bool keep_alive = reply.message.keep_alive() && !stopping_;
-    if (options_.access_log) {
+    if (access_log_) {
       auto us = std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::steady_clock::now() - started).count();
-      spdlog::get("access")->info("{} \"{} {}\" {} {} {}us {}", remote, std::string(req.method_string()),
-                                  std::string(req.target()), reply.status, reply.body_bytes, us, request_id);
+      access_log_->Record(remote, req.method_string(), req.target(), reply.status, reply.body_bytes, us, request_id);
     }
     stream.expires_after(options_.write_timeout);
     co_await beast::async_write(stream, std::move(reply.message), asio::redirect_error(use_awaitable, ec));

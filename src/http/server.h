@@ -1,5 +1,7 @@
-// The HTTP/1.1 server: Boost.Beast on Asio C++20 coroutines, one coroutine per connection,
-// all connections served by a fixed number of I/O threads.
+// The HTTP/1.1 server: Boost.Beast on Asio C++20 coroutines, one coroutine per connection.
+// Each I/O thread runs its own io_context and owns the connections handed to it (round robin
+// at accept), so a connection never changes threads and needs no strand, and threads never
+// wake each other to run a handler.
 //
 // Per request: the header is read first (with a header size limit), the route is found,
 // then the body is read with that route's own body limit. Requests that match no route go
@@ -13,6 +15,7 @@
 // grace_period the rest is cut off.
 #pragma once
 
+#include <boost/asio/executor_work_guard.hpp>
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/ip/tcp.hpp>
 #include <boost/asio/steady_timer.hpp>
@@ -23,8 +26,10 @@
 #include <memory>
 #include <mutex>
 #include <string>
+#include <vector>
 
 #include "core/status.h"
+#include "http/access_log.h"
 #include "http/query.h"
 #include "http/router.h"
 
@@ -39,7 +44,7 @@ struct ServerOptions {
   std::chrono::seconds body_timeout{60};
   std::chrono::seconds write_timeout{60};
   std::chrono::seconds grace_period{10};
-  bool access_log = true;
+  int access_log_fd = 1;  // where request lines go (stdout); -1 for none
 };
 
 class Server {
@@ -66,18 +71,22 @@ class Server {
   asio::awaitable<Reply> Dispatch(Request& req, const Router::Match& match, std::optional<Target> target,
                                   const std::string& remote, std::string request_id);
   void Forget(Connection* conn);
+  void StopAll();
 
   ServerOptions options_;
   const Router& router_;
   Handler fallback_;
   asio::thread_pool& blocking_;
-  asio::io_context ioc_;
+  std::vector<std::unique_ptr<asio::io_context>> iocs_;  // one per I/O thread; [0] also accepts
+  std::vector<asio::executor_work_guard<asio::io_context::executor_type>> keep_running_;
+  std::size_t next_ioc_ = 0;
   asio::ip::tcp::acceptor acceptor_;
   asio::steady_timer deadline_;
   unsigned short port_ = 0;
   std::atomic<bool> stopping_{false};
   std::atomic<std::uint64_t> next_request_{0};
   std::string request_prefix_;
+  std::unique_ptr<AccessLog> access_log_;
   std::mutex mu_;
   std::list<std::shared_ptr<Connection>> connections_;
 };
