@@ -125,6 +125,31 @@ Result<std::vector<CsvRecord>> SheetRecords(const json::array& rows) {
   return records;
 }
 
+// What a roster read does once the caller is known and the roster is loaded: the whole
+// reply. `district` is the caller's district filter (always their own for a district admin).
+using RosterView = std::function<Result<Reply>(const StaffSession& who, const Context& ctx, RosterState& st,
+                                               const std::string& district)>;
+
+// The frame every roster read shares: signed in, allowed to see some roster, the district
+// filter, the campaign; `work` then runs on the blocking pool with the roster loaded.
+http::Handler RosterRead(Services& s, RosterView work) {
+  return [&s, work = std::move(work)](Context& ctx) -> asio::awaitable<Reply> {
+    auto who = co_await RequireStaff(s, ctx);
+    if (!who) co_return http::ErrorReply(ctx.request, who.status());
+    auto district = ListDistrict(*who, ctx);
+    if (!district) co_return http::ErrorReply(ctx.request, district.status());
+    auto view = co_await View(s, ctx);
+    if (!view) co_return http::ErrorReply(ctx.request, view.status());
+    auto reply = co_await http::Offload(ctx.blocking, [&]() -> Result<Reply> {
+      auto st = LoadState(s, (*view)->record.id);
+      if (!st) return st.status();
+      return work(*who, ctx, *st, *district);
+    });
+    if (!reply) co_return http::ErrorReply(ctx.request, reply.status());
+    co_return std::move(*reply);
+  };
+}
+
 // What a roster write does once the caller is known and the roster is loaded: returns the
 // JSON to answer with. Runs on the blocking pool.
 using RosterWork = std::function<Result<json::object>(const StaffSession& who, const Context& ctx, RosterState& st,
@@ -174,39 +199,27 @@ report::Sheet RosterSheet(std::vector<std::vector<report::Cell>> rows) {
 }  // namespace
 
 http::Handler AdminOrgUnits(Services& s) {
-  return [&s](Context& ctx) -> asio::awaitable<Reply> {
-    auto who = co_await RequireStaff(s, ctx);
-    if (!who) co_return http::ErrorReply(ctx.request, who.status());
-    auto district = ListDistrict(*who, ctx);
-    if (!district) co_return http::ErrorReply(ctx.request, district.status());
-    auto view = co_await View(s, ctx);
-    if (!view) co_return http::ErrorReply(ctx.request, view.status());
-    auto body = co_await http::Offload(ctx.blocking, [&]() -> Result<std::string> {
-      auto st = LoadState(s, (*view)->record.id);
-      if (!st) return st.status();
-      std::string level, q;
-      if (auto it = ctx.query.find("level"); it != ctx.query.end()) level = it->second;
-      if (auto it = ctx.query.find("q"); it != ctx.query.end()) q = it->second;
-      auto page = ParsePage(ctx.query);
-      if (!page) return page.status();
-      if (!level.empty() && !LevelFromKey(level)) return Status(code::kBadParam, "没有层级 " + level);
-      json::array items;
-      int total = 0;
-      std::size_t first = static_cast<std::size_t>(page->page - 1) * page->page_size;
-      for (const auto& u : st->tree.units()) {
-        const OrgUnit* d = st->tree.District(u);
-        if (!district->empty() && (!d || d->code != *district)) continue;
-        if (!level.empty() && LevelKey(u.level) != level) continue;
-        if (!q.empty() && u.name.find(q) == std::string::npos && u.code.find(q) == std::string::npos) continue;
-        if (static_cast<std::size_t>(total) >= first && items.size() < static_cast<std::size_t>(page->page_size))
-          items.push_back(UnitRowJson(*st, u));
-        ++total;
-      }
-      return json::serialize(json::object{{"items", std::move(items)}, {"total", total}});
-    });
-    if (!body) co_return http::ErrorReply(ctx.request, body.status());
-    co_return http::JsonReply(ctx.request, std::move(*body));
-  };
+  return RosterRead(s, [](const StaffSession&, const Context& ctx, RosterState& st, const std::string& district) -> Result<Reply> {
+    std::string level, q;
+    if (auto it = ctx.query.find("level"); it != ctx.query.end()) level = it->second;
+    if (auto it = ctx.query.find("q"); it != ctx.query.end()) q = it->second;
+    auto page = ParsePage(ctx.query);
+    if (!page) return page.status();
+    if (!level.empty() && !LevelFromKey(level)) return Status(code::kBadParam, "没有层级 " + level);
+    json::array items;
+    int total = 0;
+    std::size_t first = static_cast<std::size_t>(page->page - 1) * page->page_size;
+    for (const auto& u : st.tree.units()) {
+      const OrgUnit* d = st.tree.District(u);
+      if (!district.empty() && (!d || d->code != district)) continue;
+      if (!level.empty() && LevelKey(u.level) != level) continue;
+      if (!q.empty() && u.name.find(q) == std::string::npos && u.code.find(q) == std::string::npos) continue;
+      if (static_cast<std::size_t>(total) >= first && items.size() < static_cast<std::size_t>(page->page_size))
+        items.push_back(UnitRowJson(st, u));
+      ++total;
+    }
+    return http::JsonReply(ctx.request, json::serialize(json::object{{"items", std::move(items)}, {"total", total}}));
+  });
 }
 
 http::Handler CreateOrgUnit(Services& s) {
@@ -283,29 +296,17 @@ http::Handler UpdateOrgUnit(Services& s) {
 }
 
 http::Handler AdminCandidates(Services& s) {
-  return [&s](Context& ctx) -> asio::awaitable<Reply> {
-    auto who = co_await RequireStaff(s, ctx);
-    if (!who) co_return http::ErrorReply(ctx.request, who.status());
-    auto district = ListDistrict(*who, ctx);
-    if (!district) co_return http::ErrorReply(ctx.request, district.status());
-    auto view = co_await View(s, ctx);
-    if (!view) co_return http::ErrorReply(ctx.request, view.status());
-    auto body = co_await http::Offload(ctx.blocking, [&]() -> Result<std::string> {
-      auto st = LoadState(s, (*view)->record.id);
-      if (!st) return st.status();
-      Directory dir(st->record.config, std::move(st->tree), std::move(st->candidates), /*include_inactive=*/true);
-      auto params = ctx.query;
-      params["district"] = *district;
-      auto query = dir.ParseQuery(params);
-      if (!query) return query.status();
-      auto page = dir.Find(*query);
-      json::array items;
-      for (const auto* e : page.items) items.push_back(CandidateRowJson(dir.config(), *e));
-      return json::serialize(json::object{{"items", std::move(items)}, {"total", page.total}});
-    });
-    if (!body) co_return http::ErrorReply(ctx.request, body.status());
-    co_return http::JsonReply(ctx.request, std::move(*body));
-  };
+  return RosterRead(s, [](const StaffSession&, const Context& ctx, RosterState& st, const std::string& district) -> Result<Reply> {
+    Directory dir(st.record.config, std::move(st.tree), std::move(st.candidates), /*include_inactive=*/true);
+    auto params = ctx.query;
+    params["district"] = district;
+    auto query = dir.ParseQuery(params);
+    if (!query) return query.status();
+    auto page = dir.Find(*query);
+    json::array items;
+    for (const auto* e : page.items) items.push_back(CandidateRowJson(dir.config(), *e));
+    return http::JsonReply(ctx.request, json::serialize(json::object{{"items", std::move(items)}, {"total", page.total}}));
+  });
 }
 
 namespace {
@@ -391,63 +392,43 @@ http::Handler UpdateCandidate(Services& s) {
 }
 
 http::Handler RosterTemplate(Services& s) {
-  return [&s](Context& ctx) -> asio::awaitable<Reply> {
-    auto who = co_await RequireStaff(s, ctx);
-    if (!who) co_return http::ErrorReply(ctx.request, who.status());
-    if (ScopeOf(who->actor.role, Permission::kEditRoster) == Scope::kNone)
-      co_return http::ErrorReply(ctx.request, Forbidden("没有导入名单的权限"));
-    auto view = co_await View(s, ctx);
-    if (!view) co_return http::ErrorReply(ctx.request, view.status());
-    auto bytes = co_await http::Offload(ctx.blocking, [&]() -> Result<std::string> {
-      auto st = LoadState(s, (*view)->record.id);
-      if (!st) return st.status();
-      // One example row: the first candidate the caller may edit.
-      std::vector<const Candidate*> example;
-      for (const auto& c : st->candidates) {
-        if (Allows(who->actor, Permission::kEditRoster, st->DistrictOf(c.unit))) {
-          example.push_back(&c);
-          break;
-        }
+  return RosterRead(s, [](const StaffSession& who, const Context& ctx, RosterState& st, const std::string&) -> Result<Reply> {
+    // One example row: the first candidate the caller may edit.
+    std::vector<const Candidate*> example;
+    for (const auto& c : st.candidates) {
+      if (Allows(who.actor, Permission::kEditRoster, st.DistrictOf(c.unit))) {
+        example.push_back(&c);
+        break;
       }
-      report::Sheet help{"说明", {"填写说明"}, {}, {100}};
-      for (const char* line : {"第一行是表头，请不要修改或删除。每一行填写一位参评书记。",
-                               "序号：正整数，在本活动中唯一。已有的序号会更新该参评人，新的序号会新增参评人。",
-                               "性别：填写“男”或“女”。", "单位代码：组织单位的代码（可在“组织单位”页面查询）。",
-                               "单位、上级单位、所属区、组别可以不填；如果填写，须与单位代码一致。",
-                               "导入前系统会逐行检查，有任何一行出错时不会导入任何数据。"})
-        help.rows.push_back({std::string(line)});
-      return report::WriteXlsx({RosterSheet(RosterRows(*st, example)), help});
-    });
-    if (!bytes) co_return http::ErrorReply(ctx.request, bytes.status());
-    co_return http::FileReply(ctx.request, std::move(*bytes), report::kXlsxType, "参评名单导入模板.xlsx");
-  };
+    }
+    report::Sheet help{"说明", {"填写说明"}, {}, {100}};
+    for (const char* line : {"第一行是表头，请不要修改或删除。每一行填写一位参评书记。",
+                             "序号：正整数，在本活动中唯一。已有的序号会更新该参评人，新的序号会新增参评人。",
+                             "性别：填写“男”或“女”。", "单位代码：组织单位的代码（可在“组织单位”页面查询）。",
+                             "单位、上级单位、所属区、组别可以不填；如果填写，须与单位代码一致。",
+                             "导入前系统会逐行检查，有任何一行出错时不会导入任何数据。"})
+      help.rows.push_back({std::string(line)});
+    auto bytes = report::WriteXlsx({RosterSheet(RosterRows(st, example)), help});
+    if (!bytes) return bytes.status();
+    return http::FileReply(ctx.request, std::move(*bytes), report::kXlsxType, "参评名单导入模板.xlsx");
+  });
 }
 
 http::Handler RosterExport(Services& s) {
-  return [&s](Context& ctx) -> asio::awaitable<Reply> {
-    auto who = co_await RequireStaff(s, ctx);
-    if (!who) co_return http::ErrorReply(ctx.request, who.status());
-    auto district = ListDistrict(*who, ctx);
-    if (!district) co_return http::ErrorReply(ctx.request, district.status());
-    auto view = co_await View(s, ctx);
-    if (!view) co_return http::ErrorReply(ctx.request, view.status());
-    auto bytes = co_await http::Offload(ctx.blocking, [&]() -> Result<std::string> {
-      auto st = LoadState(s, (*view)->record.id);
-      if (!st) return st.status();
-      std::string group;
-      if (auto it = ctx.query.find("group"); it != ctx.query.end()) group = it->second;
-      std::vector<const Candidate*> list;
-      for (const auto& c : st->candidates) {
-        if (!c.active) continue;
-        if (!district->empty() && st->DistrictOf(c.unit) != *district) continue;
-        if (!group.empty() && c.group != group) continue;
-        list.push_back(&c);
-      }
-      return report::WriteXlsx({RosterSheet(RosterRows(*st, list))});
-    });
-    if (!bytes) co_return http::ErrorReply(ctx.request, bytes.status());
-    co_return http::FileReply(ctx.request, std::move(*bytes), report::kXlsxType, "参评名单.xlsx");
-  };
+  return RosterRead(s, [](const StaffSession&, const Context& ctx, RosterState& st, const std::string& district) -> Result<Reply> {
+    std::string group;
+    if (auto it = ctx.query.find("group"); it != ctx.query.end()) group = it->second;
+    std::vector<const Candidate*> list;
+    for (const auto& c : st.candidates) {
+      if (!c.active) continue;
+      if (!district.empty() && st.DistrictOf(c.unit) != district) continue;
+      if (!group.empty() && c.group != group) continue;
+      list.push_back(&c);
+    }
+    auto bytes = report::WriteXlsx({RosterSheet(RosterRows(st, list))});
+    if (!bytes) return bytes.status();
+    return http::FileReply(ctx.request, std::move(*bytes), report::kXlsxType, "参评名单.xlsx");
+  });
 }
 
 http::Handler RosterImport(Services& s) {

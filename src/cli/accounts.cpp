@@ -9,33 +9,13 @@
 #include <sstream>
 
 #include "cli/commands.h"
+#include "cli/console.h"
 #include "core/password_policy.h"
 #include "core/secrets.h"
 #include "store/store.h"
 
 namespace ss::cli {
 namespace {
-
-void PrintError(const Status& s) { std::cerr << "错误：" << s.ToString() << "\n"; }
-
-store::AuditEvent CliEvent(std::string action, std::string target) {
-  store::AuditEvent e;
-  e.at = NowMillis();
-  e.actor = "命令行";
-  e.role = "system";
-  e.action = std::move(action);
-  e.target = std::move(target);
-  return e;
-}
-
-std::unique_ptr<store::Store> Open(const std::string& db) {
-  auto store = store::OpenStore(db);
-  if (!store) {
-    PrintError(store.status());
-    return nullptr;
-  }
-  return std::move(*store);
-}
 
 // One line from standard input, without the line end (the password is never an argument,
 // so it stays out of the shell history and the process list).
@@ -76,7 +56,7 @@ int UserAdd(const UserAddOptions& o) {
     std::cerr << "错误：--role 须为 admin、organizer、district_admin、judge 或 candidate\n";
     return 2;
   }
-  auto store = Open(o.db);
+  auto store = OpenOrReport(o.db);
   if (!store) return 1;
   if (*role == Role::kDistrictAdmin && (o.district.empty() || !DistrictExists(*store, o.district))) {
     std::cerr << "错误：区委组织部账号须用 --district 指定一个存在的区代码\n";
@@ -103,7 +83,7 @@ int UserAdd(const UserAddOptions& o) {
   if (*role == Role::kCandidate) u.candidate_id = o.candidate;
   u.password_hash = HashPassword(*password);
   u.created_at = NowMillis();
-  auto id = store->users().Create(u, CliEvent("user.create", ""));
+  auto id = store->users().Create(u, ConsoleAudit("user.create", ""));
   if (!id) {
     PrintError(id.status());
     return 1;
@@ -113,7 +93,7 @@ int UserAdd(const UserAddOptions& o) {
 }
 
 int UserList(const std::string& db) {
-  auto store = Open(db);
+  auto store = OpenOrReport(db);
   if (!store) return 1;
   store::UserQuery q;
   q.page_size = 100000;
@@ -134,7 +114,7 @@ int UserList(const std::string& db) {
 }
 
 int UserSetDisabled(const std::string& db, const std::string& username, bool disabled) {
-  auto store = Open(db);
+  auto store = OpenOrReport(db);
   if (!store) return 1;
   auto u = store->users().FindByUsername(username);
   if (!u) {
@@ -143,7 +123,7 @@ int UserSetDisabled(const std::string& db, const std::string& username, bool dis
   }
   store::UserRecord next = *u;
   next.disabled = disabled;
-  auto e = CliEvent("user.update", "user:" + std::to_string(u->id));
+  auto e = ConsoleAudit("user.update", "user:" + std::to_string(u->id));
   e.before = std::string("{\"disabled\":") + (u->disabled ? "true" : "false") + "}";
   e.after = std::string("{\"disabled\":") + (disabled ? "true" : "false") + "}";
   if (Status s = store->users().Update(next, NowMillis(), e); !s.ok()) {
@@ -155,7 +135,7 @@ int UserSetDisabled(const std::string& db, const std::string& username, bool dis
 }
 
 int UserResetPassword(const std::string& db, const std::string& username) {
-  auto store = Open(db);
+  auto store = OpenOrReport(db);
   if (!store) return 1;
   auto u = store->users().FindByUsername(username);
   if (!u) {
@@ -172,7 +152,7 @@ int UserResetPassword(const std::string& db, const std::string& username) {
     return 1;
   }
   if (Status s = store->users().SetPassword(u->id, HashPassword(*password), NowMillis(), "",
-                                            CliEvent("user.reset_password", "user:" + std::to_string(u->id)));
+                                            ConsoleAudit("user.reset_password", "user:" + std::to_string(u->id)));
       !s.ok()) {
     PrintError(s);
     return 1;
@@ -182,7 +162,7 @@ int UserResetPassword(const std::string& db, const std::string& username) {
 }
 
 int AuditVerify(const std::string& db) {
-  auto store = Open(db);
+  auto store = OpenOrReport(db);
   if (!store) return 1;
   auto all = store->audit().All();
   if (!all) {
@@ -237,7 +217,7 @@ Status CreateDemoAccounts(store::Store& store, const std::string& db_path, std::
     std::string password = RandomToken().substr(0, 16);
     u.password_hash = HashPassword(password);
     u.created_at = NowMillis();
-    auto id = store.users().Create(u, CliEvent("user.create", ""));
+    auto id = store.users().Create(u, ConsoleAudit("user.create", ""));
     if (!id) return id.status();
     table << d.username << "\t" << password << "\t" << RoleName(d.role) << "\t" << d.name << "\n";
   }

@@ -6,6 +6,7 @@
 #include <string_view>
 
 #include "cli/commands.h"
+#include "cli/console.h"
 #include "cli/text_file.h"
 #include "core/campaign_json.h"
 #include "core/roster.h"
@@ -17,29 +18,6 @@ std::string_view DemoCampaignJson();
 
 namespace ss::cli {
 namespace {
-
-void PrintError(const Status& s) { std::cerr << "错误：" << s.ToString() << "\n"; }
-
-// Commands run on the server's console act as the operating system user, not a staff account.
-store::AuditEvent CliAudit(std::string action, std::string target, std::string after = {}) {
-  store::AuditEvent e;
-  e.at = NowMillis();
-  e.actor = "命令行";
-  e.role = "system";
-  e.action = std::move(action);
-  e.target = std::move(target);
-  e.after = std::move(after);
-  return e;
-}
-
-std::unique_ptr<store::Store> OpenOrReport(const std::string& db) {
-  auto store = store::OpenStore(db);
-  if (!store) {
-    PrintError(store.status());
-    return nullptr;
-  }
-  return std::move(*store);
-}
 
 // The demo keeps the 2022 schedule as its original dates, and moves the working dates so
 // that the campaign is in the middle of its voting phase today.
@@ -86,7 +64,7 @@ int Init(const InitOptions& options) {
   Millis now = NowMillis();
   MoveIntoVoting(doc->config, now);
   auto id = store->campaigns().Create(*doc, doc->config.schedule.ScheduledAt(now), now,
-                                     CliAudit("campaign.create", "", "{\"demo\":true}"));
+                                     ConsoleAudit("campaign.create", "", "{\"demo\":true}"));
   if (!id) {
     PrintError(id.status());
     return 1;
@@ -116,7 +94,7 @@ int ImportCampaign(const std::string& db, const std::string& file) {
   if (!store) return 1;
   Millis now = NowMillis();
   auto id = store->campaigns().Create(*doc, doc->config.schedule.ScheduledAt(now), now,
-                                      CliAudit("campaign.create", "", "{\"file\":" + boost::json::serialize(boost::json::value(file)) + "}"));
+                                      ConsoleAudit("campaign.create", "", "{\"file\":" + boost::json::serialize(boost::json::value(file)) + "}"));
   if (!id) {
     PrintError(id.status());
     return 1;
@@ -163,7 +141,7 @@ int ImportRoster(const std::string& db, std::int64_t campaign, const std::string
   }
   std::string summary = "{\"file\":" + boost::json::serialize(boost::json::value(file)) + ",\"inserts\":" +
                         std::to_string(plan->inserts.size()) + ",\"updates\":" + std::to_string(plan->updates.size()) + "}";
-  auto audit = CliAudit("roster.import", "campaign:" + std::to_string(campaign), summary);
+  auto audit = ConsoleAudit("roster.import", "campaign:" + std::to_string(campaign), summary);
   if (Status s = store->roster().ApplyRoster(campaign, *plan, NowMillis(), audit); !s.ok()) {
     PrintError(s);
     return 1;
