@@ -22,12 +22,15 @@ WEB_SOURCES := $(shell find web/src web/public web/index.html web/vite.config.ts
 
 run: deps build web
 	@mkdir -p $(dir $(DB))
-	@test -f $(DB) || $(BUILD)/shuangshai init --db $(DB) --demo
+	@if [ -f $(DB) ]; then \
+	  echo "演示账号（用户名、密码、角色）："; \
+	  cat $(dir $(DB))demo-accounts.txt 2>/dev/null || echo "  （没有找到 $(dir $(DB))demo-accounts.txt；可用 build/shuangshai user reset-password 重置密码）"; \
+	else \
+	  $(BUILD)/shuangshai init --db $(DB) --demo; \
+	fi
 	@echo ""
 	@echo "公众页面：http://$(HOST):$(PORT)/"
 	@echo "管理后台：http://$(HOST):$(PORT)/admin/login"
-	@echo "演示账号（用户名、密码、角色）："
-	@cat $(dir $(DB))demo-accounts.txt 2>/dev/null || echo "  见首次运行时的输出；可用 build/shuangshai user reset-password 重置"
 	@echo "按 Ctrl+C 停止"
 	$(BUILD)/shuangshai serve --db $(DB) --host $(HOST) --port $(PORT)
 
