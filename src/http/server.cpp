@@ -101,6 +101,7 @@ void Server::Run() {
 }
 
 void Server::StopAll() {
+  std::lock_guard lock(stop_mu_);
   for (auto& g : keep_running_) g.reset();
   for (auto& ioc : iocs_) ioc->stop();
 }
@@ -119,7 +120,7 @@ void Server::Shutdown() {
     });
     std::lock_guard lock(mu_);
     // Idle connections close now; busy ones finish their request and then close.
-    for (auto& c : connections_) {
+    for (auto& [_, c] : connections_) {
       asio::post(c->stream.get_executor(), [c] {
         if (c->idle) c->stream.socket().close();
       });
@@ -131,7 +132,7 @@ void Server::Shutdown() {
 
 void Server::Forget(Connection* conn) {
   std::lock_guard lock(mu_);
-  connections_.remove_if([conn](const auto& c) { return c.get() == conn; });
+  connections_.erase(conn);
   if (stopping_ && connections_.empty()) StopAll();
 }
 
@@ -150,7 +151,7 @@ asio::awaitable<void> Server::Accept() {
     auto conn = std::make_shared<Connection>(std::move(socket));
     {
       std::lock_guard lock(mu_);
-      connections_.push_back(conn);
+      connections_.emplace(conn.get(), conn);
     }
     asio::co_spawn(conn->stream.get_executor(), Serve(conn), asio::detached);
   }

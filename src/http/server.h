@@ -22,7 +22,7 @@
 #include <boost/asio/thread_pool.hpp>
 #include <atomic>
 #include <chrono>
-#include <list>
+#include <unordered_map>
 #include <memory>
 #include <mutex>
 #include <string>
@@ -88,7 +88,8 @@ class Server {
   std::string request_prefix_;
   std::unique_ptr<AccessLog> access_log_;
   std::mutex mu_;
-  std::list<std::shared_ptr<Connection>> connections_;
+  std::unordered_map<Connection*, std::shared_ptr<Connection>> connections_;
+  std::mutex stop_mu_;  // StopAll may be called from any thread
 };
 
 }  // namespace ss::http
