@@ -66,8 +66,11 @@ bool Unsafe(http::bhttp::verb m) {
   return m != http::bhttp::verb::get && m != http::bhttp::verb::head && m != http::bhttp::verb::options;
 }
 
+// The signed-in user as GET /auth/me shows them, with the CSRF token for their writes.
 json::object SessionJson(Services& s, const store::UserRecord& u, const std::string& csrf) {
-  return {{"user", UserJson(s, u)}, {"csrf_token", csrf}};
+  json::object o = UserJson(s, u);
+  o["csrf_token"] = csrf;
+  return o;
 }
 
 // Waits without holding a thread: the answer to a failed sign-in is held back.

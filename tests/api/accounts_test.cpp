@@ -32,7 +32,9 @@ TEST(Sessions, LoginSetsAnHttpOnlyCookieAndMeAnswersWhoIsSignedIn) {
   EXPECT_EQ(hainan.cookie().size(), std::string("ss_session=").size() + 43) << "256 random bits, base64url";
   auto me = hainan.Get("/api/v1/auth/me");
   ASSERT_EQ(me.status, 200u);
-  auto user = me.Json().at("user");
+  auto user = me.Json();  // the user's fields, flat, plus the CSRF token
+  EXPECT_EQ(user.at("username").as_string(), "hainan");
+  EXPECT_FALSE(user.at("csrf_token").as_string().empty());
   EXPECT_EQ(user.at("role").as_string(), "district_admin");
   EXPECT_EQ(user.at("district").at("name").as_string(), "海南区");
   // The token is stored only as a hash.

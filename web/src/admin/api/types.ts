@@ -20,8 +20,8 @@ export interface User {
   last_login_at: string | null;
 }
 
-export interface Session {
-  user: User;
+/** POST /auth/login and GET /auth/me: the signed-in user, plus the CSRF token for writes. */
+export interface Session extends User {
   csrf_token: string;
 }
 

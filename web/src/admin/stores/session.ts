@@ -35,8 +35,9 @@ export const useSessionStore = defineStore('admin-session', () => {
   const phaseName = computed(() => campaign.value?.phase?.name ?? '');
 
   function apply(session: Session) {
-    user.value = session.user;
-    csrfToken.value = session.csrf_token;
+    const { csrf_token, ...signedIn } = session;
+    user.value = signedIn;
+    csrfToken.value = csrf_token;
   }
 
   function clear() {
