@@ -17,6 +17,8 @@ std::shared_ptr<const CampaignView> Catalog::Fresh(std::int64_t id) {
 }
 
 Result<std::shared_ptr<const CampaignView>> Catalog::Load(std::int64_t id) {
+  std::lock_guard loading(load_mu_);
+  if (auto v = Fresh(id)) return v;  // another request rebuilt it while we waited
   // Read the generation first: a write that lands while we read makes the snapshot stale
   // at once, never newer-looking than it is.
   std::uint64_t gen = store_.Generation();

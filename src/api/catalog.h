@@ -45,6 +45,7 @@ class Catalog {
 
  private:
   store::Store& store_;
+  std::mutex load_mu_;  // one rebuild at a time: requests that find it stale wait for it
   std::mutex mu_;
   std::map<std::int64_t, std::shared_ptr<const CampaignView>> views_;
   std::shared_ptr<const std::vector<std::shared_ptr<const CampaignView>>> all_;

@@ -188,8 +188,9 @@ class Store {
   virtual ThrottleRepository& throttle() = 0;
   virtual AuditRepository& audit() = 0;
 
-  // Changes whenever data was committed, by this process or another one (the latter is
-  // noticed within about a second). Read caches compare it to decide when to rebuild.
+  // Changes whenever campaign, org unit or candidate data was committed, by this process or
+  // another one (the latter is noticed within about a second); sessions, sign-in counters,
+  // accounts and the audit log do not move it. Read caches compare it to decide when to rebuild.
   virtual std::uint64_t Generation() = 0;
 
   // The schema version the database is at.

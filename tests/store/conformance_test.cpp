@@ -316,6 +316,25 @@ TEST_P(StoreConformanceTest, GenerationIncreasesAfterEveryCommittedWrite) {
   EXPECT_GT(g3, g2);
 }
 
+TEST_P(StoreConformanceTest, SessionsAndSignInCountersDoNotMoveTheGeneration) {
+  Create(Demo());
+  store::UserRecord judge;
+  judge.username = "judge1";
+  judge.display_name = "评委一";
+  judge.role = Role::kJudge;
+  judge.password_hash = "not-a-real-hash";
+  judge.created_at = 1;
+  auto uid = store_->users().Create(judge, store::AuditEvent{});
+  ASSERT_TRUE(uid.ok()) << uid.status().ToString();
+  std::uint64_t settled = SettledGeneration();
+  store::SessionRecord session{"hash-of-a-token", *uid, "csrf", 1, 1, "127.0.0.1", "test"};
+  ASSERT_TRUE(store_->sessions().Create(session).ok());
+  ASSERT_TRUE(store_->sessions().Touch("hash-of-a-token", 2).ok());
+  ASSERT_TRUE(store_->throttle().AddFailure("ip:127.0.0.1", 3, 5, ThrottlePolicy{}).ok());
+  ASSERT_TRUE(store_->sessions().Delete("hash-of-a-token").ok());
+  EXPECT_EQ(SettledGeneration(), settled) << "read caches must not rebuild for sign-in traffic";
+}
+
 TEST_P(StoreConformanceTest, GenerationStaysAfterAFailedWrite) {
   std::int64_t id = Create(Demo());
   std::uint64_t settled = SettledGeneration();

@@ -44,7 +44,7 @@ Result<CampaignRecord> Campaigns::Get(std::int64_t id) {
 }
 
 Result<std::int64_t> Campaigns::Create(const CampaignDocument& doc, PhaseKey phase, Millis now, const AuditEvent& audit) {
-  return db_.Write([&](Connection& db) -> Result<std::int64_t> {
+  return db_.WriteCatalog([&](Connection& db) -> Result<std::int64_t> {
     auto q = db.Prepare("INSERT INTO campaigns(name, config, phase, created_at, updated_at) VALUES (?, ?, ?, ?, ?)");
     q->Bind(1, doc.config.name).Bind(2, ConfigToJson(doc.config)).Bind(3, PhaseKeyName(phase)).Bind(4, now).Bind(5, now);
     q->Step();
@@ -72,7 +72,7 @@ Result<std::int64_t> Campaigns::Create(const CampaignDocument& doc, PhaseKey pha
 }
 
 Status Campaigns::SetPhase(std::int64_t id, PhaseKey from, PhaseKey to, Millis now, const AuditEvent& audit) {
-  return db_.Write([&](Connection& db) -> Done {
+  return db_.WriteCatalog([&](Connection& db) -> Done {
     auto q = db.Prepare("UPDATE campaigns SET phase = ?, updated_at = ? WHERE id = ? AND phase = ?");
     q->Bind(1, PhaseKeyName(to)).Bind(2, now).Bind(3, id).Bind(4, PhaseKeyName(from));
     q->Step();
@@ -84,7 +84,7 @@ Status Campaigns::SetPhase(std::int64_t id, PhaseKey from, PhaseKey to, Millis n
 
 Status Campaigns::UpdateConfig(std::int64_t id, const CampaignConfig& config, Millis expected_updated_at, Millis now,
                                const AuditEvent& audit) {
-  return db_.Write([&](Connection& db) -> Done {
+  return db_.WriteCatalog([&](Connection& db) -> Done {
     auto q = db.Prepare("UPDATE campaigns SET name = ?, config = ?, updated_at = ? WHERE id = ? AND updated_at = ?");
     q->Bind(1, config.name).Bind(2, ConfigToJson(config)).Bind(3, now).Bind(4, id).Bind(5, expected_updated_at);
     q->Step();

@@ -82,14 +82,15 @@ void Database::Return(std::unique_ptr<Connection> c) {
 }
 
 // Another process (the CLI importing a roster while the server runs) commits through its own
-// connection; PRAGMA data_version on our watch connection changes when anyone else commits.
+// connection; the catalog revision it moves tells us. Our own catalog writes move the
+// generation at once (and once more when the watcher sees them: one spare rebuild).
 void Database::Watch(std::stop_token stop) {
   std::int64_t seen = -1;
   std::mutex m;
   std::condition_variable_any cv;
   while (!stop.stop_requested()) {
     {
-      auto q = watch_->Prepare("PRAGMA data_version");
+      auto q = watch_->Prepare("SELECT revision FROM catalog_revision WHERE id = 1");
       if (q->Step()) {
         std::int64_t v = q->Int(0);
         if (seen != -1 && v != seen) generation_.fetch_add(1, std::memory_order_acq_rel);

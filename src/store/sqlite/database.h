@@ -1,7 +1,8 @@
-// Inside the SQLite store: the connections and the two ways to use them. Read() lends a
-// pooled read connection; Write() runs a function in a write transaction on the one writer
-// connection, commits it, and moves the generation on. AppendAudit() chains an audit entry
-// inside such a transaction.
+// Inside the SQLite store: the connections and the ways to use them. Read() lends a pooled
+// read connection; Write() runs a function in a write transaction on the one writer
+// connection and commits it; WriteCatalog() does the same for changes the read caches must
+// see (campaigns, org units, candidates) and moves the catalog revision and the generation
+// on. AppendAudit() chains an audit entry inside such a transaction.
 #pragma once
 
 #include <atomic>
@@ -52,19 +53,30 @@ class Database {
 
   template <class Fn>
   auto Write(Fn fn) -> decltype(fn(std::declval<Connection&>())) {
-    std::lock_guard lock(write_mu_);
-    Transaction tx(*writer_);
-    if (!tx.begin_status().ok()) return Status(code::kUnavailable, "数据库繁忙：" + tx.begin_status().message());
-    auto result = fn(*writer_);
-    if (!result.ok()) return result;
-    if (Status c = tx.Commit(); !c.ok()) return Status(code::kInternal, "提交失败：" + c.message());
-    generation_.fetch_add(1, std::memory_order_acq_rel);
-    return result;
+    return Commit(fn, false);
+  }
+  template <class Fn>
+  auto WriteCatalog(Fn fn) -> decltype(fn(std::declval<Connection&>())) {
+    return Commit(fn, true);
   }
 
   std::uint64_t generation() const { return generation_.load(std::memory_order_acquire); }
 
  private:
+  template <class Fn>
+  auto Commit(Fn& fn, bool catalog) -> decltype(fn(std::declval<Connection&>())) {
+    std::lock_guard lock(write_mu_);
+    Transaction tx(*writer_);
+    if (!tx.begin_status().ok()) return Status(code::kUnavailable, "数据库繁忙：" + tx.begin_status().message());
+    auto result = fn(*writer_);
+    if (!result.ok()) return result;
+    if (catalog) {
+      if (Status s = writer_->Exec("UPDATE catalog_revision SET revision = revision + 1"); !s.ok()) return s;
+    }
+    if (Status c = tx.Commit(); !c.ok()) return Status(code::kInternal, "提交失败：" + c.message());
+    if (catalog) generation_.fetch_add(1, std::memory_order_acq_rel);
+    return result;
+  }
   void Return(std::unique_ptr<Connection> c);
   void Watch(std::stop_token stop);
 

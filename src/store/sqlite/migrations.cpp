@@ -99,6 +99,15 @@ CREATE INDEX audit_by_district ON audit_log(district, id);
 CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END;
 CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END;
 )sql"},
+      {3, "catalog revision", R"sql(
+-- Moves on with every change to campaigns, org units or candidates (not with sessions or
+-- sign-in counters), so that read caches in every process know when to rebuild.
+CREATE TABLE catalog_revision (
+  id       INTEGER PRIMARY KEY CHECK (id = 1),
+  revision INTEGER NOT NULL
+);
+INSERT INTO catalog_revision(id, revision) VALUES (1, 0);
+)sql"},
   };
   return kMigrations;
 }

@@ -98,7 +98,7 @@ Result<Candidate> Roster::GetCandidate(std::int64_t campaign, std::int64_t id) {
 }
 
 Status Roster::ApplyRoster(std::int64_t campaign, const RosterPlan& plan, Millis now, const AuditEvent& audit) {
-  return db_.Write([&](Connection& db) -> Done {
+  return db_.WriteCatalog([&](Connection& db) -> Done {
     for (const auto& c : plan.updates) {
       if (Status s = WriteCandidate(db, campaign, c, now); !s.ok()) {
         if (s.code() == code::kNotFound) return Status(code::kConflict, "名单已被他人更改，请重新导入");
@@ -114,7 +114,7 @@ Status Roster::ApplyRoster(std::int64_t campaign, const RosterPlan& plan, Millis
 }
 
 Result<std::int64_t> Roster::CreateCandidate(std::int64_t campaign, const Candidate& c, Millis now, const AuditEvent& audit) {
-  return db_.Write([&](Connection& db) -> Result<std::int64_t> {
+  return db_.WriteCatalog([&](Connection& db) -> Result<std::int64_t> {
     std::int64_t id = 0;
     if (Status s = InsertCandidate(db, campaign, c, now, &id); !s.ok()) return s;
     if (Status s = TouchCampaign(db, campaign, now); !s.ok()) return s;
@@ -126,7 +126,7 @@ Result<std::int64_t> Roster::CreateCandidate(std::int64_t campaign, const Candid
 }
 
 Status Roster::UpdateCandidate(std::int64_t campaign, const Candidate& c, Millis now, const AuditEvent& audit) {
-  return db_.Write([&](Connection& db) -> Done {
+  return db_.WriteCatalog([&](Connection& db) -> Done {
     if (Status s = WriteCandidate(db, campaign, c, now); !s.ok()) return s;
     if (Status s = TouchCampaign(db, campaign, now); !s.ok()) return s;
     return AppendAudit(db, audit);
@@ -134,7 +134,7 @@ Status Roster::UpdateCandidate(std::int64_t campaign, const Candidate& c, Millis
 }
 
 Status Roster::CreateOrgUnit(std::int64_t campaign, const OrgUnit& u, const AuditEvent& audit) {
-  return db_.Write([&](Connection& db) -> Done {
+  return db_.WriteCatalog([&](Connection& db) -> Done {
     auto q = db.Prepare(
         "INSERT INTO org_units(campaign_id, code, name, level, parent_code, seq, active)"
         " VALUES (?, ?, ?, ?, ?, (SELECT COALESCE(MAX(seq), 0) + 1 FROM org_units WHERE campaign_id = ?), ?)");
@@ -151,7 +151,7 @@ Status Roster::CreateOrgUnit(std::int64_t campaign, const OrgUnit& u, const Audi
 }
 
 Status Roster::UpdateOrgUnit(std::int64_t campaign, const OrgUnit& u, const AuditEvent& audit) {
-  return db_.Write([&](Connection& db) -> Done {
+  return db_.WriteCatalog([&](Connection& db) -> Done {
     auto q = db.Prepare("UPDATE org_units SET name = ?, active = ? WHERE campaign_id = ? AND code = ?");
     q->Bind(1, u.name).Bind(2, u.active ? 1 : 0).Bind(3, campaign).Bind(4, u.code);
     q->Step();
