@@ -1,7 +1,7 @@
 # Shuangshai — the two commands:
 #   make run    install what is missing, build, create the demo database, serve on :8080
 #   make test   install what is missing, build, run every test (unit, store, API, web, browser)
-# Other targets: build, web, bench, clean.
+# Other targets: build, web, bench, fuzz, clean.
 
 SHELL := /bin/bash
 BUILD ?= build
@@ -18,7 +18,7 @@ GENERATOR := $(shell command -v ninja >/dev/null 2>&1 && echo "-G Ninja")
 
 WEB_SOURCES := $(shell find web/src web/public web/index.html web/vite.config.ts web/scripts -type f 2>/dev/null)
 
-.PHONY: run test build web deps deps-test bench clean cpp-test web-test browser-test
+.PHONY: run test build web deps deps-test bench fuzz clean cpp-test web-test browser-test
 
 run: deps build web
 	@mkdir -p $(dir $(DB))
@@ -71,5 +71,20 @@ browser-test: build web
 bench: build web
 	bench/run.sh $(BUILD)/shuangshai
 
+# libFuzzer on the parsers that take outside input, FUZZ_SECONDS each (clang, ASan, UBSan).
+FUZZ_SECONDS ?= 60
+fuzz:
+	@scripts/install-deps.sh fuzz
+	CXX=clang++ cmake -S . -B build-fuzz $(GENERATOR) -DCMAKE_BUILD_TYPE=RelWithDebInfo -DSHUANGSHAI_FUZZ=ON >/dev/null
+	cmake --build build-fuzz -j $(JOBS)
+	@mkdir -p build-fuzz/corpus/csv build-fuzz/corpus/campaign build-fuzz/corpus/http
+	@cp data/demo/wuhai-2022-roster.csv build-fuzz/corpus/csv/
+	@cp data/demo/wuhai-2022.json build-fuzz/corpus/campaign/
+	@printf 'bytes=0-499' > build-fuzz/corpus/http/range
+	@printf '/api/v1/campaigns/1/candidates?q=%%E6%%96%%B0&page=2' > build-fuzz/corpus/http/target
+	build-fuzz/fuzz/csv_fuzz -max_total_time=$(FUZZ_SECONDS) -max_len=65536 build-fuzz/corpus/csv
+	build-fuzz/fuzz/campaign_fuzz -max_total_time=$(FUZZ_SECONDS) -max_len=65536 build-fuzz/corpus/campaign
+	build-fuzz/fuzz/http_fuzz -max_total_time=$(FUZZ_SECONDS) build-fuzz/corpus/http
+
 clean:
-	rm -rf $(BUILD) web/dist
+	rm -rf $(BUILD) build-fuzz web/dist

@@ -1,21 +1,23 @@
 #!/usr/bin/env bash
 # Installs the Debian 12 packages the build, the server and the tests need.
 # Quick when everything is already there: it only calls apt-get for what is missing.
-# Usage: scripts/install-deps.sh [build|test]   (test adds chromium, wrk, postgresql, redis)
+# Usage: scripts/install-deps.sh [build|test|fuzz]
+#   test adds chromium, CJK fonts, wrk and curl; fuzz adds clang and its libFuzzer runtime.
 set -euo pipefail
 
 want=(
   build-essential cmake ninja-build pkg-config git ca-certificates
   libboost1.81-dev libboost-json1.81-dev libboost-url1.81-dev
-  libsqlite3-dev sqlite3 libsodium-dev libssl-dev
+  libsqlite3-dev sqlite3 libsodium-dev
   libtomlplusplus-dev libcli11-dev libspdlog-dev libfmt-dev
   libxlsxwriter-dev
   libgtest-dev libgmock-dev libbenchmark-dev
   nodejs npm
 )
-if [ "${1:-build}" = test ]; then
-  want+=(chromium fonts-noto-cjk wrk curl procps)
-fi
+case "${1:-build}" in
+  test) want+=(chromium fonts-noto-cjk wrk curl procps) ;;
+  fuzz) want+=(clang libclang-rt-14-dev) ;;
+esac
 
 missing=()
 for p in "${want[@]}"; do
