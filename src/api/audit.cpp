@@ -60,34 +60,30 @@ Result<store::AuditQuery> QueryFor(const StaffSession& who, const Context& ctx, 
 }  // namespace
 
 http::Handler ListAudit(Services& s) {
-  return [&s](Context& ctx) -> asio::awaitable<Reply> {
-    auto who = co_await RequireStaff(s, ctx);
-    if (!who) co_return http::ErrorReply(ctx.request, who.status());
-    auto q = QueryFor(*who, ctx, true);
-    if (!q) co_return http::ErrorReply(ctx.request, q.status());
-    auto body = co_await http::Offload(ctx.blocking, [&]() -> Result<std::string> {
-      auto page = s.store.audit().List(*q);
-      if (!page) return page.status();
-      json::array items;
-      for (const auto& e : page->first) {
-        items.push_back(json::object{{"id", e.id},
-                                     {"at", FormatUtc(e.at)},
-                                     {"actor", json::object{{"id", e.actor_id}, {"username", e.actor}}},
-                                     {"role", e.role},
-                                     {"action", e.action},
-                                     {"target", e.target},
-                                     {"district", e.district},
-                                     {"before", JsonOrNull(e.before)},
-                                     {"after", JsonOrNull(e.after)},
-                                     {"reason", e.reason},
-                                     {"ip", e.ip},
-                                     {"request_id", e.request_id}});
-      }
-      return json::serialize(json::object{{"items", std::move(items)}, {"total", page->second}});
-    });
-    if (!body) co_return http::ErrorReply(ctx.request, body.status());
-    co_return http::JsonReply(ctx.request, std::move(*body));
-  };
+  StaffCall call{[](const Actor& a) { return ScopeOf(a.role, Permission::kReadAudit) != Scope::kNone; },
+                 "没有查看审计日志的权限"};
+  return StaffJson(s, call, [&s](const StaffSession& who, const Context& ctx, const json::object&) -> Result<json::value> {
+    auto q = QueryFor(who, ctx, true);
+    if (!q) return q.status();
+    auto page = s.store.audit().List(*q);
+    if (!page) return page.status();
+    json::array items;
+    for (const auto& e : page->first) {
+      items.push_back(json::object{{"id", e.id},
+                                   {"at", FormatUtc(e.at)},
+                                   {"actor", json::object{{"id", e.actor_id}, {"username", e.actor}}},
+                                   {"role", e.role},
+                                   {"action", e.action},
+                                   {"target", e.target},
+                                   {"district", e.district},
+                                   {"before", JsonOrNull(e.before)},
+                                   {"after", JsonOrNull(e.after)},
+                                   {"reason", e.reason},
+                                   {"ip", e.ip},
+                                   {"request_id", e.request_id}});
+    }
+    return json::value(json::object{{"items", std::move(items)}, {"total", page->second}});
+  });
 }
 
 http::Handler ExportAudit(Services& s) {

@@ -262,6 +262,24 @@ asio::awaitable<Result<StaffSession>> RequireStaff(Services& s, Context& ctx) {
   co_return found;
 }
 
+http::Handler StaffJson(Services& s, StaffCall call, StaffWork work) {
+  return [&s, call = std::move(call), work = std::move(work)](Context& ctx) -> asio::awaitable<Reply> {
+    auto who = co_await RequireStaff(s, ctx);
+    if (!who) co_return http::ErrorReply(ctx.request, who.status());
+    if (!call.allowed(who->actor)) co_return http::ErrorReply(ctx.request, Status(code::kForbidden, call.refusal));
+    json::object body;
+    if (call.reads_body) {
+      auto parsed = Body(ctx);
+      if (!parsed) co_return http::ErrorReply(ctx.request, parsed.status());
+      body = std::move(*parsed);
+    }
+    auto result = co_await http::Offload(ctx.blocking, [&] { return work(*who, ctx, body); });
+    if (!result) co_return http::ErrorReply(ctx.request, result.status());
+    if (result->is_null()) co_return http::NoContent(ctx.request);
+    co_return http::JsonReply(ctx.request, json::serialize(*result), call.success_status);
+  };
+}
+
 http::Handler Login(Services& s) {
   return [&s](Context& ctx) -> asio::awaitable<Reply> {
     auto body = Body(ctx);

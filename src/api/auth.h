@@ -8,6 +8,7 @@
 #pragma once
 
 #include <boost/json.hpp>
+#include <functional>
 
 #include "api/routes.h"
 #include "core/policy.h"
@@ -34,6 +35,19 @@ store::AuditEvent AuditFor(const StaffSession& who, const http::Context& ctx, co
 
 // {id, username, display_name, role, district, candidate, disabled, created_at, last_login_at}
 boost::json::object UserJson(Services& s, const store::UserRecord& u);
+
+// The frame most staff routes share: signed in; allowed at all by `allowed` (else 403 with
+// `refusal`); the JSON body read when `reads_body`; then `work` on the blocking pool. Its
+// JSON is answered with `success_status`, or 204 when it returns null.
+struct StaffCall {
+  std::function<bool(const Actor&)> allowed;
+  std::string refusal;
+  bool reads_body = false;
+  unsigned success_status = 200;
+};
+using StaffWork = std::function<Result<boost::json::value>(const StaffSession& who, const http::Context& ctx,
+                                                           const boost::json::object& body)>;
+http::Handler StaffJson(Services& s, StaffCall call, StaffWork work);
 
 http::Handler Login(Services& s);
 http::Handler Logout(Services& s);

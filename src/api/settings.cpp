@@ -61,74 +61,69 @@ std::string SectionsJson(const CampaignConfig& c, const json::object& body) {
 
 }  // namespace
 
+namespace {
+
+Result<store::CampaignRecord> CampaignOf(Services& s, const Context& ctx) {
+  auto id = ParseId(ctx.Param("id"));
+  if (!id) return Status(code::kBadParam, "活动编号须为正整数");
+  return s.store.campaigns().Get(*id);
+}
+
+bool MayEditSettings(const Actor& a) { return Allows(a, Permission::kEditSettings); }
+bool MayAdvancePhase(const Actor& a) { return Allows(a, Permission::kAdvancePhase); }
+
+}  // namespace
+
 http::Handler PutSettings(Services& s) {
-  return [&s](Context& ctx) -> asio::awaitable<Reply> {
-    auto who = co_await RequireStaff(s, ctx);
-    if (!who) co_return http::ErrorReply(ctx.request, who.status());
-    if (!Allows(who->actor, Permission::kEditSettings))
-      co_return http::ErrorReply(ctx.request, Status(code::kForbidden, "没有修改活动设置的权限"));
-    auto view = co_await View(s, ctx);
-    if (!view) co_return http::ErrorReply(ctx.request, view.status());
-    auto body = Body(ctx);
-    if (!body) co_return http::ErrorReply(ctx.request, body.status());
-    auto result = co_await http::Offload(ctx.blocking, [&]() -> Result<json::object> {
-      auto record = s.store.campaigns().Get((*view)->record.id);
-      if (!record) return record.status();
-      auto config = Merge(record->config, *body);
-      if (!config) return config.status();
-      auto sizes = GroupSizes(s.store.roster().Candidates(record->id).value());
-      if (Status q = ValidateQuotas(*config, sizes); !q.ok()) return q;
-      auto audit = AuditFor(*who, ctx, s.auth, "campaign.settings", "campaign:" + std::to_string(record->id));
-      audit.before = SectionsJson(record->config, *body);
-      audit.after = SectionsJson(*config, *body);
-      Millis now = NowMillis();
-      if (Status st = s.store.campaigns().UpdateConfig(record->id, *config, record->updated_at, now, audit); !st.ok())
-        return st;
-      auto fresh = s.catalog.Load(record->id);
-      if (!fresh) return fresh.status();
-      return CampaignDetailJson(**fresh, now);
-    });
-    if (!result) co_return http::ErrorReply(ctx.request, result.status());
-    co_return http::JsonReply(ctx.request, json::serialize(*result));
-  };
+  StaffCall call{MayEditSettings, "没有修改活动设置的权限", /*reads_body=*/true};
+  return StaffJson(s, call, [&s](const StaffSession& who, const Context& ctx, const json::object& body) -> Result<json::value> {
+    auto record = CampaignOf(s, ctx);
+    if (!record) return record.status();
+    auto config = Merge(record->config, body);
+    if (!config) return config.status();
+    auto candidates = s.store.roster().Candidates(record->id);
+    if (!candidates) return candidates.status();
+    if (Status q = ValidateQuotas(*config, GroupSizes(*candidates)); !q.ok()) return q;
+    auto audit = AuditFor(who, ctx, s.auth, "campaign.settings", "campaign:" + std::to_string(record->id));
+    audit.before = SectionsJson(record->config, body);
+    audit.after = SectionsJson(*config, body);
+    Millis now = NowMillis();
+    if (Status st = s.store.campaigns().UpdateConfig(record->id, *config, record->updated_at, now, audit); !st.ok())
+      return st;
+    auto fresh = s.catalog.Load(record->id);
+    if (!fresh) return fresh.status();
+    return json::value(CampaignDetailJson(**fresh, now));
+  });
 }
 
 http::Handler AdvancePhase(Services& s) {
-  return [&s](Context& ctx) -> asio::awaitable<Reply> {
-    auto who = co_await RequireStaff(s, ctx);
-    if (!who) co_return http::ErrorReply(ctx.request, who.status());
-    if (!Allows(who->actor, Permission::kAdvancePhase))
-      co_return http::ErrorReply(ctx.request, Status(code::kForbidden, "没有推进活动阶段的权限"));
-    auto view = co_await View(s, ctx);
-    if (!view) co_return http::ErrorReply(ctx.request, view.status());
-    auto body = Body(ctx);
-    if (!body) co_return http::ErrorReply(ctx.request, body.status());
-    Fields f(*body);
+  StaffCall call{MayAdvancePhase, "没有推进活动阶段的权限", /*reads_body=*/true};
+  return StaffJson(s, call, [&s](const StaffSession& who, const Context& ctx, const json::object& body) -> Result<json::value> {
+    Fields f(body);
     auto from_key = f.String("from", true, 32);
     auto to_key = f.String("to", true, 32);
     auto from = from_key ? PhaseFromKey(*from_key) : std::nullopt;
     auto to = to_key ? PhaseFromKey(*to_key) : std::nullopt;
     if (from_key && !from) f.Fail("from", "没有这个阶段");
     if (to_key && !to) f.Fail("to", "没有这个阶段");
-    if (Status st = f.Finish(); !st.ok()) co_return http::ErrorReply(ctx.request, st);
-    auto result = co_await http::Offload(ctx.blocking, [&]() -> Result<json::object> {
-      auto record = s.store.campaigns().Get((*view)->record.id);
-      if (!record) return record.status();
-      Millis now = NowMillis();
-      PhaseKey current = EffectivePhase(record->phase, record->config.schedule, now, record->config.auto_advance);
-      if (*from != current) return Status(code::kConflict, "活动当前阶段是“" + std::string(PhaseDefaultTitle(current)) + "”，请刷新后再操作");
-      if (Status st = CheckAdvance(current, *to); !st.ok()) return st;
-      auto audit = AuditFor(*who, ctx, s.auth, "campaign.phase", "campaign:" + std::to_string(record->id));
-      audit.before = json::serialize(json::object{{"phase", PhaseKeyName(current)}});
-      audit.after = json::serialize(json::object{{"phase", PhaseKeyName(*to)}});
-      if (Status st = s.store.campaigns().SetPhase(record->id, record->phase, *to, now, audit); !st.ok()) return st;
-      auto fresh = s.catalog.Load(record->id);
-      if (!fresh) return fresh.status();
-      return CampaignDetailJson(**fresh, now);
-    });
-    if (!result) co_return http::ErrorReply(ctx.request, result.status());
-    co_return http::JsonReply(ctx.request, json::serialize(*result));
-  };
+    if (Status st = f.Finish(); !st.ok()) return st;
+    if (!from || !to) return Status(code::kBadParam, "须给出 from 和 to");
+    const PhaseKey asked_from = from.value_or(PhaseKey::kDraft), asked_to = to.value_or(PhaseKey::kDraft);
+    auto record = CampaignOf(s, ctx);
+    if (!record) return record.status();
+    Millis now = NowMillis();
+    PhaseKey current = EffectivePhase(record->phase, record->config.schedule, now, record->config.auto_advance);
+    if (asked_from != current)
+      return Status(code::kConflict, "活动当前阶段是“" + std::string(PhaseDefaultTitle(current)) + "”，请刷新后再操作");
+    if (Status st = CheckAdvance(current, asked_to); !st.ok()) return st;
+    auto audit = AuditFor(who, ctx, s.auth, "campaign.phase", "campaign:" + std::to_string(record->id));
+    audit.before = json::serialize(json::object{{"phase", PhaseKeyName(current)}});
+    audit.after = json::serialize(json::object{{"phase", PhaseKeyName(asked_to)}});
+    if (Status st = s.store.campaigns().SetPhase(record->id, record->phase, asked_to, now, audit); !st.ok()) return st;
+    auto fresh = s.catalog.Load(record->id);
+    if (!fresh) return fresh.status();
+    return json::value(CampaignDetailJson(**fresh, now));
+  });
 }
 
 }  // namespace ss::api

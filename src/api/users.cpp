@@ -64,40 +64,29 @@ void CheckBindings(Services& s, Fields& f, Role role, const std::string& distric
 }  // namespace
 
 http::Handler ListUsers(Services& s) {
-  return [&s](Context& ctx) -> asio::awaitable<Reply> {
-    auto who = co_await RequireStaff(s, ctx);
-    if (!who) co_return http::ErrorReply(ctx.request, who.status());
-    if (!MayListUsers(who->actor)) co_return http::ErrorReply(ctx.request, Status(code::kForbidden, "没有管理用户的权限"));
+  return StaffJson(s, {MayListUsers, "没有管理用户的权限"}, [&s](const StaffSession&, const Context& ctx, const json::object&) -> Result<json::value> {
     store::UserQuery q;
     if (auto it = ctx.query.find("q"); it != ctx.query.end()) q.q = it->second.substr(0, 64);
     if (auto it = ctx.query.find("role"); it != ctx.query.end() && !it->second.empty()) {
-      if (!RoleFromKey(it->second)) co_return http::ErrorReply(ctx.request, Status(code::kBadParam, "没有角色 " + it->second));
+      if (!RoleFromKey(it->second)) return Status(code::kBadParam, "没有角色 " + it->second);
       q.role = it->second;
     }
     auto page = ParsePage(ctx.query);
-    if (!page) co_return http::ErrorReply(ctx.request, page.status());
+    if (!page) return page.status();
     q.page = page->page;
     q.page_size = page->page_size;
-    auto body = co_await http::Offload(ctx.blocking, [&]() -> Result<std::string> {
-      auto page = s.store.users().List(q);
-      if (!page) return page.status();
-      json::array items;
-      for (const auto& u : page->first) items.push_back(UserJson(s, u));
-      return json::serialize(json::object{{"items", std::move(items)}, {"total", page->second}});
-    });
-    if (!body) co_return http::ErrorReply(ctx.request, body.status());
-    co_return http::JsonReply(ctx.request, std::move(*body));
-  };
+    auto users = s.store.users().List(q);
+    if (!users) return users.status();
+    json::array items;
+    for (const auto& u : users->first) items.push_back(UserJson(s, u));
+    return json::value(json::object{{"items", std::move(items)}, {"total", users->second}});
+  });
 }
 
 http::Handler CreateUser(Services& s) {
-  return [&s](Context& ctx) -> asio::awaitable<Reply> {
-    auto who = co_await RequireStaff(s, ctx);
-    if (!who) co_return http::ErrorReply(ctx.request, who.status());
-    if (!MayListUsers(who->actor)) co_return http::ErrorReply(ctx.request, Status(code::kForbidden, "没有管理用户的权限"));
-    auto body = Body(ctx);
-    if (!body) co_return http::ErrorReply(ctx.request, body.status());
-    Fields f(*body);
+  StaffCall call{MayListUsers, "没有管理用户的权限", /*reads_body=*/true, /*success_status=*/201};
+  return StaffJson(s, call, [&s](const StaffSession& who, const Context& ctx, const json::object& body) -> Result<json::value> {
+    Fields f(body);
     auto username = f.String("username", true, 32);
     auto display = f.String("display_name", true, 64);
     auto role_key = f.String("role", true, 32);
@@ -107,94 +96,76 @@ http::Handler CreateUser(Services& s) {
     if (username && !ValidUsername(*username)) f.Fail("username", "用户名须为 3–32 位字母、数字、下划线、点或减号");
     std::optional<Role> role = role_key ? RoleFromKey(*role_key) : std::nullopt;
     if (role_key && !role) f.Fail("role", "没有这个角色");
-    if (role && !MayManageRole(who->actor, *role))
-      co_return http::ErrorReply(ctx.request, Status(code::kForbidden, "不能创建“" + std::string(RoleName(*role)) + "”账号"));
+    if (role && !MayManageRole(who.actor, *role))
+      return Status(code::kForbidden, "不能创建“" + std::string(RoleName(*role)) + "”账号");
     if (password && username) {
       if (Status st = CheckPassword(*password, *username); !st.ok()) f.Fail("password", st.details()[0].message);
     }
-    auto result = co_await http::Offload(ctx.blocking, [&]() -> Result<json::object> {
-      if (role) CheckBindings(s, f, *role, district.value_or(""), candidate.value_or(0));
-      if (Status st = f.Finish(); !st.ok()) return st;
-      store::UserRecord u;
-      u.username = *username;
-      u.display_name = *display;
-      u.role = *role;
-      if (*role == Role::kDistrictAdmin) u.district = *district;
-      if (*role == Role::kCandidate) u.candidate_id = *candidate;
-      u.password_hash = HashPassword(*password);
-      u.created_at = NowMillis();
-      auto audit = AuditFor(*who, ctx, s.auth, "user.create", "", u.district);
-      audit.after = AuditUser(u);
-      auto id = s.store.users().Create(u, audit);
-      if (!id) return id.status();
-      u.id = *id;
-      return UserJson(s, u);
-    });
-    if (!result) co_return http::ErrorReply(ctx.request, result.status());
-    co_return http::JsonReply(ctx.request, json::serialize(*result), 201);
-  };
+    if (role) CheckBindings(s, f, *role, district.value_or(""), candidate.value_or(0));
+    if (Status st = f.Finish(); !st.ok()) return st;
+    store::UserRecord u;
+    u.username = *username;
+    u.display_name = *display;
+    u.role = *role;
+    if (*role == Role::kDistrictAdmin) u.district = *district;
+    if (*role == Role::kCandidate) u.candidate_id = *candidate;
+    u.password_hash = HashPassword(*password);
+    u.created_at = NowMillis();
+    auto audit = AuditFor(who, ctx, s.auth, "user.create", "", u.district);
+    audit.after = AuditUser(u);
+    auto id = s.store.users().Create(u, audit);
+    if (!id) return id.status();
+    u.id = *id;
+    return json::value(UserJson(s, u));
+  });
 }
 
 http::Handler UpdateUser(Services& s) {
-  return [&s](Context& ctx) -> asio::awaitable<Reply> {
-    auto who = co_await RequireStaff(s, ctx);
-    if (!who) co_return http::ErrorReply(ctx.request, who.status());
-    if (!MayListUsers(who->actor)) co_return http::ErrorReply(ctx.request, Status(code::kForbidden, "没有管理用户的权限"));
+  StaffCall call{MayListUsers, "没有管理用户的权限", /*reads_body=*/true};
+  return StaffJson(s, call, [&s](const StaffSession& who, const Context& ctx, const json::object& body) -> Result<json::value> {
     auto uid = ParseId(ctx.Param("uid"));
-    if (!uid) co_return http::ErrorReply(ctx.request, Status(code::kBadParam, "用户编号须为正整数"));
-    auto body = Body(ctx);
-    if (!body) co_return http::ErrorReply(ctx.request, body.status());
-    Fields f(*body);
+    if (!uid) return Status(code::kBadParam, "用户编号须为正整数");
+    Fields f(body);
     auto display = f.String("display_name", false, 64);
     auto disabled = f.Bool("disabled", false);
     auto district = f.String("district_code", false, 32);
-    auto result = co_await http::Offload(ctx.blocking, [&]() -> Result<json::object> {
-      auto current = s.store.users().Get(*uid);
-      if (!current) return current.status();
-      if (!MayManageRole(who->actor, current->role))
-        return Status(code::kForbidden, "不能修改“" + std::string(RoleName(current->role)) + "”账号");
-      if (disabled && *disabled && current->id == who->user.id) f.Fail("disabled", "不能停用自己的账号");
-      store::UserRecord next = *current;
-      if (display) next.display_name = *display;
-      if (disabled) next.disabled = *disabled;
-      if (district && current->role == Role::kDistrictAdmin) next.district = *district;
-      CheckBindings(s, f, next.role, next.district, next.candidate_id);
-      if (Status st = f.Finish(); !st.ok()) return st;
-      auto audit = AuditFor(*who, ctx, s.auth, "user.update", "user:" + std::to_string(next.id), next.district);
-      audit.before = AuditUser(*current);
-      audit.after = AuditUser(next);
-      if (Status st = s.store.users().Update(next, NowMillis(), audit); !st.ok()) return st;
-      return UserJson(s, next);
-    });
-    if (!result) co_return http::ErrorReply(ctx.request, result.status());
-    co_return http::JsonReply(ctx.request, json::serialize(*result));
-  };
+    auto current = s.store.users().Get(*uid);
+    if (!current) return current.status();
+    if (!MayManageRole(who.actor, current->role))
+      return Status(code::kForbidden, "不能修改“" + std::string(RoleName(current->role)) + "”账号");
+    if (disabled && *disabled && current->id == who.user.id) f.Fail("disabled", "不能停用自己的账号");
+    store::UserRecord next = *current;
+    if (display) next.display_name = *display;
+    if (disabled) next.disabled = *disabled;
+    if (district && current->role == Role::kDistrictAdmin) next.district = *district;
+    CheckBindings(s, f, next.role, next.district, next.candidate_id);
+    if (Status st = f.Finish(); !st.ok()) return st;
+    auto audit = AuditFor(who, ctx, s.auth, "user.update", "user:" + std::to_string(next.id), next.district);
+    audit.before = AuditUser(*current);
+    audit.after = AuditUser(next);
+    if (Status st = s.store.users().Update(next, NowMillis(), audit); !st.ok()) return st;
+    return json::value(UserJson(s, next));
+  });
 }
 
 http::Handler ResetPassword(Services& s) {
-  return [&s](Context& ctx) -> asio::awaitable<Reply> {
-    auto who = co_await RequireStaff(s, ctx);
-    if (!who) co_return http::ErrorReply(ctx.request, who.status());
-    if (!MayListUsers(who->actor)) co_return http::ErrorReply(ctx.request, Status(code::kForbidden, "没有管理用户的权限"));
+  StaffCall call{MayListUsers, "没有管理用户的权限", /*reads_body=*/true};
+  return StaffJson(s, call, [&s](const StaffSession& who, const Context& ctx, const json::object& body) -> Result<json::value> {
     auto uid = ParseId(ctx.Param("uid"));
-    if (!uid) co_return http::ErrorReply(ctx.request, Status(code::kBadParam, "用户编号须为正整数"));
-    auto body = Body(ctx);
-    if (!body) co_return http::ErrorReply(ctx.request, body.status());
-    Fields f(*body);
+    if (!uid) return Status(code::kBadParam, "用户编号须为正整数");
+    Fields f(body);
     auto password = f.String("password", true, 1000);
-    if (Status st = f.Finish(); !st.ok()) co_return http::ErrorReply(ctx.request, st);
-    Status result = co_await http::Offload(ctx.blocking, [&]() -> Status {
-      auto current = s.store.users().Get(*uid);
-      if (!current) return current.status();
-      if (!MayManageRole(who->actor, current->role))
-        return Status(code::kForbidden, "不能修改“" + std::string(RoleName(current->role)) + "”账号");
-      if (Status st = CheckPassword(*password, current->username); !st.ok()) return st;
-      auto audit = AuditFor(*who, ctx, s.auth, "user.reset_password", "user:" + std::to_string(current->id), current->district);
-      return s.store.users().SetPassword(current->id, HashPassword(*password), NowMillis(), "", audit);
-    });
-    if (!result.ok()) co_return http::ErrorReply(ctx.request, result);
-    co_return http::NoContent(ctx.request);
-  };
+    if (Status st = f.Finish(); !st.ok()) return st;
+    auto current = s.store.users().Get(*uid);
+    if (!current) return current.status();
+    if (!MayManageRole(who.actor, current->role))
+      return Status(code::kForbidden, "不能修改“" + std::string(RoleName(current->role)) + "”账号");
+    if (Status st = CheckPassword(*password, current->username); !st.ok()) return st;
+    auto audit = AuditFor(who, ctx, s.auth, "user.reset_password", "user:" + std::to_string(current->id), current->district);
+    if (Status st = s.store.users().SetPassword(current->id, HashPassword(*password), NowMillis(), "", audit); !st.ok())
+      return st;
+    return json::value(nullptr);  // 204
+  });
 }
 
 }  // namespace ss::api
