@@ -94,22 +94,27 @@ http::Handler CreateUser(Services& s) {
     auto candidate = f.Int("candidate_id", false, 1, INT64_MAX);
     auto password = f.String("password", true, 1000);
     if (username && !ValidUsername(*username)) f.Fail("username", "用户名须为 3–32 位字母、数字、下划线、点或减号");
-    std::optional<Role> role = role_key ? RoleFromKey(*role_key) : std::nullopt;
-    if (role_key && !role) f.Fail("role", "没有这个角色");
-    if (role && !MayManageRole(who.actor, *role))
-      return Status(code::kForbidden, "不能创建“" + std::string(RoleName(*role)) + "”账号");
+    // A plain Role and a flag: GCC 12 warns falsely about std::optional<Role> here.
+    Role role = Role::kJudge;
+    bool has_role = false;
+    if (role_key) {
+      if (auto r = RoleFromKey(*role_key)) role = *r, has_role = true;
+      else f.Fail("role", "没有这个角色");
+    }
+    if (has_role && !MayManageRole(who.actor, role))
+      return Status(code::kForbidden, "不能创建“" + std::string(RoleName(role)) + "”账号");
     if (password && username) {
       if (Status st = CheckPassword(*password, *username); !st.ok()) f.Fail("password", st.details()[0].message);
     }
-    if (role) CheckBindings(s, f, *role, district.value_or(""), candidate.value_or(0));
+    if (has_role) CheckBindings(s, f, role, district.value_or(""), candidate.value_or(0));
     if (Status st = f.Finish(); !st.ok()) return st;
     store::UserRecord u;
-    u.username = *username;
-    u.display_name = *display;
-    u.role = *role;
-    if (*role == Role::kDistrictAdmin) u.district = *district;
-    if (*role == Role::kCandidate) u.candidate_id = *candidate;
-    u.password_hash = HashPassword(*password);
+    u.username = username.value_or("");
+    u.display_name = display.value_or("");
+    u.role = role;
+    if (u.role == Role::kDistrictAdmin) u.district = district.value_or("");
+    if (u.role == Role::kCandidate) u.candidate_id = candidate.value_or(0);
+    u.password_hash = HashPassword(password.value_or(""));
     u.created_at = NowMillis();
     auto audit = AuditFor(who, ctx, s.auth, "user.create", "", u.district);
     audit.after = AuditUser(u);
