@@ -4,20 +4,27 @@
 // See README.md beside this file.
 //
 //   BASE_URL=http://127.0.0.1:8080 DISTRICT_USER=… DISTRICT_PASSWORD=… node tests/browser/admin.mjs
-import { createRequire } from 'node:module';
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import {
+  BASE_URL,
+  check,
+  eventually,
+  exitWith,
+  finish,
+  launch,
+  requireWeb,
+  runSteps,
+  screenshots,
+  texts,
+  unreachable,
+  webDir,
+} from './harness.mjs';
 
-const here = dirname(fileURLToPath(import.meta.url));
-const webDir = resolve(process.env.WEB_DIR ?? join(here, '../../web'));
-const BASE_URL = (process.env.BASE_URL ?? '').replace(/\/+$/, '');
 const USER = process.env.DISTRICT_USER ?? '';
 const PASSWORD = process.env.DISTRICT_PASSWORD ?? '';
-const SCREENSHOT_DIR = process.env.SCREENSHOT_DIR || '/tmp/shuangshai-shots';
-const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
-const WAIT_MS = Number(process.env.WAIT_MS ?? 10_000);
 
 // What the Wuhai 2022 fixture holds.
 const EXPECTED = {
@@ -34,7 +41,6 @@ if (!BASE_URL || !USER || !PASSWORD) {
   process.exit(2);
 }
 
-const requireWeb = createRequire(join(webDir, 'package.json'));
 let chromium;
 let writeExcelFile;
 try {
@@ -45,39 +51,7 @@ try {
   process.exit(2);
 }
 
-class StepFailure extends Error {}
-
-async function eventually(what, probe, accept = (v) => Boolean(v)) {
-  const deadline = Date.now() + WAIT_MS;
-  let last;
-  let lastError;
-  for (;;) {
-    try {
-      last = await probe();
-      lastError = undefined;
-      if (accept(last)) return last;
-    } catch (error) {
-      lastError = error;
-    }
-    if (Date.now() > deadline) {
-      const seen = lastError ? `error: ${lastError.message.split('\n')[0]}` : `saw ${JSON.stringify(last)}`;
-      throw new StepFailure(`${what} (${seen})`);
-    }
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
-
-function check(condition, message) {
-  if (!condition) throw new StepFailure(message);
-}
-
-async function screenshot(page, name) {
-  const path = join(SCREENSHOT_DIR, `admin-${name}.png`);
-  await page.screenshot({ path, fullPage: true });
-  console.log(`    screenshot ${path}`);
-}
-
-const texts = (locator) => locator.allInnerTexts().then((list) => list.map((t) => t.trim()));
+const screenshot = screenshots('admin-');
 
 /** A JSON request made by the page itself, with its session cookie and CSRF token. */
 function pageFetch(page, method, path, body) {
@@ -143,9 +117,7 @@ async function main() {
     const { items } = await response.json();
     campaignId = items?.[0]?.id;
   } catch (error) {
-    console.log(`FAILED - cannot reach the server at ${BASE_URL}: ${error.cause?.code ?? error.message}`);
-    console.log('0 passed, 1 failed');
-    return 1;
+    return unreachable(error);
   }
   if (!campaignId) {
     console.log('FAILED - GET /api/v1/campaigns lists no campaign');
@@ -154,39 +126,23 @@ async function main() {
   }
   const api = (path) => `/api/v1/campaigns/${campaignId}${path}`;
 
-  mkdirSync(SCREENSHOT_DIR, { recursive: true });
   const workDir = mkdtempSync(join(tmpdir(), 'shuangshai-admin-'));
-  const context = await chromium.launchPersistentContext(join(workDir, 'profile'), {
-    executablePath: CHROMIUM,
-    headless: true,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-    viewport: { width: 1280, height: 860 },
-    deviceScaleFactor: 1,
-    locale: 'zh-CN',
-    // A laptop set to another zone must still see Beijing times.
-    timezoneId: 'America/New_York',
-    acceptDownloads: true,
-  });
-  const page = context.pages()[0] ?? (await context.newPage());
-  page.setDefaultTimeout(WAIT_MS);
-  const pageErrors = [];
-  page.on('pageerror', (error) => pageErrors.push(error.message));
-  page.on('console', (message) => {
-    const text = message.text();
-    // Refused requests (401/403/422) are expected here; Vant's CSS (public pages) names a fallback
-    // icon font on at.alicdn.com that the server's CSP blocks, which is harmless.
-    if (message.type() !== 'error' || /status of 4\d\d/.test(text) || text.includes('at.alicdn.com')) return;
-    console.log(`    console error: ${text}`);
-  });
+  // Refused requests (401/403/422) are expected here; Vant's CSS (public pages) names a fallback
+  // icon font on at.alicdn.com that the server's CSP blocks, which is harmless.
+  const expectedConsole = (text) => /status of 4\d\d/.test(text) || text.includes('at.alicdn.com');
+  const { context, page, pageErrors } = await launch(
+    chromium,
+    join(workDir, 'profile'),
+    {
+      viewport: { width: 1280, height: 860 },
+      deviceScaleFactor: 1,
+      locale: 'zh-CN',
+      // A laptop set to another zone must still see Beijing times.
+      timezoneId: 'America/New_York',
+      acceptDownloads: true,
+    },
+    expectedConsole,
+  );
 
   const runStamp = stamp();
   const state = {
@@ -465,40 +421,11 @@ async function main() {
     },
   ];
 
-  let passed = 0;
-  let failed = 0;
-  for (const [index, step] of steps.entries()) {
-    const errorsBefore = pageErrors.length;
-    try {
-      await step.run();
-      const newErrors = pageErrors.slice(errorsBefore);
-      check(newErrors.length === 0, `the page threw: ${newErrors.join(' | ')}`);
-      passed += 1;
-      console.log(`ok ${index + 1} - ${step.name}`);
-    } catch (error) {
-      failed += 1;
-      const why = error instanceof StepFailure ? error.message : String(error.message ?? error).split('\n')[0];
-      const shown = await page
-        .locator('[data-test=error-message], [data-test=dialog-error], .el-message--error')
-        .allInnerTexts()
-        .catch(() => []);
-      console.log(`FAILED ${index + 1} - ${step.name}\n    ${why}`);
-      if (shown.length) console.log(`    the page shows the error: ${shown.join(' | ')}`);
-      await screenshot(page, `failed-step-${index + 1}`).catch(() => {});
-    }
-  }
-
-  await context.close();
-  rmSync(workDir, { recursive: true, force: true });
-  console.log(`${passed} passed, ${failed} failed`);
-  return failed === 0 ? 0 : 1;
+  const result = await runSteps(page, pageErrors, steps, {
+    errorSelector: '[data-test=error-message], [data-test=dialog-error], .el-message--error',
+    screenshot,
+  });
+  return finish(context, workDir, result);
 }
 
-main().then(
-  (code) => process.exit(code),
-  (error) => {
-    console.log(`browser test could not run: ${error.stack ?? error}`);
-    console.log('0 passed, 1 failed');
-    process.exit(1);
-  },
-);
+exitWith(main);

@@ -4,18 +4,24 @@
 // Debian's Chromium. See README.md beside this file.
 //
 //   BASE_URL=http://127.0.0.1:8080 node tests/browser/run.mjs
-import { createRequire } from 'node:module';
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
-
-const here = dirname(fileURLToPath(import.meta.url));
-const webDir = resolve(process.env.WEB_DIR ?? join(here, '../../web'));
-const BASE_URL = (process.env.BASE_URL ?? '').replace(/\/+$/, '');
-const SCREENSHOT_DIR = process.env.SCREENSHOT_DIR || '/tmp/shuangshai-shots';
-const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
-const WAIT_MS = Number(process.env.WAIT_MS ?? 10_000);
+import { join } from 'node:path';
+import {
+  BASE_URL,
+  check,
+  eventually,
+  exitWith,
+  finish,
+  launch,
+  requireWeb,
+  runSteps,
+  screenshots,
+  StepFailure,
+  texts,
+  unreachable,
+  webDir,
+} from './harness.mjs';
 
 // What the Wuhai 2022 fixture holds.
 const EXPECTED = {
@@ -32,37 +38,10 @@ if (!BASE_URL) {
 
 let chromium;
 try {
-  ({ chromium } = createRequire(join(webDir, 'package.json'))('playwright-core'));
+  ({ chromium } = requireWeb('playwright-core'));
 } catch {
   console.error(`playwright-core is not installed in ${webDir}/node_modules: run "npm ci" in web/ first`);
   process.exit(2);
-}
-
-class StepFailure extends Error {}
-
-/** Polls `probe` until `accept(value)` holds; fails with `what` and the last value seen. */
-async function eventually(what, probe, accept = (v) => Boolean(v)) {
-  const deadline = Date.now() + WAIT_MS;
-  let last;
-  let lastError;
-  for (;;) {
-    try {
-      last = await probe();
-      lastError = undefined;
-      if (accept(last)) return last;
-    } catch (error) {
-      lastError = error;
-    }
-    if (Date.now() > deadline) {
-      const seen = lastError ? `error: ${lastError.message.split('\n')[0]}` : `saw ${JSON.stringify(last)}`;
-      throw new StepFailure(`${what} (${seen})`);
-    }
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
-
-function check(condition, message) {
-  if (!condition) throw new StepFailure(message);
 }
 
 async function getJson(path) {
@@ -71,11 +50,7 @@ async function getJson(path) {
   return response.json();
 }
 
-async function screenshot(page, name) {
-  const path = join(SCREENSHOT_DIR, `${name}.png`);
-  await page.screenshot({ path, fullPage: true });
-  console.log(`    screenshot ${path}`);
-}
+const screenshot = screenshots();
 
 /** Nothing may stick out sideways on a 360 px screen. */
 async function checkFitsWidth(page, where) {
@@ -90,31 +65,14 @@ async function checkTapTarget(locator, name) {
   check(box.height >= 44, `${name} is only ${Math.round(box.height)}px high (needs 44px)`);
 }
 
-const texts = (locator) => locator.allInnerTexts().then((list) => list.map((t) => t.trim()));
-
 async function main() {
   try {
     await fetch(`${BASE_URL}/api/v1/campaigns`);
   } catch (error) {
-    console.log(`FAILED - cannot reach the server at ${BASE_URL}: ${error.cause?.code ?? error.message}`);
-    console.log('0 passed, 1 failed');
-    return 1;
+    return unreachable(error);
   }
-  mkdirSync(SCREENSHOT_DIR, { recursive: true });
   const userDataDir = mkdtempSync(join(tmpdir(), 'shuangshai-chromium-'));
-  const context = await chromium.launchPersistentContext(userDataDir, {
-    executablePath: CHROMIUM,
-    headless: true,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
+  const { context, page, pageErrors } = await launch(chromium, userDataDir, {
     viewport: { width: 360, height: 740 },
     deviceScaleFactor: 1,
     isMobile: true,
@@ -122,13 +80,6 @@ async function main() {
     locale: 'zh-CN',
     // A phone set to another zone must still see Beijing dates.
     timezoneId: 'America/New_York',
-  });
-  const page = context.pages()[0] ?? (await context.newPage());
-  page.setDefaultTimeout(WAIT_MS);
-  const pageErrors = [];
-  page.on('pageerror', (error) => pageErrors.push(error.message));
-  page.on('console', (message) => {
-    if (message.type() === 'error') console.log(`    console error: ${message.text()}`);
   });
 
   const state = { campaign: null };
@@ -268,43 +219,8 @@ async function main() {
     },
   ];
 
-  let passed = 0;
-  let failed = 0;
-  let previousFailed = false;
-  for (const [index, step] of steps.entries()) {
-    const errorsBefore = pageErrors.length;
-    try {
-      await step.run(previousFailed);
-      const newErrors = pageErrors.slice(errorsBefore);
-      check(newErrors.length === 0, `the page threw: ${newErrors.join(' | ')}`);
-      passed += 1;
-      previousFailed = false;
-      console.log(`ok ${index + 1} - ${step.name}`);
-    } catch (error) {
-      failed += 1;
-      previousFailed = true;
-      const why = error instanceof StepFailure ? error.message : String(error.message ?? error).split('\n')[0];
-      const shown = await page
-        .locator('[data-test=error-message]')
-        .allInnerTexts()
-        .catch(() => []);
-      console.log(`FAILED ${index + 1} - ${step.name}\n    ${why}`);
-      if (shown.length) console.log(`    the page shows the error: ${shown.join(' | ')}`);
-      await screenshot(page, `failed-step-${index + 1}`).catch(() => {});
-    }
-  }
-
-  await context.close();
-  rmSync(userDataDir, { recursive: true, force: true });
-  console.log(`${passed} passed, ${failed} failed`);
-  return failed === 0 ? 0 : 1;
+  const result = await runSteps(page, pageErrors, steps, { errorSelector: '[data-test=error-message]', screenshot });
+  return finish(context, userDataDir, result);
 }
 
-main().then(
-  (code) => process.exit(code),
-  (error) => {
-    console.log(`browser test could not run: ${error.stack ?? error}`);
-    console.log('0 passed, 1 failed');
-    process.exit(1);
-  },
-);
+exitWith(main);

@@ -1,8 +1,14 @@
 // The console's routes. Every page is a lazy chunk, and so is Element Plus: the public pages
 // never download any of it.
-import type { RouteRecordRaw } from 'vue-router';
+import type { RouteRecordRaw, RouteRecordSingleView } from 'vue-router';
+import type { Section } from './domain/roles';
 
 const WelcomePage = () => import('./pages/WelcomePage.vue');
+
+/** A menu page: /admin/<section>, named admin-<section>; the guard checks the role by `section`. */
+function page(section: Section, title: string, component: RouteRecordSingleView['component']): RouteRecordRaw {
+  return { path: section, name: `admin-${section}`, component, meta: { title, section } };
+}
 
 export const adminRoutes: RouteRecordRaw[] = [
   {
@@ -22,43 +28,13 @@ export const adminRoutes: RouteRecordRaw[] = [
         children: [
           // The guard sends /admin on to the first page the role may use.
           { path: '', name: 'admin-home', component: WelcomePage },
-          { path: 'welcome', name: 'admin-welcome', component: WelcomePage, meta: { title: '工作台', section: 'welcome' } },
-          {
-            path: 'settings',
-            name: 'admin-settings',
-            component: () => import('./pages/SettingsPage.vue'),
-            meta: { title: '活动设置', section: 'settings' },
-          },
-          {
-            path: 'org-units',
-            name: 'admin-org-units',
-            component: () => import('./pages/OrgUnitsPage.vue'),
-            meta: { title: '组织单位', section: 'org-units' },
-          },
-          {
-            path: 'candidates',
-            name: 'admin-candidates',
-            component: () => import('./pages/CandidatesPage.vue'),
-            meta: { title: '参评书记', section: 'candidates' },
-          },
-          {
-            path: 'users',
-            name: 'admin-users',
-            component: () => import('./pages/UsersPage.vue'),
-            meta: { title: '用户管理', section: 'users' },
-          },
-          {
-            path: 'audit',
-            name: 'admin-audit',
-            component: () => import('./pages/AuditPage.vue'),
-            meta: { title: '审计日志', section: 'audit' },
-          },
-          {
-            path: 'password',
-            name: 'admin-password',
-            component: () => import('./pages/PasswordPage.vue'),
-            meta: { title: '修改密码', section: 'password' },
-          },
+          page('welcome', '工作台', WelcomePage),
+          page('settings', '活动设置', () => import('./pages/SettingsPage.vue')),
+          page('org-units', '组织单位', () => import('./pages/OrgUnitsPage.vue')),
+          page('candidates', '参评书记', () => import('./pages/CandidatesPage.vue')),
+          page('users', '用户管理', () => import('./pages/UsersPage.vue')),
+          page('audit', '审计日志', () => import('./pages/AuditPage.vue')),
+          page('password', '修改密码', () => import('./pages/PasswordPage.vue')),
           {
             path: ':rest(.*)*',
             name: 'admin-not-found',

@@ -30,6 +30,11 @@ export const useSessionStore = defineStore('admin-session', () => {
 
   const role = computed(() => user.value?.role ?? null);
   const scopeDistrict = computed(() => districtScope(user.value));
+  /** The districts a filter offers: only their own to a district admin. */
+  const scopeDistricts = computed(() => {
+    const all = campaign.value?.districts ?? [];
+    return scopeDistrict.value ? all.filter((d) => d.code === scopeDistrict.value) : all;
+  });
   /** The current phase is later than 审核: roster changes need a reason. */
   const correction = computed(() => isCorrectionPhase(campaign.value?.phase?.key));
   const phaseName = computed(() => campaign.value?.phase?.name ?? '');
@@ -127,6 +132,7 @@ export const useSessionStore = defineStore('admin-session', () => {
     campaignError,
     role,
     scopeDistrict,
+    scopeDistricts,
     correction,
     phaseName,
     apply,
