@@ -57,11 +57,12 @@ Result<store::AuditQuery> QueryFor(const StaffSession& who, const Context& ctx, 
   return q;
 }
 
+bool MayReadAudit(const Actor& a) { return ScopeOf(a.role, Permission::kReadAudit) != Scope::kNone; }
+
 }  // namespace
 
 http::Handler ListAudit(Services& s) {
-  StaffCall call{[](const Actor& a) { return ScopeOf(a.role, Permission::kReadAudit) != Scope::kNone; },
-                 "没有查看审计日志的权限"};
+  StaffCall call{MayReadAudit, "没有查看审计日志的权限"};
   return StaffJson(s, call, [&s](const StaffSession& who, const Context& ctx, const json::object&) -> Result<json::value> {
     auto q = QueryFor(who, ctx, true);
     if (!q) return q.status();
@@ -87,31 +88,24 @@ http::Handler ListAudit(Services& s) {
 }
 
 http::Handler ExportAudit(Services& s) {
-  return [&s](Context& ctx) -> asio::awaitable<Reply> {
-    auto who = co_await RequireStaff(s, ctx);
-    if (!who) co_return http::ErrorReply(ctx.request, who.status());
-    auto q = QueryFor(*who, ctx, false);
-    if (!q) co_return http::ErrorReply(ctx.request, q.status());
-    auto bytes = co_await http::Offload(ctx.blocking, [&]() -> Result<std::string> {
-      auto page = s.store.audit().List(*q);
-      if (!page) return page.status();
-      TimeZone tz{"Asia/Shanghai", 480};
-      report::Sheet sheet{"审计日志",
-                          {"编号", "时间（北京时间）", "操作人", "角色", "操作", "对象", "所属区", "原值", "新值", "原因", "IP", "请求编号", "哈希"},
-                          {},
-                          {8, 20, 14, 14, 18, 30, 10, 40, 40, 20, 16, 22, 66}};
-      for (const auto& e : page->first) {
-        Millis local = e.at + Millis{tz.offset_minutes} * 60'000;
-        std::string when = FormatUtc(local);
-        when = when.substr(0, 10) + " " + when.substr(11, 8);
-        sheet.rows.push_back({static_cast<double>(e.id), when, e.actor, e.role, e.action, e.target, e.district, e.before,
-                              e.after, e.reason, e.ip, e.request_id, e.hash});
-      }
-      return report::WriteXlsx({sheet});
-    });
-    if (!bytes) co_return http::ErrorReply(ctx.request, bytes.status());
-    co_return http::FileReply(ctx.request, std::move(*bytes), report::kXlsxType, "审计日志.xlsx");
-  };
+  StaffCall call{MayReadAudit, "没有查看审计日志的权限"};
+  return StaffFile(s, call, [&s](const StaffSession& who, const Context& ctx) -> Result<Download> {
+    auto q = QueryFor(who, ctx, false);
+    if (!q) return q.status();
+    auto page = s.store.audit().List(*q);
+    if (!page) return page.status();
+    report::Sheet sheet{"审计日志",
+                        {"编号", "时间（北京时间）", "操作人", "角色", "操作", "对象", "所属区", "原值", "新值", "原因", "IP", "请求编号", "哈希"},
+                        {},
+                        {8, 20, 14, 14, 18, 30, 10, 40, 40, 20, 16, 22, 66}};
+    for (const auto& e : page->first) {
+      sheet.rows.push_back({static_cast<double>(e.id), FormatLocalDateTime(e.at, TimeZone{"Asia/Shanghai", 480}), e.actor, e.role, e.action, e.target, e.district,
+                            e.before, e.after, e.reason, e.ip, e.request_id, e.hash});
+    }
+    auto bytes = report::WriteXlsx({sheet});
+    if (!bytes) return bytes.status();
+    return Download{std::move(*bytes), report::kXlsxType, "审计日志.xlsx"};
+  });
 }
 
 }  // namespace ss::api

@@ -280,6 +280,17 @@ http::Handler StaffJson(Services& s, StaffCall call, StaffWork work) {
   };
 }
 
+http::Handler StaffFile(Services& s, StaffCall call, StaffDownload work) {
+  return [&s, call = std::move(call), work = std::move(work)](Context& ctx) -> asio::awaitable<Reply> {
+    auto who = co_await RequireStaff(s, ctx);
+    if (!who) co_return http::ErrorReply(ctx.request, who.status());
+    if (!call.allowed(who->actor)) co_return http::ErrorReply(ctx.request, Status(code::kForbidden, call.refusal));
+    auto file = co_await http::Offload(ctx.blocking, [&] { return work(*who, ctx); });
+    if (!file) co_return http::ErrorReply(ctx.request, file.status());
+    co_return http::FileReply(ctx.request, std::move(file->bytes), file->content_type, file->filename);
+  };
+}
+
 http::Handler Login(Services& s) {
   return [&s](Context& ctx) -> asio::awaitable<Reply> {
     auto body = Body(ctx);

@@ -49,6 +49,15 @@ using StaffWork = std::function<Result<boost::json::value>(const StaffSession& w
                                                            const boost::json::object& body)>;
 http::Handler StaffJson(Services& s, StaffCall call, StaffWork work);
 
+// The same frame for a download (an .xlsx export): `work` returns the file.
+struct Download {
+  std::string bytes;
+  std::string content_type;
+  std::string filename;
+};
+using StaffDownload = std::function<Result<Download>(const StaffSession& who, const http::Context& ctx)>;
+http::Handler StaffFile(Services& s, StaffCall call, StaffDownload work);
+
 http::Handler Login(Services& s);
 http::Handler Logout(Services& s);
 http::Handler Me(Services& s);

@@ -222,6 +222,30 @@ http::Handler AdminOrgUnits(Services& s) {
   });
 }
 
+http::Handler ExportOrgUnits(Services& s) {
+  return RosterRead(s, [](const StaffSession&, const Context& ctx, RosterState& st, const std::string& district) -> Result<Reply> {
+    std::string level;
+    if (auto it = ctx.query.find("level"); it != ctx.query.end()) level = it->second;
+    if (!level.empty() && !LevelFromKey(level)) return Status(code::kBadParam, "没有层级 " + level);
+    report::Sheet sheet{"组织单位", {"单位代码", "单位名称", "层级", "上级单位代码", "上级单位", "所属区", "参评书记", "状态"}, {},
+                        {16, 16, 8, 16, 16, 10, 10, 8}};
+    for (const auto& u : st.tree.units()) {
+      const OrgUnit* d = st.tree.District(u);
+      if (!district.empty() && (!d || d->code != district)) continue;
+      if (!level.empty() && LevelKey(u.level) != level) continue;
+      const OrgUnit* p = st.tree.Parent(u);
+      std::string secretary;
+      for (const auto& c : st.candidates)
+        if (c.unit == u.code && c.active) secretary = c.name;
+      sheet.rows.push_back({u.code, u.name, std::string(LevelName(u.level)), p ? p->code : "", p ? p->name : "",
+                            d ? d->name : "", secretary, u.active ? "启用" : "停用"});
+    }
+    auto bytes = report::WriteXlsx({sheet});
+    if (!bytes) return bytes.status();
+    return http::FileReply(ctx.request, std::move(*bytes), report::kXlsxType, "组织单位.xlsx");
+  });
+}
+
 http::Handler CreateOrgUnit(Services& s) {
   return RosterWrite(s, 201, [&s](const StaffSession& who, const Context& ctx, RosterState& st, const json::object& body) -> Result<json::object> {
     Fields f(body);

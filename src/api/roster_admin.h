@@ -8,6 +8,7 @@
 namespace ss::api {
 
 http::Handler AdminOrgUnits(Services& s);
+http::Handler ExportOrgUnits(Services& s);
 http::Handler CreateOrgUnit(Services& s);
 http::Handler UpdateOrgUnit(Services& s);
 http::Handler AdminCandidates(Services& s);

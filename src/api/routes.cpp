@@ -30,11 +30,13 @@ void RegisterRoutes(http::Router& router, Services& s) {
   router.Add(verb::post, "/api/v1/admin/users", CreateUser(s));
   router.Add(verb::patch, "/api/v1/admin/users/{uid}", UpdateUser(s));
   router.Add(verb::post, "/api/v1/admin/users/{uid}/password", ResetPassword(s));
+  router.Add(verb::get, "/api/v1/admin/users/export.xlsx", ExportUsers(s));
   // Campaign settings and phase.
   router.Add(verb::put, "/api/v1/campaigns/{id}/settings", PutSettings(s));
   router.Add(verb::post, "/api/v1/campaigns/{id}/phase", AdvancePhase(s));
   // Roster.
   router.Add(verb::get, "/api/v1/campaigns/{id}/admin/org-units", AdminOrgUnits(s));
+  router.Add(verb::get, "/api/v1/campaigns/{id}/admin/org-units/export.xlsx", ExportOrgUnits(s));
   router.Add(verb::post, "/api/v1/campaigns/{id}/org-units", CreateOrgUnit(s));
   router.Add(verb::patch, "/api/v1/campaigns/{id}/org-units/{code}", UpdateOrgUnit(s));
   router.Add(verb::get, "/api/v1/campaigns/{id}/admin/candidates", AdminCandidates(s));

@@ -7,6 +7,7 @@
 #include "api/campaigns.h"
 #include "core/password_policy.h"
 #include "core/secrets.h"
+#include "report/xlsx.h"
 
 namespace ss::api {
 namespace json = boost::json;
@@ -170,6 +171,34 @@ http::Handler ResetPassword(Services& s) {
     if (Status st = s.store.users().SetPassword(current->id, HashPassword(*password), NowMillis(), "", audit); !st.ok())
       return st;
     return json::value(nullptr);  // 204
+  });
+}
+
+http::Handler ExportUsers(Services& s) {
+  return StaffFile(s, {MayListUsers, "没有管理用户的权限"}, [&s](const StaffSession&, const Context& ctx) -> Result<Download> {
+    store::UserQuery q;
+    if (auto it = ctx.query.find("q"); it != ctx.query.end()) q.q = it->second.substr(0, 64);
+    if (auto it = ctx.query.find("role"); it != ctx.query.end() && !it->second.empty()) {
+      if (!RoleFromKey(it->second)) return Status(code::kBadParam, "没有角色 " + it->second);
+      q.role = it->second;
+    }
+    q.page_size = 100000;
+    auto users = s.store.users().List(q);
+    if (!users) return users.status();
+    TimeZone tz{"Asia/Shanghai", 480};
+    report::Sheet sheet{"用户", {"编号", "用户名", "姓名/单位", "角色", "所属区", "参评人", "状态", "创建时间", "最近登录"}, {},
+                        {8, 16, 20, 14, 12, 16, 8, 20, 20}};
+    for (const auto& u : users->first) {
+      json::object j = UserJson(s, u);
+      std::string district = j["district"].is_object() ? std::string(j["district"].at("name").as_string()) : "";
+      std::string candidate = j["candidate"].is_object() ? std::string(j["candidate"].at("name").as_string()) : "";
+      sheet.rows.push_back({static_cast<double>(u.id), u.username, u.display_name, std::string(RoleName(u.role)), district,
+                            candidate, u.disabled ? "已停用" : "正常", FormatLocalDateTime(u.created_at, tz),
+                            u.last_login_at ? FormatLocalDateTime(u.last_login_at, tz) : ""});
+    }
+    auto bytes = report::WriteXlsx({sheet});
+    if (!bytes) return bytes.status();
+    return Download{std::move(*bytes), report::kXlsxType, "用户.xlsx"};
   });
 }
 

@@ -9,5 +9,6 @@ http::Handler ListUsers(Services& s);
 http::Handler CreateUser(Services& s);
 http::Handler UpdateUser(Services& s);
 http::Handler ResetPassword(Services& s);
+http::Handler ExportUsers(Services& s);
 
 }  // namespace ss::api

@@ -152,6 +152,11 @@ std::string FormatLocalDate(Millis t, const TimeZone& tz) {
   return buf;
 }
 
+std::string FormatLocalDateTime(Millis t, const TimeZone& tz) {
+  std::string iso = FormatUtc(t + Millis{tz.offset_minutes} * 60'000);
+  return iso.substr(0, 10) + " " + iso.substr(11, 8);
+}
+
 Millis StartOfLocalDay(Millis t, const TimeZone& tz) {
   Millis off = Millis{tz.offset_minutes} * 60'000;
   return FloorDiv(t + off, kMillisPerDay) * kMillisPerDay - off;

@@ -39,6 +39,9 @@ std::string FormatUtc(Millis t);
 // The local calendar date of an instant in tz: "2022-04-21".
 std::string FormatLocalDate(Millis t, const TimeZone& tz);
 
+// The local date and time of an instant in tz, as spreadsheets show it: "2022-04-21 09:30:00".
+std::string FormatLocalDateTime(Millis t, const TimeZone& tz);
+
 // The instant the local day containing `t` starts.
 Millis StartOfLocalDay(Millis t, const TimeZone& tz);
 

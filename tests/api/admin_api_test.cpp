@@ -149,7 +149,8 @@ TEST_F(AdminApi, ADistrictAdminCannotImportAnotherDistrictsRows) {
 
 TEST_F(AdminApi, ExportsAreRealWorkbooks) {
   for (const char* path : {"/api/v1/campaigns/1/roster/template.xlsx", "/api/v1/campaigns/1/roster/export.xlsx",
-                           "/api/v1/admin/audit/export.xlsx"}) {
+                           "/api/v1/admin/audit/export.xlsx", "/api/v1/admin/users/export.xlsx",
+                           "/api/v1/campaigns/1/admin/org-units/export.xlsx"}) {
     auto r = org_->Get(path);
     ASSERT_EQ(r.status, 200u) << path;
     EXPECT_EQ(r.Header("content-type"), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");

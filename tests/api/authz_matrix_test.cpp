@@ -75,11 +75,14 @@ std::vector<Case> Cases() {
        Body(json::object{{"display_name", "评委三"}}), managers},
       {bhttp::verb::post, "/api/v1/admin/users/{uid}/password", "/api/v1/admin/users/8/password",
        Body(json::object{{"password", "a-new-password-for-3"}}), Expect(401, 204, 204, 403, 403, 403, 403)},
+      {bhttp::verb::get, "/api/v1/admin/users/export.xlsx", "/api/v1/admin/users/export.xlsx", NoBody(), managers},
       {bhttp::verb::put, "/api/v1/campaigns/{id}/settings", "/api/v1/campaigns/1/settings", Body(json::object{}), managers},
       // voting → voting is not a step forward: allowed through, refused by the state machine.
       {bhttp::verb::post, "/api/v1/campaigns/{id}/phase", "/api/v1/campaigns/1/phase",
        Body(json::object{{"from", "voting"}, {"to", "voting"}}), Expect(401, 409, 409, 403, 403, 403, 403)},
       {bhttp::verb::get, "/api/v1/campaigns/{id}/admin/org-units", "/api/v1/campaigns/1/admin/org-units", NoBody(), roster_read},
+      {bhttp::verb::get, "/api/v1/campaigns/{id}/admin/org-units/export.xlsx",
+       "/api/v1/campaigns/1/admin/org-units/export.xlsx", NoBody(), roster_read},
       {bhttp::verb::post, "/api/v1/campaigns/{id}/org-units", "/api/v1/campaigns/1/org-units",
        [unit_serial](const std::string& actor) mutable {
          std::string code = "150303004" + std::to_string(900 + static_cast<int>(std::hash<std::string>{}(actor) % 90)) +

@@ -43,9 +43,11 @@ if (!BASE_URL || !USER || !PASSWORD) {
 
 let chromium;
 let writeExcelFile;
+let readExcelFile;
 try {
   ({ chromium } = requireWeb('playwright-core'));
   ({ default: writeExcelFile } = await import(pathToFileURL(requireWeb.resolve('write-excel-file/node')).href));
+  ({ default: readExcelFile } = await import(pathToFileURL(requireWeb.resolve('read-excel-file/node')).href));
 } catch (error) {
   console.error(`playwright-core or write-excel-file is not installed in ${webDir}/node_modules: run "npm ci" in web/ first (${error.message})`);
   process.exit(2);
@@ -237,6 +239,34 @@ async function main() {
         }, (v) => v.total === '0' && v.rows.length === 0);
         check(!(await candidateTable.innerText()).includes(EXPECTED.other.name), `${EXPECTED.other.name} appears in the table`);
         await screenshot(page, '1-candidates');
+      },
+    },
+    {
+      name: `导出本区的参评书记和组织单位（Excel 只含${EXPECTED.district.name}）`,
+      async run() {
+        // Clicks an export button and reads the workbook it downloads.
+        const exported = async (testId) => {
+          const [download] = await Promise.all([page.waitForEvent('download'), page.locator(`[data-test=${testId}]`).click()]);
+          const file = join(workDir, download.suggestedFilename());
+          await download.saveAs(file);
+          check(file.endsWith('.xlsx'), `the download is named ${download.suggestedFilename()}`);
+          const book = await readExcelFile(file);  // the sheets, each {sheet, data}
+          const first = Array.isArray(book) ? book[0] : book;
+          return first?.data ?? book;
+        };
+        await openCandidates();
+        const roster = await exported('export-roster');
+        check(JSON.stringify(roster[0]) === JSON.stringify(EXPECTED.header), `the roster's header reads ${JSON.stringify(roster[0])}`);
+        const rosterDistricts = new Set(roster.slice(1).map((r) => r[7]));
+        check(rosterDistricts.size === 1 && rosterDistricts.has(EXPECTED.district.name), `the roster holds ${[...rosterDistricts].join(', ')}`);
+        check(roster.length - 1 >= 17, `the roster has ${roster.length - 1} rows`);
+
+        await page.locator('[data-test=admin-menu] .el-menu-item', { hasText: '组织单位' }).click();
+        await eventually('the 组织单位 page opens', () => page.url(), (u) => new URL(u).pathname === '/admin/org-units');
+        const units = await exported('export-org-units');
+        check(units[0][0] === '单位代码' && units[0][5] === '所属区', `the units' header reads ${JSON.stringify(units[0])}`);
+        const unitDistricts = new Set(units.slice(1).map((r) => r[5]));
+        check(unitDistricts.size === 1 && unitDistricts.has(EXPECTED.district.name), `the units export holds ${[...unitDistricts].join(', ')}`);
       },
     },
     {

@@ -123,6 +123,14 @@ export const downloadRosterExport = (
   onProgress?: (p: DownloadProgress) => void,
 ) => download(`/campaigns/${campaignId}/roster/export.xlsx`, filters, '参评书记名单.xlsx', onProgress);
 
+export const downloadOrgUnits = (
+  campaignId: number,
+  filters: { district?: string; level?: string },
+  onProgress?: (p: DownloadProgress) => void,
+) => download(`/campaigns/${campaignId}/admin/org-units/export.xlsx`, filters, '组织单位.xlsx', onProgress);
+export const downloadUsers = (filters: { q?: string; role?: string }, onProgress?: (p: DownloadProgress) => void) =>
+  download('/admin/users/export.xlsx', filters, '用户.xlsx', onProgress);
+
 // --- audit ---
 export interface AuditQuery extends Query {
   actor?: string;
