@@ -5,6 +5,7 @@
 #include "api/campaigns.h"
 #include "api/render.h"
 #include "core/directory.h"
+#include "core/org_import.h"
 #include "core/roster.h"
 #include "report/xlsx.h"
 
@@ -243,6 +244,93 @@ http::Handler ExportOrgUnits(Services& s) {
     auto bytes = report::WriteXlsx({sheet});
     if (!bytes) return bytes.status();
     return http::FileReply(ctx.request, std::move(*bytes), report::kXlsxType, "组织单位.xlsx");
+  });
+}
+
+http::Handler OrgUnitTemplate(Services& s) {
+  return RosterRead(s, [](const StaffSession& who, const Context& ctx, RosterState& st, const std::string&) -> Result<Reply> {
+    report::Sheet sheet{"组织单位", {}, {}, {16, 16, 8, 16, 16, 10}};
+    for (const char* col : kOrgUnitColumns) sheet.header.push_back(col);
+    // One example: the first village or community the caller may edit.
+    for (const auto& u : st.tree.units()) {
+      const OrgUnit* p = st.tree.Parent(u);
+      const OrgUnit* d = st.tree.District(u);
+      if ((u.level != Level::kVillage && u.level != Level::kCommunity) || !p || !d) continue;
+      if (!Allows(who.actor, Permission::kEditRoster, d->code)) continue;
+      sheet.rows.push_back({u.code, u.name, std::string(LevelName(u.level)), p->code, p->name, d->name});
+      break;
+    }
+    report::Sheet help{"说明", {"填写说明"}, {}, {100}};
+    for (const char* line : {"第一行是表头，请不要修改或删除。每一行填写一个组织单位（镇、街道、村或社区）。",
+                             "单位代码：在本活动中唯一。已有的代码只更新单位名称，新的代码新增单位。",
+                             "层级：填写“镇”“街道”“村”或“社区”。村、社区的上级是镇或街道；镇、街道的上级是区。",
+                             "上级单位代码：上级单位的代码，可以是本表中新增的单位。",
+                             "上级单位、所属区可以不填；如果填写，须与上级单位代码一致。",
+                             "导入前系统会逐行检查，有任何一行出错时不会导入任何数据。"})
+      help.rows.push_back({std::string(line)});
+    auto bytes = report::WriteXlsx({sheet, help});
+    if (!bytes) return bytes.status();
+    return http::FileReply(ctx.request, std::move(*bytes), report::kXlsxType, "组织单位导入模板.xlsx");
+  });
+}
+
+http::Handler ImportOrgUnits(Services& s) {
+  return RosterWrite(s, 200, [&s](const StaffSession& who, const Context& ctx, RosterState& st, const json::object& body) -> Result<json::object> {
+    Fields f(body);
+    bool dry_run = f.Bool("dry_run", false).value_or(false);
+    auto reason = f.String("reason", false, 500);
+    const json::value* rows = body.if_contains("rows");
+    if (!rows || !rows->is_array() || rows->as_array().empty()) f.Fail("rows", "没有可导入的行（第一行应为表头）");
+    else if (rows->as_array().size() > kMaxImportRows + 1) f.Fail("rows", "一次最多导入 " + std::to_string(kMaxImportRows) + " 行");
+    if (Status bad = f.Finish(); !bad.ok()) return bad;
+    auto records = SheetRecords(rows->as_array());
+    if (!records) return records.status();
+    auto plan = PlanOrgUnits(*records, st.tree);
+    if (!plan) return plan.status();
+    auto after = TreeAfter(st.tree, *plan);
+    if (!after) return after.status();
+    // Every unit touched must lie in the caller's district.
+    std::map<std::string, int> line_of;  // 单位代码 → its spreadsheet row
+    const auto& header = records->front().fields;
+    auto code_col = std::find(header.begin(), header.end(), std::string("单位代码")) - header.begin();
+    for (const auto& rec : *records)
+      if (rec.line > 1 && static_cast<std::size_t>(code_col) < rec.fields.size()) line_of[rec.fields[code_col]] = rec.line;
+    // Every row must lie in the caller's district, changed or not, as in the roster import.
+    std::vector<FieldError> errors;
+    for (const auto& [code, line] : line_of) {
+      const OrgUnit* u = after->Find(code);
+      const OrgUnit* d = u ? after->District(*u) : nullptr;
+      if (!Allows(who.actor, Permission::kEditRoster, d ? d->code : ""))
+        errors.push_back({line, "上级单位代码", "单位 " + code + " 不在本区，不能导入"});
+    }
+    std::sort(errors.begin(), errors.end(), [](const FieldError& a, const FieldError& b) { return a.line < b.line; });
+    if (!errors.empty()) {
+      std::string message = "单位表有 " + std::to_string(errors.size()) + " 处超出本区，未导入任何数据";
+      return Status(code::kInvalid, std::move(message), std::move(errors));
+    }
+    if (!plan->inserts.empty() || !plan->updates.empty()) {
+      CheckCorrection(st, reason, f);
+      if (Status bad = f.Finish(); !bad.ok()) return bad;
+    }
+    json::object counts{{"inserts", plan->inserts.size()}, {"updates", plan->updates.size()},
+                        {"unchanged", plan->unchanged}, {"dry_run", dry_run}};
+    if (dry_run || (plan->inserts.empty() && plan->updates.empty())) return counts;
+    auto audit = AuditFor(who, ctx, s.auth, "org_unit.import", "campaign:" + std::to_string(st.record.id),
+                          who.actor.role == Role::kDistrictAdmin ? who.actor.district : "");
+    audit.reason = reason.value_or("");
+    json::array before, after_json;
+    auto unit_json = [](const OrgUnit& u) {
+      return json::object{{"code", u.code}, {"name", u.name}, {"level", LevelKey(u.level)}, {"parent", u.parent}};
+    };
+    for (const auto& u : plan->updates) {
+      if (const OrgUnit* old = st.tree.Find(u.code)) before.push_back(unit_json(*old));
+      after_json.push_back(unit_json(u));
+    }
+    for (const auto& u : plan->inserts) after_json.push_back(unit_json(u));
+    audit.before = json::serialize(before);
+    audit.after = json::serialize(after_json);
+    if (Status w = s.store.roster().ApplyOrgUnits(st.record.id, *plan, audit); !w.ok()) return w;
+    return counts;
   });
 }
 

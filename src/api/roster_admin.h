@@ -9,6 +9,8 @@ namespace ss::api {
 
 http::Handler AdminOrgUnits(Services& s);
 http::Handler ExportOrgUnits(Services& s);
+http::Handler OrgUnitTemplate(Services& s);
+http::Handler ImportOrgUnits(Services& s);
 http::Handler CreateOrgUnit(Services& s);
 http::Handler UpdateOrgUnit(Services& s);
 http::Handler AdminCandidates(Services& s);

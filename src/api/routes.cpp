@@ -38,6 +38,8 @@ void RegisterRoutes(http::Router& router, Services& s) {
   router.Add(verb::get, "/api/v1/campaigns/{id}/admin/org-units", AdminOrgUnits(s));
   router.Add(verb::get, "/api/v1/campaigns/{id}/admin/org-units/export.xlsx", ExportOrgUnits(s));
   router.Add(verb::post, "/api/v1/campaigns/{id}/org-units", CreateOrgUnit(s));
+  router.Add(verb::get, "/api/v1/campaigns/{id}/org-units/template.xlsx", OrgUnitTemplate(s));
+  router.Add(verb::post, "/api/v1/campaigns/{id}/org-units/import", ImportOrgUnits(s), kImportBodyLimit);
   router.Add(verb::patch, "/api/v1/campaigns/{id}/org-units/{code}", UpdateOrgUnit(s));
   router.Add(verb::get, "/api/v1/campaigns/{id}/admin/candidates", AdminCandidates(s));
   router.Add(verb::post, "/api/v1/campaigns/{id}/candidates", CreateCandidate(s));

@@ -18,6 +18,7 @@
 #include "core/campaign_json.h"
 #include "core/candidate.h"
 #include "core/org.h"
+#include "core/org_import.h"
 #include "core/login_throttle.h"
 #include "core/phase.h"
 #include "core/policy.h"
@@ -77,6 +78,8 @@ class RosterRepository {
   virtual Status CreateOrgUnit(std::int64_t campaign, const OrgUnit& unit, const AuditEvent& audit) = 0;
   // Writes the name and the active flag (by code).
   virtual Status UpdateOrgUnit(std::int64_t campaign, const OrgUnit& unit, const AuditEvent& audit) = 0;
+  // Applies a plan made by PlanOrgUnits in one transaction.
+  virtual Status ApplyOrgUnits(std::int64_t campaign, const OrgUnitPlan& plan, const AuditEvent& audit) = 0;
 };
 
 struct UserRecord {

@@ -180,5 +180,33 @@ TEST_F(AdminApi, OrgUnitsCanBeAddedUnderTheRightParentOnly) {
   EXPECT_EQ(server_->Connect().Get("/api/v1/campaigns/1/candidates?district=150303").Json().at("total").as_int64(), 18);
 }
 
+TEST_F(AdminApi, OrgUnitsImportAddsAndRenamesAllOrNothing) {
+  auto rows = Rows({{"单位代码", "单位名称", "层级", "上级单位代码", "上级单位"},
+                    {"150303004090", "幸福社区", "社区", "150303004", "拉僧仲街道"},
+                    {"150303004001", "新桥社区（更名）", "社区", "150303004", ""},
+                    {"150303004091", "和谐社区", "县", "150303004", ""}});
+  auto bad = hainan_->Post("/api/v1/campaigns/1/org-units/import", json::object{{"rows", rows}, {"dry_run", true}, {"reason", "新设社区"}});
+  ASSERT_EQ(bad.status, 422u) << bad.body;
+  EXPECT_EQ(bad.Json().at("details").at(0).at("line").as_int64(), 4);
+  EXPECT_EQ(bad.Json().at("details").at(0).at("field").as_string(), "层级");
+  rows[3].as_array()[2] = "社区";
+  auto dry = hainan_->Post("/api/v1/campaigns/1/org-units/import", json::object{{"rows", rows}, {"dry_run", true}, {"reason", "新设社区"}});
+  ASSERT_EQ(dry.status, 200u) << dry.body;
+  EXPECT_EQ(dry.Json().at("inserts").as_int64(), 2);
+  EXPECT_EQ(dry.Json().at("updates").as_int64(), 1);
+  EXPECT_EQ(server_->Connect().Get("/api/v1/campaigns/1/org-units").Json().at("total").as_int64(), 107) << "a dry run changes nothing";
+  auto done = hainan_->Post("/api/v1/campaigns/1/org-units/import", json::object{{"rows", rows}, {"dry_run", false}, {"reason", "新设社区"}});
+  ASSERT_EQ(done.status, 200u) << done.body;
+  EXPECT_EQ(server_->Connect().Get("/api/v1/campaigns/1/org-units").Json().at("total").as_int64(), 109);
+  EXPECT_EQ(server_->Connect().Get("/api/v1/campaigns/1/candidates/97").Json().at("unit").at("name").as_string(), "新桥社区（更名）");
+  // Another district's street is out of reach.
+  auto foreign = hainan_->Post("/api/v1/campaigns/1/org-units/import",
+                               json::object{{"rows", Rows({{"单位代码", "单位名称", "层级", "上级单位代码"},
+                                                           {"150302002099", "外区社区", "社区", "150302002"}})},
+                                            {"dry_run", true}, {"reason", "新设社区"}});
+  EXPECT_EQ(foreign.status, 422u);
+  EXPECT_EQ(foreign.Json().at("details").at(0).at("line").as_int64(), 2);
+}
+
 }  // namespace
 }  // namespace ss::testing

@@ -91,6 +91,14 @@ std::vector<Case> Cases() {
                                              {"parent", "150303004"}, {"reason", "授权矩阵测试"}});
        },
        Expect(401, 201, 201, 201, 403, 403, 403)},
+      {bhttp::verb::get, "/api/v1/campaigns/{id}/org-units/template.xlsx", "/api/v1/campaigns/1/org-units/template.xlsx",
+       NoBody(), roster_read},
+      // A 海南区 row renamed to its own name (nothing changes): 乌达区 gets it refused.
+      {bhttp::verb::post, "/api/v1/campaigns/{id}/org-units/import", "/api/v1/campaigns/1/org-units/import",
+       Body(json::object{{"rows", json::array{json::array{"单位代码", "单位名称", "层级", "上级单位代码"},
+                                              json::array{"150303004001", "新桥社区", "社区", "150303004"}}},
+                         {"dry_run", true}}),
+       Expect(401, 200, 200, 200, 422, 403, 403)},
       {bhttp::verb::patch, "/api/v1/campaigns/{id}/org-units/{code}", "/api/v1/campaigns/1/org-units/150303004001",
        Body(json::object{{"name", "新桥社区"}, {"reason", "授权矩阵测试"}}), roster_write},
       {bhttp::verb::get, "/api/v1/campaigns/{id}/admin/candidates", "/api/v1/campaigns/1/admin/candidates", NoBody(), roster_read},

@@ -411,6 +411,39 @@ async function main() {
       },
     },
     {
+      name: '从 Excel 导入组织单位：在本区街道下新增一个社区',
+      async run() {
+        await page.locator('[data-test=admin-menu] .el-menu-item', { hasText: '组织单位' }).click();
+        await eventually('the 组织单位 page opens', () => page.url(), (u) => new URL(u).pathname === '/admin/org-units');
+        const before = await pageFetch(page, 'GET', `/api/v1/campaigns/${campaignId}/org-units`);
+        // A code unique to this run, so the test can run again on the same database.
+        const code = `1503030049${String(Date.now() % 100).padStart(2, '0')}`;
+        const file = join(workDir, 'org-units.xlsx');
+        await writeExcelFile([{
+          sheet: '组织单位',
+          data: [['单位代码', '单位名称', '层级', '上级单位代码', '上级单位', '所属区'],
+                 [code, `测试社区${runStamp}`, '社区', '150303004', '拉僧仲街道', EXPECTED.district.name]],
+        }]).toFile(file);
+        await page.locator('[data-test=import-org-units]').click();
+        const dialog = page.locator('[data-test=import-dialog]');
+        await dialog.waitFor();
+        await dialog.locator('input[type=file]').setInputFiles(file);
+        await eventually('the file is checked', () => dialog.locator('[data-test=import-status]').getAttribute('data-stage'), (s) => s === 'checked');
+        check((await dialog.locator('tr.import-row--error').count()) === 0, 'the org-unit file has red rows');
+        const reason = dialog.locator('[data-test=import-reason]');
+        if (await reason.count()) await reason.fill(`浏览器测试：新设社区 ${runStamp}`);
+        const confirm = page.locator('[data-test=import-confirm]');
+        await eventually('确认导入 becomes enabled', () => confirm.isEnabled(), (v) => v === true);
+        await confirm.click();
+        await toast(page, '导入成功');
+        const after = await pageFetch(page, 'GET', `/api/v1/campaigns/${campaignId}/org-units`);
+        check(after.json.total === before.json.total + 1, `org units went from ${before.json.total} to ${after.json.total}`);
+        await screenshot(page, '5-org-units-imported');
+        await page.keyboard.press('Escape');
+        await dialog.waitFor({ state: 'hidden' });
+      },
+    },
+    {
       name: '审计日志里有这次职务修改（北京时间、原因、原值/新值）',
       async run() {
         await page.locator('[data-test=menu-audit]').click();

@@ -33,6 +33,7 @@ class Roster final : public RosterRepository {
   Status UpdateCandidate(std::int64_t campaign, const Candidate& c, Millis now, const AuditEvent& audit) override;
   Status CreateOrgUnit(std::int64_t campaign, const OrgUnit& unit, const AuditEvent& audit) override;
   Status UpdateOrgUnit(std::int64_t campaign, const OrgUnit& unit, const AuditEvent& audit) override;
+  Status ApplyOrgUnits(std::int64_t campaign, const OrgUnitPlan& plan, const AuditEvent& audit) override;
 
  private:
   Database& db_;

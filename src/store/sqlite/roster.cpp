@@ -133,18 +133,47 @@ Status Roster::UpdateCandidate(std::int64_t campaign, const Candidate& c, Millis
   }).status;
 }
 
+namespace {
+
+Status InsertOrgUnit(Connection& db, std::int64_t campaign, const OrgUnit& u) {
+  auto q = db.Prepare(
+      "INSERT INTO org_units(campaign_id, code, name, level, parent_code, seq, active)"
+      " VALUES (?, ?, ?, ?, ?, (SELECT COALESCE(MAX(seq), 0) + 1 FROM org_units WHERE campaign_id = ?), ?)");
+  q->Bind(1, campaign).Bind(2, u.code).Bind(3, u.name).Bind(4, LevelKey(u.level)).Bind(5, u.parent).Bind(6, campaign)
+      .Bind(7, u.active ? 1 : 0);
+  q->Step();
+  if (!q->error().ok()) {
+    if (q->error().code() == code::kConflict) return Status(code::kConflict, "单位代码 " + u.code + " 已存在");
+    return q->error();
+  }
+  return Status::Ok();
+}
+
+Status WriteOrgUnit(Connection& db, std::int64_t campaign, const OrgUnit& u) {
+  auto q = db.Prepare("UPDATE org_units SET name = ?, active = ? WHERE campaign_id = ? AND code = ?");
+  q->Bind(1, u.name).Bind(2, u.active ? 1 : 0).Bind(3, campaign).Bind(4, u.code);
+  q->Step();
+  if (!q->error().ok()) return q->error();
+  if (db.Changes() != 1) return Status(code::kNotFound, "没有代码为 " + u.code + " 的单位");
+  return Status::Ok();
+}
+
+}  // namespace
+
 Status Roster::CreateOrgUnit(std::int64_t campaign, const OrgUnit& u, const AuditEvent& audit) {
   return db_.WriteCatalog([&](Connection& db) -> Done {
-    auto q = db.Prepare(
-        "INSERT INTO org_units(campaign_id, code, name, level, parent_code, seq, active)"
-        " VALUES (?, ?, ?, ?, ?, (SELECT COALESCE(MAX(seq), 0) + 1 FROM org_units WHERE campaign_id = ?), ?)");
-    q->Bind(1, campaign).Bind(2, u.code).Bind(3, u.name).Bind(4, LevelKey(u.level)).Bind(5, u.parent).Bind(6, campaign)
-        .Bind(7, u.active ? 1 : 0);
-    q->Step();
-    if (!q->error().ok()) {
-      if (q->error().code() == code::kConflict) return Status(code::kConflict, "单位代码 " + u.code + " 已存在");
-      return q->error();
-    }
+    if (Status s = InsertOrgUnit(db, campaign, u); !s.ok()) return s;
+    if (Status s = TouchCampaign(db, campaign, NowMillis()); !s.ok()) return s;
+    return AppendAudit(db, audit);
+  }).status;
+}
+
+Status Roster::ApplyOrgUnits(std::int64_t campaign, const OrgUnitPlan& plan, const AuditEvent& audit) {
+  return db_.WriteCatalog([&](Connection& db) -> Done {
+    for (const auto& u : plan.inserts)
+      if (Status s = InsertOrgUnit(db, campaign, u); !s.ok()) return s;
+    for (const auto& u : plan.updates)
+      if (Status s = WriteOrgUnit(db, campaign, u); !s.ok()) return s;
     if (Status s = TouchCampaign(db, campaign, NowMillis()); !s.ok()) return s;
     return AppendAudit(db, audit);
   }).status;
@@ -152,11 +181,7 @@ Status Roster::CreateOrgUnit(std::int64_t campaign, const OrgUnit& u, const Audi
 
 Status Roster::UpdateOrgUnit(std::int64_t campaign, const OrgUnit& u, const AuditEvent& audit) {
   return db_.WriteCatalog([&](Connection& db) -> Done {
-    auto q = db.Prepare("UPDATE org_units SET name = ?, active = ? WHERE campaign_id = ? AND code = ?");
-    q->Bind(1, u.name).Bind(2, u.active ? 1 : 0).Bind(3, campaign).Bind(4, u.code);
-    q->Step();
-    if (!q->error().ok()) return q->error();
-    if (db.Changes() != 1) return Status(code::kNotFound, "没有代码为 " + u.code + " 的单位");
+    if (Status s = WriteOrgUnit(db, campaign, u); !s.ok()) return s;
     if (Status s = TouchCampaign(db, campaign, NowMillis()); !s.ok()) return s;
     return AppendAudit(db, audit);
   }).status;

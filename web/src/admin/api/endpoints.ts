@@ -81,6 +81,14 @@ export const createOrgUnit = (campaignId: number, unit: NewOrgUnit) =>
   request<AdminOrgUnit>('POST', `/campaigns/${campaignId}/org-units`, { body: unit });
 export const updateOrgUnit = (campaignId: number, code: string, patch: OrgUnitPatch) =>
   request<AdminOrgUnit>('PATCH', `/campaigns/${campaignId}/org-units/${encodeURIComponent(code)}`, { body: patch });
+/** rows[0] is the header 单位代码 单位名称 层级 上级单位代码 上级单位 所属区; keyed by 单位代码. */
+export const importOrgUnits = (campaignId: number, rows: string[][], dryRun: boolean, reason?: string) =>
+  request<ImportResult>('POST', `/campaigns/${campaignId}/org-units/import`, {
+    body: { rows, dry_run: dryRun, ...(reason ? { reason } : {}) },
+    timeoutMs: 120_000,
+  });
+export const downloadOrgUnitTemplate = (campaignId: number, onProgress?: (p: DownloadProgress) => void) =>
+  download(`/campaigns/${campaignId}/org-units/template.xlsx`, {}, '组织单位导入模板.xlsx', onProgress);
 
 // --- candidates and the roster ---
 export type CandidateStatus = 'active' | 'disabled' | 'all';

@@ -6,6 +6,7 @@ describe('audit log display', () => {
   it('names actions in Chinese', () => {
     expect(actionLabel('candidate.update')).toBe('修改参评书记');
     expect(actionLabel('roster.import')).toBe('导入名单');
+    expect(actionLabel('org_unit.import')).toBe('导入组织单位');
     expect(actionLabel('something.new')).toBe('something.new');
   });
 

@@ -13,6 +13,7 @@ export const ACTION_LABELS: Record<string, string> = {
   'campaign.phase': '推进阶段',
   'org_unit.create': '新增组织单位',
   'org_unit.update': '修改组织单位',
+  'org_unit.import': '导入组织单位',
   'candidate.create': '新增参评书记',
   'candidate.update': '修改参评书记',
   'roster.import': '导入名单',

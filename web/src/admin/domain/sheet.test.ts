@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cellToString, dateToString, numberToString, pickRosterSheet, sheetToRows } from './sheet';
+import { cellToString, dateToString, numberToString, pickSheet, sheetToRows } from './sheet';
 
 describe('cellToString', () => {
   it('writes whole numbers without a decimal point', () => {
@@ -81,10 +81,17 @@ describe('sheetToRows', () => {
   });
 });
 
-describe('pickRosterSheet', () => {
-  it('takes the sheet named 名单, else the first', () => {
-    expect(pickRosterSheet([{ sheet: '说明' }, { sheet: '名单' }])?.sheet).toBe('名单');
-    expect(pickRosterSheet([{ sheet: 'Sheet1' }, { sheet: 'Sheet2' }])?.sheet).toBe('Sheet1');
-    expect(pickRosterSheet([])).toBeUndefined();
+describe('pickSheet', () => {
+  it('takes the sheet named like the template, else the first', () => {
+    expect(pickSheet([{ sheet: '说明' }, { sheet: '名单' }], '名单')?.sheet).toBe('名单');
+    expect(pickSheet([{ sheet: 'Sheet1' }, { sheet: 'Sheet2' }], '名单')?.sheet).toBe('Sheet1');
+    expect(pickSheet([], '名单')).toBeUndefined();
+  });
+
+  it('looks for the name it is given, ignoring spaces around sheet names', () => {
+    const sheets = [{ sheet: '说明' }, { sheet: '名单' }, { sheet: ' 组织单位 ' }];
+    expect(pickSheet(sheets, '组织单位')?.sheet).toBe(' 组织单位 ');
+    expect(pickSheet(sheets, '名单')?.sheet).toBe('名单');
+    expect(pickSheet([{ sheet: '说明' }, { sheet: '名单' }], '组织单位')?.sheet).toBe('说明');
   });
 });

@@ -1,7 +1,7 @@
 // A spreadsheet read in the browser (read-excel-file gives strings, numbers, booleans, Dates
-// and nulls) turned into the rows of strings that POST /roster/import takes. Row i of the
-// result is spreadsheet row i + 1, so the server's line numbers point at the right rows:
-// blank rows in the middle are kept, blank rows at the end are dropped.
+// and nulls) turned into the rows of strings that POST /roster/import and /org-units/import
+// take. Row i of the result is spreadsheet row i + 1, so the server's line numbers point at the
+// right rows: blank rows in the middle are kept, blank rows at the end are dropped.
 
 function pad2(n: number): string {
   return String(n).padStart(2, '0');
@@ -69,7 +69,8 @@ export function sheetToRows(data: readonly (readonly unknown[] | null | undefine
   });
 }
 
-/** The sheet to import: the one named 名单 (as in the template), else the first. */
-export function pickRosterSheet<T extends { sheet: string }>(sheets: readonly T[]): T | undefined {
-  return sheets.find((s) => s.sheet.trim() === '名单') ?? sheets[0];
+/** The sheet to import: the one named like the template's (名单, 组织单位), else the first. */
+export function pickSheet<T extends { sheet: string }>(sheets: readonly T[], name: string): T | undefined {
+  const wanted = name.trim();
+  return sheets.find((s) => s.sheet.trim() === wanted) ?? sheets[0];
 }

@@ -3,11 +3,12 @@
 import { describe, expect, it } from 'vitest';
 import readXlsxFile from 'read-excel-file/node';
 import writeExcelFile from 'write-excel-file/node';
-import { pickRosterSheet, sheetToRows } from './sheet';
+import { ORG_UNIT_IMPORT, ROSTER_IMPORT } from './imports';
+import { pickSheet, sheetToRows } from './sheet';
 
 describe('a real .xlsx file', () => {
   it('becomes the rows of strings the server takes', async () => {
-    const header = ['序号', '姓名', '性别', '职务', '单位代码', '单位', '上级单位', '所属区', '组别'];
+    const header = [...ROSTER_IMPORT.columns];
     const buffer = await writeExcelFile([
       {
         sheet: '名单',
@@ -23,7 +24,7 @@ describe('a real .xlsx file', () => {
     ]).toBuffer();
 
     const sheets = await readXlsxFile(buffer);
-    const sheet = pickRosterSheet(sheets);
+    const sheet = pickSheet(sheets, ROSTER_IMPORT.sheet);
     expect(sheet?.sheet).toBe('名单');
     const rows = sheetToRows(sheet!.data as unknown[][]);
     expect(rows[0]).toEqual(header);
@@ -32,5 +33,29 @@ describe('a real .xlsx file', () => {
     expect(rows[3]).toEqual(['98', '王芳', '女', '', '150303001001', '', '', '', '']);
     expect(rows[4]).toEqual(['2022-04-21', '0.3', 'TRUE', '', '', '', '', '', '']);
     expect(rows).toHaveLength(5);
+  });
+
+  it('reads an org unit sheet after its 说明 sheet, with codes typed as numbers', async () => {
+    const header = [...ORG_UNIT_IMPORT.columns];
+    const buffer = await writeExcelFile([
+      { sheet: '说明', data: [['说明'], ['第 1 行为表头']] },
+      {
+        sheet: '组织单位',
+        data: [
+          header,
+          [150303004099, '新建社区', '社区', 150303004, '拉僧仲街道', '海南区'],
+          ['150303004001', ' 新桥社区 ', 'community', '150303004', null, null],
+        ],
+      },
+    ]).toBuffer();
+
+    const sheets = await readXlsxFile(buffer);
+    const sheet = pickSheet(sheets, ORG_UNIT_IMPORT.sheet);
+    expect(sheet?.sheet).toBe('组织单位');
+    expect(sheetToRows(sheet!.data as unknown[][])).toEqual([
+      header,
+      ['150303004099', '新建社区', '社区', '150303004', '拉僧仲街道', '海南区'],
+      ['150303004001', '新桥社区', 'community', '150303004', '', ''],
+    ]);
   });
 });

@@ -1,0 +1,142 @@
+#include "core/org_import.h"
+
+#include <algorithm>
+#include <map>
+#include <set>
+
+namespace ss {
+namespace {
+
+std::string Trim(std::string_view s) {
+  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
+  while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
+  return std::string(s);
+}
+
+// "镇", "街道", "村", "社区" or the level keys.
+std::optional<Level> ImportLevel(const std::string& text) {
+  for (Level l : {Level::kTown, Level::kStreet, Level::kVillage, Level::kCommunity})
+    if (text == LevelName(l) || text == LevelKey(l)) return l;
+  return std::nullopt;
+}
+
+}  // namespace
+
+Result<OrgUnitPlan> PlanOrgUnits(const std::vector<CsvRecord>& records, const OrgTree& tree) {
+  if (records.empty()) return Status(code::kInvalid, "文件是空的：第一行应为表头（单位代码,单位名称,层级,上级单位代码,…）");
+  std::vector<FieldError> errors;
+  std::map<std::string, std::size_t> col;
+  const auto& header = records[0];
+  for (std::size_t i = 0; i < header.fields.size(); ++i) {
+    std::string name = Trim(header.fields[i]);
+    if (name.empty()) continue;
+    if (std::find(std::begin(kOrgUnitColumns), std::end(kOrgUnitColumns), name) == std::end(kOrgUnitColumns))
+      errors.push_back({header.line, name, "未知的列。可用的列：单位代码、单位名称、层级、上级单位代码、上级单位、所属区"});
+    else if (!col.emplace(name, i).second)
+      errors.push_back({header.line, name, "列名重复"});
+  }
+  for (const char* required : {"单位代码", "单位名称", "层级", "上级单位代码"})
+    if (!col.count(required)) errors.push_back({header.line, required, "缺少这一列"});
+  if (!errors.empty()) return Status(code::kInvalid, "表头有误", std::move(errors));
+  if (records.size() == 1) return Status(code::kInvalid, "文件中没有数据行");
+
+  OrgUnitPlan plan;
+  std::map<std::string, int> seen;  // code → line
+  struct Named {
+    int line;
+    std::string code, parent_name, district_name;
+  };
+  std::vector<Named> named;
+  for (std::size_t r = 1; r < records.size(); ++r) {
+    const auto& rec = records[r];
+    auto get = [&](const char* name) -> std::string {
+      auto it = col.find(name);
+      if (it == col.end() || it->second >= rec.fields.size()) return {};
+      return Trim(rec.fields[it->second]);
+    };
+    auto err = [&](const char* field, std::string msg) { errors.push_back({rec.line, field, std::move(msg)}); };
+    OrgUnit u;
+    u.code = get("单位代码");
+    u.name = get("单位名称");
+    u.parent = get("上级单位代码");
+    std::string level = get("层级");
+    std::size_t before = errors.size();
+    if (u.code.empty()) err("单位代码", "不能为空");
+    if (u.name.empty() || u.name.size() > 128) err("单位名称", "不能为空，且不超过 128 字节");
+    auto l = ImportLevel(level);
+    if (!l) err("层级", "须为“镇”“街道”“村”或“社区”，而不是“" + level + "”");
+    else u.level = *l;
+    if (u.parent.empty()) err("上级单位代码", "不能为空");
+    if (!u.code.empty()) {
+      auto [it, fresh] = seen.emplace(u.code, rec.line);
+      if (!fresh) err("单位代码", "与第 " + std::to_string(it->second) + " 行重复");
+    }
+    if (errors.size() != before) continue;
+    if (const OrgUnit* old = tree.Find(u.code)) {
+      if (old->level != u.level) err("层级", "已有单位 " + u.code + " 是" + std::string(LevelName(old->level)) + "，导入不能更改层级");
+      if (old->parent != u.parent) err("上级单位代码", "已有单位 " + u.code + " 的上级是 " + old->parent + "，导入不能更改上级单位");
+      if (errors.size() != before) continue;
+      u.active = old->active;
+      if (old->name == u.name) {
+        ++plan.unchanged;
+      } else {
+        plan.updates.push_back(u);
+      }
+    } else {
+      plan.inserts.push_back(u);
+    }
+    named.push_back({rec.line, u.code, get("上级单位"), get("所属区")});
+  }
+  if (!errors.empty()) {
+    std::string message = "单位表有 " + std::to_string(errors.size()) + " 处错误，未导入任何数据";
+    return Status(code::kInvalid, std::move(message), std::move(errors));
+  }
+  std::stable_sort(plan.inserts.begin(), plan.inserts.end(), [](const OrgUnit& a, const OrgUnit& b) {
+    auto depth = [](Level l) { return l == Level::kTown || l == Level::kStreet ? 0 : 1; };
+    return depth(a.level) < depth(b.level);
+  });
+
+  // The tree afterwards must hold together; its complaints go back to the rows.
+  auto after = TreeAfter(tree, plan);
+  if (!after) {
+    std::map<std::string, int> line_of;
+    for (const auto& n : named) line_of[n.code] = n.line;
+    std::vector<FieldError> mapped;
+    for (const auto& d : after.status().details()) {
+      // "org_units[i].field": i counts the existing units first, then the inserts.
+      std::size_t open = d.field.find('['), close = d.field.find(']');
+      int line = 0;
+      std::string field = "单位代码";
+      if (open != std::string::npos && close != std::string::npos) {
+        std::size_t i = std::stoul(d.field.substr(open + 1, close - open - 1));
+        if (i >= tree.size() && i - tree.size() < plan.inserts.size()) line = line_of[plan.inserts[i - tree.size()].code];
+        if (d.field.find(".parent") != std::string::npos) field = "上级单位代码";
+        if (d.field.find(".name") != std::string::npos) field = "单位名称";
+      }
+      mapped.push_back({line, field, d.message});
+    }
+    return Status(code::kInvalid, "导入后组织架构会有错误，未导入任何数据", std::move(mapped));
+  }
+  for (const auto& n : named) {
+    const OrgUnit* u = after->Find(n.code);
+    const OrgUnit* p = u ? after->Parent(*u) : nullptr;
+    const OrgUnit* d = u ? after->District(*u) : nullptr;
+    if (!n.parent_name.empty() && p && n.parent_name != p->name)
+      errors.push_back({n.line, "上级单位", "“" + n.parent_name + "”与上级单位代码不符，应为“" + p->name + "”"});
+    if (!n.district_name.empty() && d && n.district_name != d->name)
+      errors.push_back({n.line, "所属区", "“" + n.district_name + "”与上级单位代码不符，应为“" + d->name + "”"});
+  }
+  if (!errors.empty()) return Status(code::kInvalid, "单位表有 " + std::to_string(errors.size()) + " 处错误，未导入任何数据", errors);
+  return plan;
+}
+
+Result<OrgTree> TreeAfter(const OrgTree& tree, const OrgUnitPlan& plan) {
+  std::vector<OrgUnit> units = tree.units();
+  for (const auto& u : plan.updates)
+    for (auto& existing : units)
+      if (existing.code == u.code) existing.name = u.name;
+  units.insert(units.end(), plan.inserts.begin(), plan.inserts.end());
+  return OrgTree::Build(std::move(units));
+}
+
+}  // namespace ss
