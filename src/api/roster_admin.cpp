@@ -126,6 +126,27 @@ Result<std::vector<CsvRecord>> SheetRecords(const json::array& rows) {
   return records;
 }
 
+// An import request: {rows: [[header…], [cells…], …], dry_run, reason}.
+struct ImportRequest {
+  std::vector<CsvRecord> records;
+  bool dry_run = false;
+  std::optional<std::string> reason;
+};
+
+Result<ImportRequest> ReadImport(Fields& f, const json::object& body) {
+  ImportRequest out;
+  out.dry_run = f.Bool("dry_run", false).value_or(false);
+  out.reason = f.String("reason", false, 500);
+  const json::value* rows = body.if_contains("rows");
+  if (!rows || !rows->is_array() || rows->as_array().empty()) f.Fail("rows", "没有可导入的行（第一行应为表头）");
+  else if (rows->as_array().size() > kMaxImportRows + 1) f.Fail("rows", "一次最多导入 " + std::to_string(kMaxImportRows) + " 行");
+  if (Status bad = f.Finish(); !bad.ok()) return bad;
+  auto records = SheetRecords(rows->as_array());
+  if (!records) return records.status();
+  out.records = std::move(*records);
+  return out;
+}
+
 // What a roster read does once the caller is known and the roster is loaded: the whole
 // reply. `district` is the caller's district filter (always their own for a district admin).
 using RosterView = std::function<Result<Reply>(const StaffSession& who, const Context& ctx, RosterState& st,
@@ -277,14 +298,11 @@ http::Handler OrgUnitTemplate(Services& s) {
 http::Handler ImportOrgUnits(Services& s) {
   return RosterWrite(s, 200, [&s](const StaffSession& who, const Context& ctx, RosterState& st, const json::object& body) -> Result<json::object> {
     Fields f(body);
-    bool dry_run = f.Bool("dry_run", false).value_or(false);
-    auto reason = f.String("reason", false, 500);
-    const json::value* rows = body.if_contains("rows");
-    if (!rows || !rows->is_array() || rows->as_array().empty()) f.Fail("rows", "没有可导入的行（第一行应为表头）");
-    else if (rows->as_array().size() > kMaxImportRows + 1) f.Fail("rows", "一次最多导入 " + std::to_string(kMaxImportRows) + " 行");
-    if (Status bad = f.Finish(); !bad.ok()) return bad;
-    auto records = SheetRecords(rows->as_array());
-    if (!records) return records.status();
+    auto request = ReadImport(f, body);
+    if (!request) return request.status();
+    const bool dry_run = request->dry_run;
+    const auto& reason = request->reason;
+    const auto* records = &request->records;
     auto plan = PlanOrgUnits(*records, st.tree);
     if (!plan) return plan.status();
     auto after = TreeAfter(st.tree, *plan);
@@ -546,14 +564,11 @@ http::Handler RosterExport(Services& s) {
 http::Handler RosterImport(Services& s) {
   return RosterWrite(s, 200, [&s](const StaffSession& who, const Context& ctx, RosterState& st, const json::object& body) -> Result<json::object> {
     Fields f(body);
-    bool dry_run = f.Bool("dry_run", false).value_or(false);
-    auto reason = f.String("reason", false, 500);
-    const json::value* rows = body.if_contains("rows");
-    if (!rows || !rows->is_array() || rows->as_array().empty()) f.Fail("rows", "没有可导入的行（第一行应为表头）");
-    else if (rows->as_array().size() > kMaxImportRows + 1) f.Fail("rows", "一次最多导入 " + std::to_string(kMaxImportRows) + " 行");
-    if (Status bad = f.Finish(); !bad.ok()) return bad;
-    auto records = SheetRecords(rows->as_array());
-    if (!records) return records.status();
+    auto request = ReadImport(f, body);
+    if (!request) return request.status();
+    const bool dry_run = request->dry_run;
+    const auto& reason = request->reason;
+    const auto* records = &request->records;
     auto parsed = ParseRosterRecords(*records, st.tree, st.record.config);
     if (!parsed) return parsed.status();
     std::vector<FieldError> errors;

@@ -1,17 +1,13 @@
 #include "core/org_import.h"
 
+#include "core/table.h"
+
 #include <algorithm>
 #include <map>
 #include <set>
 
 namespace ss {
 namespace {
-
-std::string Trim(std::string_view s) {
-  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
-  return std::string(s);
-}
 
 // "镇", "街道", "村", "社区" or the level keys.
 std::optional<Level> ImportLevel(const std::string& text) {
@@ -23,22 +19,10 @@ std::optional<Level> ImportLevel(const std::string& text) {
 }  // namespace
 
 Result<OrgUnitPlan> PlanOrgUnits(const std::vector<CsvRecord>& records, const OrgTree& tree) {
-  if (records.empty()) return Status(code::kInvalid, "文件是空的：第一行应为表头（单位代码,单位名称,层级,上级单位代码,…）");
+  static constexpr const char* kRequired[] = {"单位代码", "单位名称", "层级", "上级单位代码"};
+  auto table = Table::Read(records, kOrgUnitColumns, kRequired, "单位代码,单位名称,层级,上级单位代码,…");
+  if (!table) return table.status();
   std::vector<FieldError> errors;
-  std::map<std::string, std::size_t> col;
-  const auto& header = records[0];
-  for (std::size_t i = 0; i < header.fields.size(); ++i) {
-    std::string name = Trim(header.fields[i]);
-    if (name.empty()) continue;
-    if (std::find(std::begin(kOrgUnitColumns), std::end(kOrgUnitColumns), name) == std::end(kOrgUnitColumns))
-      errors.push_back({header.line, name, "未知的列。可用的列：单位代码、单位名称、层级、上级单位代码、上级单位、所属区"});
-    else if (!col.emplace(name, i).second)
-      errors.push_back({header.line, name, "列名重复"});
-  }
-  for (const char* required : {"单位代码", "单位名称", "层级", "上级单位代码"})
-    if (!col.count(required)) errors.push_back({header.line, required, "缺少这一列"});
-  if (!errors.empty()) return Status(code::kInvalid, "表头有误", std::move(errors));
-  if (records.size() == 1) return Status(code::kInvalid, "文件中没有数据行");
 
   OrgUnitPlan plan;
   std::map<std::string, int> seen;  // code → line
@@ -47,13 +31,9 @@ Result<OrgUnitPlan> PlanOrgUnits(const std::vector<CsvRecord>& records, const Or
     std::string code, parent_name, district_name;
   };
   std::vector<Named> named;
-  for (std::size_t r = 1; r < records.size(); ++r) {
-    const auto& rec = records[r];
-    auto get = [&](const char* name) -> std::string {
-      auto it = col.find(name);
-      if (it == col.end() || it->second >= rec.fields.size()) return {};
-      return Trim(rec.fields[it->second]);
-    };
+  for (std::size_t r = 0; r < table->size(); ++r) {
+    const auto& rec = table->Row(r);
+    auto get = [&](const char* name) { return table->Cell(r, name); };
     auto err = [&](const char* field, std::string msg) { errors.push_back({rec.line, field, std::move(msg)}); };
     OrgUnit u;
     u.code = get("单位代码");

@@ -1,21 +1,12 @@
 #include "core/roster.h"
 
+#include "core/table.h"
+
 #include <algorithm>
 #include <map>
 
 namespace ss {
 namespace {
-
-std::string Trim(std::string_view s) {
-  auto is_space = [](char c) { return c == ' ' || c == '\t'; };
-  while (!s.empty() && is_space(s.front())) s.remove_prefix(1);
-  while (!s.empty() && is_space(s.back())) s.remove_suffix(1);
-  // Excel may leave an ideographic space (U+3000) around Chinese text.
-  constexpr std::string_view kIdeo = "\xE3\x80\x80";
-  while (s.substr(0, 3) == kIdeo) s.remove_prefix(3);
-  while (s.size() >= 3 && s.substr(s.size() - 3) == kIdeo) s.remove_suffix(3);
-  return std::string(s);
-}
 
 bool ParseInt(const std::string& s, int& out) {
   if (s.empty() || s.size() > 9) return false;
@@ -49,35 +40,17 @@ Result<std::vector<RosterRow>> ParseRosterCsv(std::string_view text, const OrgTr
 
 Result<std::vector<RosterRow>> ParseRosterRecords(const std::vector<CsvRecord>& records,
                                                   const OrgTree& tree, const CampaignConfig& config) {
-  if (records.empty()) return Status(code::kInvalid, "文件是空的：第一行应为表头（序号,姓名,性别,职务,单位代码,…）");
-  std::map<std::string, std::size_t> col;
+  static constexpr const char* kRequired[] = {"序号", "姓名", "性别", "职务", "单位代码"};
+  auto table = Table::Read(records, kRosterColumns, kRequired, "序号,姓名,性别,职务,单位代码,…");
+  if (!table) return table.status();
+  const auto& header = table->Header();
   std::vector<FieldError> errors;
-  const auto& header = records[0];
-  for (std::size_t i = 0; i < header.fields.size(); ++i) {
-    std::string name = Trim(header.fields[i]);
-    if (name.empty()) continue;
-    if (std::find(std::begin(kRosterColumns), std::end(kRosterColumns), name) == std::end(kRosterColumns)) {
-      errors.push_back({header.line, name, "未知的列。可用的列：序号、姓名、性别、职务、单位代码、单位、上级单位、所属区、组别"});
-    } else if (!col.emplace(name, i).second) {
-      errors.push_back({header.line, name, "列名重复"});
-    }
-  }
-  for (const char* required : {"序号", "姓名", "性别", "职务", "单位代码"}) {
-    if (!col.count(required)) errors.push_back({header.line, required, "缺少这一列"});
-  }
-  if (!errors.empty()) return Status(code::kInvalid, "表头有误", std::move(errors));
-  if (records.size() == 1) return Status(code::kInvalid, "文件中没有数据行");
-
   CandidateColumns names{"序号", "姓名", "性别", "职务", "单位代码", "组别"};
   std::vector<RosterRow> rows;
   std::vector<CandidateSource> sources;
-  for (std::size_t r = 1; r < records.size(); ++r) {
-    const auto& rec = records[r];
-    auto get = [&](const char* name) -> std::string {
-      auto it = col.find(name);
-      if (it == col.end() || it->second >= rec.fields.size()) return {};
-      return Trim(rec.fields[it->second]);
-    };
+  for (std::size_t r = 0; r < table->size(); ++r) {
+    const auto& rec = table->Row(r);
+    auto get = [&](const char* name) { return table->Cell(r, name); };
     if (rec.fields.size() > header.fields.size()) {
       errors.push_back({rec.line, "", "列数（" + std::to_string(rec.fields.size()) + "）多于表头（" +
                                           std::to_string(header.fields.size()) + "）"});
