@@ -6,6 +6,7 @@
 #include "api/render.h"
 #include "core/directory.h"
 #include "core/org_import.h"
+#include "core/table.h"
 #include "core/roster.h"
 #include "report/xlsx.h"
 
@@ -145,6 +146,39 @@ Result<ImportRequest> ReadImport(Fields& f, const json::object& body) {
   if (!records) return records.status();
   out.records = std::move(*records);
   return out;
+}
+
+// Rows outside the caller's district refuse the whole import, named row by row.
+Status OutOfDistrict(std::vector<FieldError> errors, std::string_view table) {
+  if (errors.empty()) return Status::Ok();
+  std::stable_sort(errors.begin(), errors.end(), [](const FieldError& a, const FieldError& b) { return a.line < b.line; });
+  std::string message = std::string(table) + "有 " + std::to_string(errors.size()) + " 处超出本区，未导入任何数据";
+  return Status(code::kInvalid, std::move(message), std::move(errors));
+}
+
+// What every import does once its rows are planned: a correction reason when anything would
+// change, the counts to answer with, and — unless it is a dry run or nothing changes — the
+// audit entry to apply the change with (the caller adds before/after and applies).
+struct ImportStep {
+  json::object counts;
+  std::optional<store::AuditEvent> apply;
+};
+
+Result<ImportStep> DecideImport(Services& s, const StaffSession& who, const Context& ctx, const RosterState& st,
+                                Fields& f, const ImportRequest& request, std::string action, std::size_t inserts,
+                                std::size_t updates, int unchanged) {
+  bool changes = inserts + updates > 0;
+  if (changes) {
+    CheckCorrection(st, request.reason, f);
+    if (Status bad = f.Finish(); !bad.ok()) return bad;
+  }
+  ImportStep step{json::object{{"inserts", inserts}, {"updates", updates}, {"unchanged", unchanged}, {"dry_run", request.dry_run}},
+                  std::nullopt};
+  if (request.dry_run || !changes) return step;
+  step.apply = AuditFor(who, ctx, s.auth, std::move(action), "campaign:" + std::to_string(st.record.id),
+                        who.actor.role == Role::kDistrictAdmin ? who.actor.district : "");
+  step.apply->reason = request.reason.value_or("");
+  return step;
 }
 
 // What a roster read does once the caller is known and the roster is loaded: the whole
@@ -300,55 +334,39 @@ http::Handler ImportOrgUnits(Services& s) {
     Fields f(body);
     auto request = ReadImport(f, body);
     if (!request) return request.status();
-    const bool dry_run = request->dry_run;
-    const auto& reason = request->reason;
-    const auto* records = &request->records;
-    auto plan = PlanOrgUnits(*records, st.tree);
+    auto plan = PlanOrgUnits(request->records, st.tree);
     if (!plan) return plan.status();
     auto after = TreeAfter(st.tree, *plan);
     if (!after) return after.status();
-    // Every unit touched must lie in the caller's district.
-    std::map<std::string, int> line_of;  // 单位代码 → its spreadsheet row
-    const auto& header = records->front().fields;
-    auto code_col = std::find(header.begin(), header.end(), std::string("单位代码")) - header.begin();
-    for (const auto& rec : *records)
-      if (rec.line > 1 && static_cast<std::size_t>(code_col) < rec.fields.size()) line_of[rec.fields[code_col]] = rec.line;
     // Every row must lie in the caller's district, changed or not, as in the roster import.
+    const auto& header = request->records.front().fields;
+    auto code_col = static_cast<std::size_t>(std::find(header.begin(), header.end(), std::string("单位代码")) - header.begin());
     std::vector<FieldError> errors;
-    for (const auto& [code, line] : line_of) {
+    for (const auto& rec : request->records) {
+      if (rec.line == 1 || code_col >= rec.fields.size()) continue;
+      const std::string code = TrimCell(rec.fields[code_col]);
       const OrgUnit* u = after->Find(code);
       const OrgUnit* d = u ? after->District(*u) : nullptr;
       if (!Allows(who.actor, Permission::kEditRoster, d ? d->code : ""))
-        errors.push_back({line, "上级单位代码", "单位 " + code + " 不在本区，不能导入"});
+        errors.push_back({rec.line, "上级单位代码", "单位 " + code + " 不在本区，不能导入"});
     }
-    std::sort(errors.begin(), errors.end(), [](const FieldError& a, const FieldError& b) { return a.line < b.line; });
-    if (!errors.empty()) {
-      std::string message = "单位表有 " + std::to_string(errors.size()) + " 处超出本区，未导入任何数据";
-      return Status(code::kInvalid, std::move(message), std::move(errors));
-    }
-    if (!plan->inserts.empty() || !plan->updates.empty()) {
-      CheckCorrection(st, reason, f);
-      if (Status bad = f.Finish(); !bad.ok()) return bad;
-    }
-    json::object counts{{"inserts", plan->inserts.size()}, {"updates", plan->updates.size()},
-                        {"unchanged", plan->unchanged}, {"dry_run", dry_run}};
-    if (dry_run || (plan->inserts.empty() && plan->updates.empty())) return counts;
-    auto audit = AuditFor(who, ctx, s.auth, "org_unit.import", "campaign:" + std::to_string(st.record.id),
-                          who.actor.role == Role::kDistrictAdmin ? who.actor.district : "");
-    audit.reason = reason.value_or("");
-    json::array before, after_json;
+    if (Status bad = OutOfDistrict(std::move(errors), "单位表"); !bad.ok()) return bad;
+    auto step = DecideImport(s, who, ctx, st, f, *request, "org_unit.import", plan->inserts.size(), plan->updates.size(),
+                             plan->unchanged);
+    if (!step || !step->apply) return step ? step->counts : Result<json::object>(step.status());
     auto unit_json = [](const OrgUnit& u) {
       return json::object{{"code", u.code}, {"name", u.name}, {"level", LevelKey(u.level)}, {"parent", u.parent}};
     };
+    json::array before, after_json;
     for (const auto& u : plan->updates) {
       if (const OrgUnit* old = st.tree.Find(u.code)) before.push_back(unit_json(*old));
       after_json.push_back(unit_json(u));
     }
     for (const auto& u : plan->inserts) after_json.push_back(unit_json(u));
-    audit.before = json::serialize(before);
-    audit.after = json::serialize(after_json);
-    if (Status w = s.store.roster().ApplyOrgUnits(st.record.id, *plan, audit); !w.ok()) return w;
-    return counts;
+    step->apply->before = json::serialize(before);
+    step->apply->after = json::serialize(after_json);
+    if (Status w = s.store.roster().ApplyOrgUnits(st.record.id, *plan, *step->apply); !w.ok()) return w;
+    return step->counts;
   });
 }
 
@@ -566,48 +584,33 @@ http::Handler RosterImport(Services& s) {
     Fields f(body);
     auto request = ReadImport(f, body);
     if (!request) return request.status();
-    const bool dry_run = request->dry_run;
-    const auto& reason = request->reason;
-    const auto* records = &request->records;
-    auto parsed = ParseRosterRecords(*records, st.tree, st.record.config);
+    auto parsed = ParseRosterRecords(request->records, st.tree, st.record.config);
     if (!parsed) return parsed.status();
     std::vector<FieldError> errors;
     for (const auto& r : *parsed) {
-      std::string district = st.DistrictOf(r.candidate.unit);
-      if (!Allows(who.actor, Permission::kEditRoster, district))
+      if (!Allows(who.actor, Permission::kEditRoster, st.DistrictOf(r.candidate.unit)))
         errors.push_back({r.line, "单位代码", "单位 " + r.candidate.unit + " 不在本区，不能导入"});
       for (const auto& c : st.candidates) {
         if (c.no == r.candidate.no && !Allows(who.actor, Permission::kEditRoster, st.DistrictOf(c.unit)))
           errors.push_back({r.line, "序号", "序号 " + std::to_string(c.no) + " 是其他区的参评人（" + c.name + "）"});
       }
     }
-    if (!errors.empty()) {
-      std::string message = "名单有 " + std::to_string(errors.size()) + " 处超出本区，未导入任何数据";
-      return Status(code::kInvalid, std::move(message), std::move(errors));
-    }
+    if (Status bad = OutOfDistrict(std::move(errors), "名单"); !bad.ok()) return bad;
     auto plan = PlanRoster(st.candidates, *parsed, st.record.config);
     if (!plan) return plan.status();
-    // A correction needs its reason only when something would change.
-    if (!plan->inserts.empty() || !plan->updates.empty()) {
-      CheckCorrection(st, reason, f);
-      if (Status bad = f.Finish(); !bad.ok()) return bad;
-    }
-    json::object counts{{"inserts", plan->inserts.size()}, {"updates", plan->updates.size()},
-                        {"unchanged", plan->unchanged}, {"dry_run", dry_run}};
-    if (dry_run || (plan->inserts.empty() && plan->updates.empty())) return counts;
-    auto audit = AuditFor(who, ctx, s.auth, "roster.import", "campaign:" + std::to_string(st.record.id),
-                          who.actor.role == Role::kDistrictAdmin ? who.actor.district : "");
-    audit.reason = reason.value_or("");
+    auto step = DecideImport(s, who, ctx, st, f, *request, "roster.import", plan->inserts.size(), plan->updates.size(),
+                             plan->unchanged);
+    if (!step || !step->apply) return step ? step->counts : Result<json::object>(step.status());
     json::array before, after;
     for (const auto& u : plan->updates) {
       if (const Candidate* old = st.ById(u.id)) before.push_back(json::parse(CandidateAuditJson(*old)));
       after.push_back(json::parse(CandidateAuditJson(u)));
     }
     for (const auto& c : plan->inserts) after.push_back(json::parse(CandidateAuditJson(c)));
-    audit.before = json::serialize(before);
-    audit.after = json::serialize(after);
-    if (Status w = s.store.roster().ApplyRoster(st.record.id, *plan, NowMillis(), audit); !w.ok()) return w;
-    return counts;
+    step->apply->before = json::serialize(before);
+    step->apply->after = json::serialize(after);
+    if (Status w = s.store.roster().ApplyRoster(st.record.id, *plan, NowMillis(), *step->apply); !w.ok()) return w;
+    return step->counts;
   });
 }
 
