@@ -5,6 +5,7 @@
 #include <spdlog/spdlog.h>
 
 #include "api/body.h"
+#include "api/committed.h"
 #include "core/password_policy.h"
 #include "core/secrets.h"
 
@@ -80,25 +81,20 @@ asio::awaitable<void> Pause(Millis ms) {
   co_await timer.async_wait(asio::use_awaitable);
 }
 
-struct LoginOutcome {
-  Status status;                 // ok, or the refusal to send
-  Millis delay = 0;              // before answering
-  Millis retry_after = 0;        // for too_many_attempts
-  store::UserRecord user;
-  std::string token, csrf;
-};
-
 std::string Minutes(Millis ms) { return std::to_string(std::max<Millis>(1, (ms + 59'999) / 60'000)); }
 
-// The whole sign-in decision, on the blocking pool: counters, the Argon2 check, the session.
-LoginOutcome DecideLogin(Services& s, const std::string& username, const std::string& password, const std::string& ip,
-                         const std::string& user_agent, const std::string& request_id) {
-  const ThrottlePolicy& p = s.auth.throttle;
+// What sign-in reads before the password is checked.
+struct LoginFacts {
+  Status status;  // not ok: refuse with it (locked, or the store failed)
+  Millis retry_after = 0;
+  std::optional<store::UserRecord> user;
+};
+
+LoginFacts ReadLoginFacts(Services& s, const std::string& username, const std::string& ip, Millis now) {
   auto& counters = s.store.throttle();
-  const std::string account_key = "account:" + username, pair_key = "pair:" + username + "|" + ip, ip_key = "ip:" + ip;
-  Millis now = NowMillis();
-  LoginOutcome out;
-  auto account = counters.Get(account_key), pair = counters.Get(pair_key), by_ip = counters.Get(ip_key);
+  LoginFacts out;
+  auto account = counters.Get("account:" + username), pair = counters.Get("pair:" + username + "|" + ip),
+       by_ip = counters.Get("ip:" + ip);
   if (!account || !pair || !by_ip) {
     out.status = Status(code::kUnavailable, "暂时无法登录，请稍后重试");
     return out;
@@ -108,6 +104,7 @@ LoginOutcome DecideLogin(Services& s, const std::string& username, const std::st
   if (user) {
     auto known = s.store.users().IsKnownAddress(user->id, ip);
     known_address = known && *known;
+    out.user = std::move(*user);
   }
   Millis locked_until = 0;
   if (IsLocked(*pair, now)) locked_until = pair->locked_until;
@@ -116,54 +113,31 @@ LoginOutcome DecideLogin(Services& s, const std::string& username, const std::st
   if (locked_until > now) {
     out.retry_after = locked_until - now;
     out.status = Status(code::kTooManyAttempts, "登录失败次数过多，请 " + Minutes(out.retry_after) + " 分钟后再试");
-    return out;
   }
-
-  bool good = false;
-  if (user) good = VerifyPassword(user->password_hash, password);
-  else VerifyNothing(password);  // same work, same time, for an unknown name
-
-  if (!good) {
-    auto a = counters.AddFailure(account_key, now, p.account_lock_after, p);
-    auto b = counters.AddFailure(pair_key, now, p.pair_lock_after, p);
-    auto c = counters.AddFailure(ip_key, now, p.ip_lock_after, p);
-    int failures = std::max(a ? a->failures : 0, b ? b->failures : 0);
-    out.delay = DelayAfter(failures, p);
-    spdlog::warn("登录失败：用户名 {}，地址 {}，连续失败 {} 次", username, ip, failures);
-    out.status = Status(code::kBadCredentials, "用户名或密码错误");
-    return out;
-  }
-  if (user->disabled) {
-    out.status = Status(code::kAccountDisabled, "该账号已停用，请联系管理员");
-    return out;
-  }
-  counters.Clear(account_key);
-  counters.Clear(pair_key);
-
-  // Sign-ins are rare enough to sweep expired sessions on each one.
-  s.store.sessions().DeleteExpired(now - s.auth.session_idle, now - s.auth.session_max);
-  out.user = *user;
-  out.token = RandomToken();
-  out.csrf = RandomToken();
-  store::SessionRecord session{TokenHash(out.token), user->id, out.csrf, now, now, ip, user_agent.substr(0, 300)};
-  if (Status st = s.store.sessions().Create(session); !st.ok()) {
-    out.status = st;
-    return out;
-  }
-  store::AuditEvent e;
-  e.at = now;
-  e.actor_id = user->id;
-  e.actor = user->username;
-  e.role = std::string(RoleKey(user->role));
-  e.action = "auth.login";
-  e.target = "user:" + std::to_string(user->id);
-  e.district = user->district;
-  e.ip = ip;
-  e.request_id = request_id;
-  if (Status st = s.store.users().RecordLogin(user->id, ip, now, e); !st.ok()) out.status = st;
-  out.user.last_login_at = now;
   return out;
 }
+
+Reply TooManyAttempts(const Context& ctx, const Status& status, Millis retry_after) {
+  json::object o = json::parse(http::ErrorBody(status)).as_object();
+  Millis seconds = (retry_after + 999) / 1000;
+  o["retry_after"] = seconds;
+  http::bhttp::response<http::bhttp::string_body> res{http::bhttp::status::too_many_requests, ctx.request.version()};
+  res.set(http::bhttp::field::content_type, "application/json; charset=utf-8");
+  res.set(http::bhttp::field::retry_after, std::to_string(seconds));
+  res.set(http::bhttp::field::cache_control, "no-store");
+  res.keep_alive(ctx.request.keep_alive());
+  res.body() = json::serialize(o);
+  return http::MakeReply(std::move(res));
+}
+
+// Holds a place among the password checks in flight (Services::max_hashing).
+struct HashingSlot {
+  Services& s;
+  bool taken;
+  explicit HashingSlot(Services& services)
+      : s(services), taken(s.hashing.fetch_add(1, std::memory_order_acq_rel) < s.max_hashing) {}
+  ~HashingSlot() { s.hashing.fetch_sub(1, std::memory_order_acq_rel); }
+};
 
 }  // namespace
 
@@ -238,12 +212,15 @@ asio::awaitable<Result<StaffSession>> RequireStaff(Services& s, Context& ctx) {
     Millis now = NowMillis();
     const auto& rec = **session;
     if (now - rec.last_seen_at > s.auth.session_idle || now - rec.created_at > s.auth.session_max) {
-      s.store.sessions().Delete(hash);
+      // Refused either way; the outcome of the delete changes nothing for this request, and
+      // a session it fails to delete is swept at the next sign-in.
+      (void)s.store.sessions().Delete(hash);
       return Status(code::kUnauthenticated, "登录已超时，请重新登录");
     }
     auto user = s.store.users().Get(rec.user_id);
     if (!user || user->disabled) return Status(code::kUnauthenticated, "账号已停用，请联系管理员");
-    // Touch at most once a minute: the idle clock needs no finer grain, the disk no more writes.
+    // Touch at most once a minute: the idle clock needs no finer grain. Touches are coalesced
+    // by the store (written a few seconds later, together).
     if (now - rec.last_seen_at > 60'000) s.store.sessions().Touch(hash, now);
     StaffSession out;
     out.user = *user;
@@ -291,6 +268,9 @@ http::Handler StaffFile(Services& s, StaffCall call, StaffDownload work) {
   };
 }
 
+// Sign-in: the counters and the account are read on the blocking pool, the password is
+// checked on the CPU pool, and the outcome is one write (the failure counters, or the
+// session with everything a sign-in records), awaited without holding a thread.
 http::Handler Login(Services& s) {
   return [&s](Context& ctx) -> asio::awaitable<Reply> {
     auto body = Body(ctx);
@@ -300,30 +280,64 @@ http::Handler Login(Services& s) {
     auto password = f.String("password", true, 128);
     if (Status st = f.Finish("请输入用户名和密码"); !st.ok()) co_return http::ErrorReply(ctx.request, st);
     if (!SameOrigin(ctx.request)) co_return http::ErrorReply(ctx.request, Status(code::kCsrf, "请求来源校验失败，请从本站登录页登录"));
-    std::string ip = ClientAddress(ctx, s.auth);
-    std::string ua(ctx.request[http::bhttp::field::user_agent]);
-    auto outcome = co_await http::Offload(ctx.blocking, [&] { return DecideLogin(s, *username, *password, ip, ua, ctx.request_id); });
-    co_await Pause(outcome.delay);
-    if (!outcome.status.ok()) {
-      if (outcome.status.code() == code::kTooManyAttempts) {
-        json::object o = json::parse(http::ErrorBody(outcome.status)).as_object();
-        Millis seconds = (outcome.retry_after + 999) / 1000;
-        o["retry_after"] = seconds;
-        http::bhttp::response<http::bhttp::string_body> res{http::bhttp::status::too_many_requests, ctx.request.version()};
-        res.set(http::bhttp::field::content_type, "application/json; charset=utf-8");
-        res.set(http::bhttp::field::retry_after, std::to_string(seconds));
-        res.set(http::bhttp::field::cache_control, "no-store");
-        res.keep_alive(ctx.request.keep_alive());
-        res.body() = json::serialize(o);
-        co_return http::MakeReply(std::move(res));
-      }
-      co_return http::ErrorReply(ctx.request, outcome.status);
+    const std::string ip = ClientAddress(ctx, s.auth);
+    const Millis now = NowMillis();
+    auto read = [&] { return ReadLoginFacts(s, *username, ip, now); };
+    LoginFacts facts = co_await http::Offload(ctx.blocking, read);
+    if (facts.status.code() == code::kTooManyAttempts) co_return TooManyAttempts(ctx, facts.status, facts.retry_after);
+    if (!facts.status.ok()) co_return http::ErrorReply(ctx.request, facts.status);
+
+    HashingSlot slot(s);
+    if (!slot.taken) co_return http::ErrorReply(ctx.request, Status(code::kUnavailable, "登录的人太多，请稍后再试"));
+    auto check = [&] {
+      if (facts.user) return VerifyPassword(facts.user->password_hash, *password);
+      VerifyNothing(*password);  // same work, same time, for an unknown name
+      return false;
+    };
+    bool good = co_await http::Offload(s.cpu, check);
+
+    const ThrottlePolicy& p = s.auth.throttle;
+    const std::string account_key = "account:" + *username, pair_key = "pair:" + *username + "|" + ip;
+    if (!good) {
+      const std::vector<std::pair<std::string, int>> keys = {
+          {account_key, p.account_lock_after}, {pair_key, p.pair_lock_after}, {"ip:" + ip, p.ip_lock_after}};
+      auto counted = co_await Committed(s.store.throttle().AddFailures(keys, now, p));
+      int failures = counted ? std::max((*counted)[0].failures, (*counted)[1].failures) : 0;
+      spdlog::warn("登录失败：用户名 {}，地址 {}，连续失败 {} 次", *username, ip, failures);
+      co_await Pause(DelayAfter(failures, p));
+      co_return http::ErrorReply(ctx.request, Status(code::kBadCredentials, "用户名或密码错误"));
     }
-    json::object o = co_await http::Offload(ctx.blocking, [&] { return SessionJson(s, outcome.user, outcome.csrf); });
+    const store::UserRecord& user = *facts.user;
+    if (user.disabled) co_return http::ErrorReply(ctx.request, Status(code::kAccountDisabled, "该账号已停用，请联系管理员"));
+
+    const std::string token = RandomToken(), csrf = RandomToken();
+    store::SignIn in;
+    in.session = store::SessionRecord{TokenHash(token), user.id, csrf, now, now, ip,
+                                      std::string(ctx.request[http::bhttp::field::user_agent].substr(0, 300))};
+    in.clear_counters = {account_key, pair_key};
+    // Sign-ins are rare enough to sweep expired sessions on each one.
+    in.idle_before = now - s.auth.session_idle;
+    in.created_before = now - s.auth.session_max;
+    in.audit.at = now;
+    in.audit.actor_id = user.id;
+    in.audit.actor = user.username;
+    in.audit.role = std::string(RoleKey(user.role));
+    in.audit.action = "auth.login";
+    in.audit.target = "user:" + std::to_string(user.id);
+    in.audit.district = user.district;
+    in.audit.ip = ip;
+    in.audit.request_id = ctx.request_id;
+    Status signed_in = co_await Committed(s.store.sessions().SignIn(in));
+    if (!signed_in.ok()) co_return http::ErrorReply(ctx.request, signed_in);
+
+    store::UserRecord shown = user;
+    shown.last_login_at = now;
+    auto render = [&] { return SessionJson(s, shown, csrf); };
+    json::object o = co_await http::Offload(ctx.blocking, render);
     http::bhttp::response<http::bhttp::string_body> res{http::bhttp::status::ok, ctx.request.version()};
     res.set(http::bhttp::field::content_type, "application/json; charset=utf-8");
     res.set(http::bhttp::field::cache_control, "no-store");
-    res.set(http::bhttp::field::set_cookie, SessionCookie(ctx, s.auth, outcome.token, s.auth.session_max));
+    res.set(http::bhttp::field::set_cookie, SessionCookie(ctx, s.auth, token, s.auth.session_max));
     res.keep_alive(ctx.request.keep_alive());
     res.body() = json::serialize(o);
     co_return http::MakeReply(std::move(res));
@@ -334,11 +348,11 @@ http::Handler Logout(Services& s) {
   return [&s](Context& ctx) -> asio::awaitable<Reply> {
     auto who = co_await RequireStaff(s, ctx);
     if (!who) co_return http::ErrorReply(ctx.request, who.status());
-    co_await http::Offload(ctx.blocking, [&] {
-      s.store.sessions().Delete(who->token_hash);
-      return s.store.audit().Append(AuditFor(*who, ctx, s.auth, "auth.logout", "user:" + std::to_string(who->user.id),
-                                             who->user.district));
-    });
+    Status ended = co_await Committed(s.store.sessions().Delete(who->token_hash));
+    if (!ended.ok()) co_return http::ErrorReply(ctx.request, ended);
+    Status logged = co_await Committed(s.store.audit().Append(
+        AuditFor(*who, ctx, s.auth, "auth.logout", "user:" + std::to_string(who->user.id), who->user.district)));
+    if (!logged.ok()) co_return http::ErrorReply(ctx.request, logged);
     http::bhttp::response<http::bhttp::empty_body> res{http::bhttp::status::no_content, ctx.request.version()};
     res.set(http::bhttp::field::set_cookie, SessionCookie(ctx, s.auth, "", 0));
     res.set(http::bhttp::field::cache_control, "no-store");
@@ -368,14 +382,17 @@ http::Handler ChangePassword(Services& s) {
     if (Status st = f.Finish(); !st.ok()) co_return http::ErrorReply(ctx.request, st);
     if (Status st = CheckPassword(*new_password, who->user.username, "new_password"); !st.ok())
       co_return http::ErrorReply(ctx.request, st);
-    Status result = co_await http::Offload(ctx.blocking, [&]() -> Status {
-      if (!VerifyPassword(who->user.password_hash, *old_password))
-        return Status(code::kInvalid, "原密码不正确", {{0, "old_password", "原密码不正确"}});
-      // Every other session ends; this one stays signed in.
-      return s.store.users().SetPassword(who->user.id, HashPassword(*new_password), NowMillis(), who->token_hash,
-                                         AuditFor(*who, ctx, s.auth, "auth.password", "user:" + std::to_string(who->user.id),
-                                                  who->user.district));
-    });
+    auto rehash = [&]() -> std::optional<std::string> {
+      if (!VerifyPassword(who->user.password_hash, *old_password)) return std::nullopt;
+      return HashPassword(*new_password);
+    };
+    std::optional<std::string> hash = co_await http::Offload(s.cpu, rehash);
+    if (!hash)
+      co_return http::ErrorReply(ctx.request, Status(code::kInvalid, "原密码不正确", {{0, "old_password", "原密码不正确"}}));
+    // Every other session ends; this one stays signed in.
+    Status result = co_await Committed(s.store.users().SetPassword(
+        who->user.id, *hash, NowMillis(), who->token_hash,
+        AuditFor(*who, ctx, s.auth, "auth.password", "user:" + std::to_string(who->user.id), who->user.district)));
     if (!result.ok()) co_return http::ErrorReply(ctx.request, result);
     http::bhttp::response<http::bhttp::empty_body> res{http::bhttp::status::no_content, ctx.request.version()};
     res.keep_alive(ctx.request.keep_alive());

@@ -365,7 +365,7 @@ http::Handler ImportOrgUnits(Services& s) {
     for (const auto& u : plan->inserts) after_json.push_back(unit_json(u));
     step->apply->before = json::serialize(before);
     step->apply->after = json::serialize(after_json);
-    if (Status w = s.store.roster().ApplyOrgUnits(st.record.id, *plan, *step->apply); !w.ok()) return w;
+    if (Status w = s.store.roster().ApplyOrgUnits(st.record.id, *plan, *step->apply).Wait(); !w.ok()) return w;
     return step->counts;
   });
 }
@@ -406,7 +406,7 @@ http::Handler CreateOrgUnit(Services& s) {
                           "campaign:" + std::to_string(st.record.id) + "/org_unit:" + u.code, district);
     audit.reason = reason.value_or("");
     audit.after = json::serialize(json::object{{"code", u.code}, {"name", u.name}, {"level", LevelKey(u.level)}, {"parent", u.parent}});
-    if (Status w = s.store.roster().CreateOrgUnit(st.record.id, u, audit); !w.ok()) return w;
+    if (Status w = s.store.roster().CreateOrgUnit(st.record.id, u, audit).Wait(); !w.ok()) return w;
     st.tree = std::move(*tree);
     return UnitRowJson(st, *st.tree.Find(u.code));
   });
@@ -436,7 +436,7 @@ http::Handler UpdateOrgUnit(Services& s) {
     audit.reason = reason.value_or("");
     audit.before = json::serialize(json::object{{"name", current->name}, {"active", current->active}});
     audit.after = json::serialize(json::object{{"name", next.name}, {"active", next.active}});
-    if (Status w = s.store.roster().UpdateOrgUnit(st.record.id, next, audit); !w.ok()) return w;
+    if (Status w = s.store.roster().UpdateOrgUnit(st.record.id, next, audit).Wait(); !w.ok()) return w;
     auto fresh = LoadState(s, st.record.id);
     if (!fresh) return fresh.status();
     return UnitRowJson(*fresh, *fresh->tree.Find(next.code));
@@ -510,9 +510,9 @@ Result<json::object> SaveCandidate(Services& s, const StaffSession& who, const C
   if (current) audit.before = CandidateAuditJson(*current);
   audit.after = CandidateAuditJson(next);
   if (current) {
-    if (Status w = s.store.roster().UpdateCandidate(st.record.id, next, now, audit); !w.ok()) return w;
+    if (Status w = s.store.roster().UpdateCandidate(st.record.id, next, now, audit).Wait(); !w.ok()) return w;
   } else {
-    auto id = s.store.roster().CreateCandidate(st.record.id, next, now, audit);
+    auto id = s.store.roster().CreateCandidate(st.record.id, next, now, audit).Wait();
     if (!id) return id.status();
     next.id = *id;
   }
@@ -609,7 +609,7 @@ http::Handler RosterImport(Services& s) {
     for (const auto& c : plan->inserts) after.push_back(json::parse(CandidateAuditJson(c)));
     step->apply->before = json::serialize(before);
     step->apply->after = json::serialize(after);
-    if (Status w = s.store.roster().ApplyRoster(st.record.id, *plan, NowMillis(), *step->apply); !w.ok()) return w;
+    if (Status w = s.store.roster().ApplyRoster(st.record.id, *plan, NowMillis(), *step->apply).Wait(); !w.ok()) return w;
     return step->counts;
   });
 }

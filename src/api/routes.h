@@ -2,6 +2,9 @@
 // OpenAPI document (docs/openapi.yaml) and the tests can be compared.
 #pragma once
 
+#include <boost/asio/thread_pool.hpp>
+#include <atomic>
+
 #include "api/catalog.h"
 #include "core/login_throttle.h"
 #include "http/router.h"
@@ -17,10 +20,19 @@ struct AuthSettings {
 };
 
 // What the handlers share. Owned by `serve`; outlives the server.
+//
+// Three kinds of threads do the work besides the I/O threads: `blocking` runs store reads
+// (short, I/O-bound); `cpu` runs what burns CPU (Argon2, xlsx, later PDF and media), so that
+// it never delays a read or a commit; the store's own writer commits every write.
 struct Services {
   store::Store& store;
   Catalog& catalog;
   AuthSettings auth;
+  boost::asio::thread_pool& cpu;
+  // Password checks waiting for or running on `cpu`; beyond max_hashing a sign-in is
+  // refused at once (503) instead of queueing without bound under a guessing flood.
+  std::atomic<int> hashing{0};
+  int max_hashing = 64;
 };
 
 void RegisterRoutes(http::Router& router, Services& services);

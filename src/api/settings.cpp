@@ -88,7 +88,7 @@ http::Handler PutSettings(Services& s) {
     audit.before = SectionsJson(record->config, body);
     audit.after = SectionsJson(*config, body);
     Millis now = NowMillis();
-    if (Status st = s.store.campaigns().UpdateConfig(record->id, *config, record->updated_at, now, audit); !st.ok())
+    if (Status st = s.store.campaigns().UpdateConfig(record->id, *config, record->updated_at, now, audit).Wait(); !st.ok())
       return st;
     auto fresh = s.catalog.Load(record->id);
     if (!fresh) return fresh.status();
@@ -119,7 +119,7 @@ http::Handler AdvancePhase(Services& s) {
     auto audit = AuditFor(who, ctx, s.auth, "campaign.phase", "campaign:" + std::to_string(record->id));
     audit.before = json::serialize(json::object{{"phase", PhaseKeyName(current)}});
     audit.after = json::serialize(json::object{{"phase", PhaseKeyName(asked_to)}});
-    if (Status st = s.store.campaigns().SetPhase(record->id, record->phase, asked_to, now, audit); !st.ok()) return st;
+    if (Status st = s.store.campaigns().SetPhase(record->id, record->phase, asked_to, now, audit).Wait(); !st.ok()) return st;
     auto fresh = s.catalog.Load(record->id);
     if (!fresh) return fresh.status();
     return json::value(CampaignDetailJson(**fresh, now));

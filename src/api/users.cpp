@@ -119,7 +119,7 @@ http::Handler CreateUser(Services& s) {
     u.created_at = NowMillis();
     auto audit = AuditFor(who, ctx, s.auth, "user.create", "", u.district);
     audit.after = AuditUser(u);
-    auto id = s.store.users().Create(u, audit);
+    auto id = s.store.users().Create(u, audit).Wait();
     if (!id) return id.status();
     u.id = *id;
     return json::value(UserJson(s, u));
@@ -149,7 +149,7 @@ http::Handler UpdateUser(Services& s) {
     auto audit = AuditFor(who, ctx, s.auth, "user.update", "user:" + std::to_string(next.id), next.district);
     audit.before = AuditUser(*current);
     audit.after = AuditUser(next);
-    if (Status st = s.store.users().Update(next, NowMillis(), audit); !st.ok()) return st;
+    if (Status st = s.store.users().Update(next, NowMillis(), audit).Wait(); !st.ok()) return st;
     return json::value(UserJson(s, next));
   });
 }
@@ -168,7 +168,7 @@ http::Handler ResetPassword(Services& s) {
       return Status(code::kForbidden, "不能修改“" + std::string(RoleName(current->role)) + "”账号");
     if (Status st = CheckPassword(*password, current->username); !st.ok()) return st;
     auto audit = AuditFor(who, ctx, s.auth, "user.reset_password", "user:" + std::to_string(current->id), current->district);
-    if (Status st = s.store.users().SetPassword(current->id, HashPassword(*password), NowMillis(), "", audit); !st.ok())
+    if (Status st = s.store.users().SetPassword(current->id, HashPassword(*password), NowMillis(), "", audit).Wait(); !st.ok())
       return st;
     return json::value(nullptr);  // 204
   });

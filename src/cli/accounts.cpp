@@ -83,7 +83,7 @@ int UserAdd(const UserAddOptions& o) {
   if (*role == Role::kCandidate) u.candidate_id = o.candidate;
   u.password_hash = HashPassword(*password);
   u.created_at = NowMillis();
-  auto id = store->users().Create(u, ConsoleAudit("user.create", ""));
+  auto id = store->users().Create(u, ConsoleAudit("user.create", "")).Wait();
   if (!id) {
     PrintError(id.status());
     return 1;
@@ -126,7 +126,7 @@ int UserSetDisabled(const std::string& db, const std::string& username, bool dis
   auto e = ConsoleAudit("user.update", "user:" + std::to_string(u->id));
   e.before = std::string("{\"disabled\":") + (u->disabled ? "true" : "false") + "}";
   e.after = std::string("{\"disabled\":") + (disabled ? "true" : "false") + "}";
-  if (Status s = store->users().Update(next, NowMillis(), e); !s.ok()) {
+  if (Status s = store->users().Update(next, NowMillis(), e).Wait(); !s.ok()) {
     PrintError(s);
     return 1;
   }
@@ -152,7 +152,7 @@ int UserResetPassword(const std::string& db, const std::string& username) {
     return 1;
   }
   if (Status s = store->users().SetPassword(u->id, HashPassword(*password), NowMillis(), "",
-                                            ConsoleAudit("user.reset_password", "user:" + std::to_string(u->id)));
+                                            ConsoleAudit("user.reset_password", "user:" + std::to_string(u->id))).Wait();
       !s.ok()) {
     PrintError(s);
     return 1;
@@ -217,7 +217,7 @@ Status CreateDemoAccounts(store::Store& store, const std::string& db_path, std::
     std::string password = RandomToken().substr(0, 16);
     u.password_hash = HashPassword(password);
     u.created_at = NowMillis();
-    auto id = store.users().Create(u, ConsoleAudit("user.create", ""));
+    auto id = store.users().Create(u, ConsoleAudit("user.create", "")).Wait();
     if (!id) return id.status();
     table << d.username << "\t" << password << "\t" << RoleName(d.role) << "\t" << d.name << "\n";
   }

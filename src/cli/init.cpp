@@ -64,7 +64,7 @@ int Init(const InitOptions& options) {
   Millis now = NowMillis();
   MoveIntoVoting(doc->config, now);
   auto id = store->campaigns().Create(*doc, doc->config.schedule.ScheduledAt(now), now,
-                                     ConsoleAudit("campaign.create", "", "{\"demo\":true}"));
+                                     ConsoleAudit("campaign.create", "", "{\"demo\":true}")).Wait();
   if (!id) {
     PrintError(id.status());
     return 1;
@@ -94,7 +94,8 @@ int ImportCampaign(const std::string& db, const std::string& file) {
   if (!store) return 1;
   Millis now = NowMillis();
   auto id = store->campaigns().Create(*doc, doc->config.schedule.ScheduledAt(now), now,
-                                      ConsoleAudit("campaign.create", "", "{\"file\":" + boost::json::serialize(boost::json::value(file)) + "}"));
+                                      ConsoleAudit("campaign.create", "", "{\"file\":" + boost::json::serialize(boost::json::value(file)) + "}"))
+                .Wait();
   if (!id) {
     PrintError(id.status());
     return 1;
@@ -142,7 +143,7 @@ int ImportRoster(const std::string& db, std::int64_t campaign, const std::string
   std::string summary = "{\"file\":" + boost::json::serialize(boost::json::value(file)) + ",\"inserts\":" +
                         std::to_string(plan->inserts.size()) + ",\"updates\":" + std::to_string(plan->updates.size()) + "}";
   auto audit = ConsoleAudit("roster.import", "campaign:" + std::to_string(campaign), summary);
-  if (Status s = store->roster().ApplyRoster(campaign, *plan, NowMillis(), audit); !s.ok()) {
+  if (Status s = store->roster().ApplyRoster(campaign, *plan, NowMillis(), audit).Wait(); !s.ok()) {
     PrintError(s);
     return 1;
   }

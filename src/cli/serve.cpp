@@ -4,6 +4,7 @@
 #include <boost/asio/thread_pool.hpp>
 #include <filesystem>
 #include <iostream>
+#include <thread>
 #include <unistd.h>
 
 #include "api/catalog.h"
@@ -55,7 +56,12 @@ int Serve(const ConfigFlags& flags) {
   auth.session_max = Millis{c.session_max_hours} * 3'600'000;
   auth.throttle.lock_for = Millis{c.lock_minutes} * 60'000;
   auth.trust_proxy = c.trust_proxy;
-  api::Services services{**store, catalog, auth};
+  boost::asio::thread_pool blocking(static_cast<std::size_t>(c.blocking_threads));
+  // Argon2 and spreadsheets on half the cores: a guessing flood can take those, never the
+  // I/O threads or the writer.
+  const unsigned cpu_threads = std::max(1u, std::thread::hardware_concurrency() / 2);
+  boost::asio::thread_pool cpu(cpu_threads);
+  api::Services services{**store, catalog, auth, cpu};
   http::Router router;
   api::RegisterRoutes(router, services);
 
@@ -78,7 +84,6 @@ int Serve(const ConfigFlags& flags) {
     co_return http::ErrorReply(ctx.request, 404, code::kNotFound, "没有这个页面（网页尚未构建）");
   };
 
-  boost::asio::thread_pool blocking(static_cast<std::size_t>(c.blocking_threads));
   http::ServerOptions options;
   options.host = c.host;
   options.port = static_cast<unsigned short>(c.port);
@@ -94,9 +99,12 @@ int Serve(const ConfigFlags& flags) {
   std::string host = c.host.find(':') != std::string::npos ? "[" + c.host + "]" : c.host;
   // Tests and scripts read this line to learn the port (with --port 0).
   std::cout << "Shuangshai 已启动：http://" << host << ":" << server.port() << "/" << std::endl;
-  spdlog::info("数据库 {}，{} 个 I/O 线程，{} 个后台线程", c.db, c.threads, c.blocking_threads);
+  spdlog::info("数据库 {}，{} 个 I/O 线程，{} 个读库线程，{} 个计算线程，1 个写库线程", c.db, c.threads, c.blocking_threads, cpu_threads);
   server.Run();
+  // The writer answers what is still queued while the I/O threads' contexts exist.
+  (*store)->Close();
   blocking.join();
+  cpu.join();
   std::fflush(stdout);
   spdlog::info("已停止");
   spdlog::shutdown();

@@ -21,6 +21,8 @@ struct Candidate {
   std::string unit;      // the org unit's code
   std::string group;     // group key; derived from the unit's level
   bool active = true;    // disabled candidates stay in the data but leave lists and counts
+  std::int64_t revision = 0;  // the store's version of the row: an update names the one it was
+                              // decided on and is refused if another write came in between
 };
 
 // Where a candidate came from, for error messages: a CSV line or a JSON path prefix.

@@ -107,6 +107,7 @@ Result<RosterPlan> PlanRoster(const std::vector<Candidate>& existing, const std:
     Candidate updated = row.candidate;
     updated.id = it->second.id;
     updated.active = it->second.active;
+    updated.revision = it->second.revision;
     const Candidate& old = it->second;
     if (old.name == updated.name && old.gender == updated.gender && old.title == updated.title &&
         old.unit == updated.unit && old.group == updated.group) {

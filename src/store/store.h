@@ -1,9 +1,13 @@
 // The storage interface: repositories that hide which database holds the data.
 //
-// Every method may be called from any thread; implementations serialize writes themselves.
-// Every method blocks (disk and network I/O), so the server calls them off its I/O threads.
-// A write either commits whole or changes nothing. Callers depend only on this header;
-// OpenStore picks the implementation from the URL.
+// Every method may be called from any thread. Reads block (disk and network I/O), so the
+// server calls them off its I/O threads. Writes never block: each is queued for the store's
+// one writer and returns a Pending (store/pending.h) that is answered after the write has
+// committed durably, or was refused; a write either commits whole or changes nothing. Each
+// write checks its own preconditions and invariants inside its transaction (revisions,
+// constraints, quotas), so that they hold with several writers on a shared database too.
+// Arguments are copied: nothing needs to outlive the call. Callers depend only on this
+// header; OpenStore picks the implementation from the URL.
 #pragma once
 
 #include <cstdint>
@@ -25,6 +29,7 @@
 #include "core/roster.h"
 #include "core/status.h"
 #include "core/time.h"
+#include "store/pending.h"
 
 namespace ss::store {
 
@@ -48,13 +53,14 @@ class CampaignRepository {
   // kNotFound when there is no such campaign.
   virtual Result<CampaignRecord> Get(std::int64_t id) = 0;
   // Stores a parsed (already valid) document: the campaign, its org units and candidates.
-  virtual Result<std::int64_t> Create(const CampaignDocument& doc, PhaseKey phase, Millis now,
+  virtual Pending<Result<std::int64_t>> Create(const CampaignDocument& doc, PhaseKey phase, Millis now,
                                       const AuditEvent& audit) = 0;
   // Moves the phase only if it is still `from` (kConflict otherwise).
-  virtual Status SetPhase(std::int64_t id, PhaseKey from, PhaseKey to, Millis now, const AuditEvent& audit) = 0;
+  virtual Pending<Status> SetPhase(std::int64_t id, PhaseKey from, PhaseKey to, Millis now, const AuditEvent& audit) = 0;
   // Replaces the configuration (already validated) if the campaign was last changed at
-  // `expected_updated_at` (kConflict otherwise: someone else saved in between).
-  virtual Status UpdateConfig(std::int64_t id, const CampaignConfig& config, Millis expected_updated_at, Millis now,
+  // `expected_updated_at` (kConflict otherwise: someone else saved in between); kInvalid when
+  // its award quotas do not fit the groups' sizes at the time of the write.
+  virtual Pending<Status> UpdateConfig(std::int64_t id, const CampaignConfig& config, Millis expected_updated_at, Millis now,
                               const AuditEvent& audit) = 0;
 };
 
@@ -67,19 +73,23 @@ class RosterRepository {
   virtual Result<std::vector<Candidate>> Candidates(std::int64_t campaign) = 0;
   // kNotFound when the candidate is not in this campaign.
   virtual Result<Candidate> GetCandidate(std::int64_t campaign, std::int64_t id) = 0;
-  // Applies a plan made by PlanRoster in one transaction.
-  virtual Status ApplyRoster(std::int64_t campaign, const RosterPlan& plan, Millis now, const AuditEvent& audit) = 0;
-  // kConflict for a taken 序号.
-  virtual Result<std::int64_t> CreateCandidate(std::int64_t campaign, const Candidate& c, Millis now,
+  // Applies a plan made by PlanRoster in one transaction. Every update must still be at the
+  // revision it was planned on (kConflict otherwise); see UpdateCandidate for the invariants.
+  virtual Pending<Status> ApplyRoster(std::int64_t campaign, const RosterPlan& plan, Millis now, const AuditEvent& audit) = 0;
+  // kConflict for a taken 序号 or a unit that already has an active secretary; kInvalid when
+  // the award quotas would no longer fit the groups' sizes.
+  virtual Pending<Result<std::int64_t>> CreateCandidate(std::int64_t campaign, const Candidate& c, Millis now,
                                                const AuditEvent& audit) = 0;
-  // Writes every field of `c` (by c.id).
-  virtual Status UpdateCandidate(std::int64_t campaign, const Candidate& c, Millis now, const AuditEvent& audit) = 0;
+  // Writes every field of `c` (by c.id) if the row is still at c.revision (kConflict
+  // otherwise), with the same invariants as CreateCandidate.
+  virtual Pending<Status> UpdateCandidate(std::int64_t campaign, const Candidate& c, Millis now, const AuditEvent& audit) = 0;
   // kConflict for a taken code.
-  virtual Status CreateOrgUnit(std::int64_t campaign, const OrgUnit& unit, const AuditEvent& audit) = 0;
-  // Writes the name and the active flag (by code).
-  virtual Status UpdateOrgUnit(std::int64_t campaign, const OrgUnit& unit, const AuditEvent& audit) = 0;
+  virtual Pending<Status> CreateOrgUnit(std::int64_t campaign, const OrgUnit& unit, const AuditEvent& audit) = 0;
+  // Writes the name and the active flag (by code); kInvalid when it would disable a unit that
+  // still has an active secretary.
+  virtual Pending<Status> UpdateOrgUnit(std::int64_t campaign, const OrgUnit& unit, const AuditEvent& audit) = 0;
   // Applies a plan made by PlanOrgUnits in one transaction.
-  virtual Status ApplyOrgUnits(std::int64_t campaign, const OrgUnitPlan& plan, const AuditEvent& audit) = 0;
+  virtual Pending<Status> ApplyOrgUnits(std::int64_t campaign, const OrgUnitPlan& plan, const AuditEvent& audit) = 0;
 };
 
 struct UserRecord {
@@ -108,20 +118,18 @@ class UserRepository {
  public:
   virtual ~UserRepository() = default;
   // kConflict when the username is taken.
-  virtual Result<std::int64_t> Create(const UserRecord& user, const AuditEvent& audit) = 0;
+  virtual Pending<Result<std::int64_t>> Create(const UserRecord& user, const AuditEvent& audit) = 0;
   virtual Result<UserRecord> Get(std::int64_t id) = 0;
   // kNotFound for no such user.
   virtual Result<UserRecord> FindByUsername(const std::string& username) = 0;
   virtual Result<std::pair<std::vector<UserRecord>, int>> List(const UserQuery& query) = 0;
   // Writes display name, role, district, candidate, disabled (by id); disabling ends the
   // user's sessions.
-  virtual Status Update(const UserRecord& user, Millis now, const AuditEvent& audit) = 0;
+  virtual Pending<Status> Update(const UserRecord& user, Millis now, const AuditEvent& audit) = 0;
   // Sets a new password hash and ends every session of the user except `keep_session`
   // (a token hash, or "" to end them all).
-  virtual Status SetPassword(std::int64_t id, const std::string& hash, Millis now, const std::string& keep_session,
+  virtual Pending<Status> SetPassword(std::int64_t id, const std::string& hash, Millis now, const std::string& keep_session,
                              const AuditEvent& audit) = 0;
-  // A successful sign-in: last_login_at, the address remembered as known, the audit entry.
-  virtual Status RecordLogin(std::int64_t id, const std::string& ip, Millis now, const AuditEvent& audit) = 0;
   virtual Result<bool> IsKnownAddress(std::int64_t id, const std::string& ip) = 0;
 };
 
@@ -135,16 +143,30 @@ struct SessionRecord {
   std::string user_agent;
 };
 
+// Everything a successful sign-in writes, as one write: the session, the user's last sign-in
+// and known address, the failure counters it clears, the sweep of expired sessions, the
+// audit entry.
+struct SignIn {
+  SessionRecord session;
+  std::vector<std::string> clear_counters;  // throttle keys
+  Millis idle_before = 0, created_before = 0;  // sessions to sweep (see DeleteExpired)
+  AuditEvent audit;
+};
+
 class SessionRepository {
  public:
   virtual ~SessionRepository() = default;
-  virtual Status Create(const SessionRecord& session) = 0;
-  // nullopt when there is no such session.
+  virtual Pending<Status> Create(const SessionRecord& session) = 0;
+  // kNotFound when session.user_id is no user.
+  virtual Pending<Status> SignIn(const SignIn& sign_in) = 0;
+  // nullopt when there is no such session. A touch not yet written shows in last_seen_at.
   virtual Result<std::optional<SessionRecord>> Find(const std::string& token_hash) = 0;
-  virtual Status Touch(const std::string& token_hash, Millis now) = 0;
-  virtual Status Delete(const std::string& token_hash) = 0;
+  // Coalesced bookkeeping, not a durable write: touches are written together a few seconds
+  // later, and a crash loses at most those (a session then looks idle a little earlier).
+  virtual void Touch(const std::string& token_hash, Millis now) = 0;
+  virtual Pending<Status> Delete(const std::string& token_hash) = 0;
   // Sessions idle since before `idle_before` or created before `created_before`.
-  virtual Status DeleteExpired(Millis idle_before, Millis created_before) = 0;
+  virtual Pending<Status> DeleteExpired(Millis idle_before, Millis created_before) = 0;
 };
 
 // Failure counters for sign-in throttling, by key ("account:…", "pair:…", "ip:…").
@@ -152,11 +174,12 @@ class ThrottleRepository {
  public:
   virtual ~ThrottleRepository() = default;
   virtual Result<FailureCounter> Get(const std::string& key) = 0;
-  // Counts one failure atomically (AfterFailure in one transaction), so that parallel
-  // guesses are all counted; returns the counter after it.
-  virtual Result<FailureCounter> AddFailure(const std::string& key, Millis now, int lock_after,
-                                            const ThrottlePolicy& policy) = 0;
-  virtual Status Clear(const std::string& key) = 0;
+  // Counts one failure on each key atomically (AfterFailure inside the write, each key with
+  // its own lock threshold), so that parallel guesses are all counted; returns the counters
+  // after it, in the order of `keys`.
+  virtual Pending<Result<std::vector<FailureCounter>>> AddFailures(
+      const std::vector<std::pair<std::string, int>>& keys_and_lock_after, Millis now, const ThrottlePolicy& policy) = 0;
+  virtual Pending<Status> Clear(const std::string& key) = 0;
 };
 
 struct AuditQuery {
@@ -173,8 +196,8 @@ struct AuditQuery {
 class AuditRepository {
  public:
   virtual ~AuditRepository() = default;
-  // Appends an entry on its own (sign-in and sign-out, which change no other data).
-  virtual Status Append(const AuditEvent& event) = 0;
+  // Appends an entry on its own (sign-out, and actions that change no other data).
+  virtual Pending<Status> Append(const AuditEvent& event) = 0;
   // Newest first, with the total.
   virtual Result<std::pair<std::vector<AuditEntry>, int>> List(const AuditQuery& query) = 0;
   // Every entry in id order, for verification.
@@ -195,6 +218,13 @@ class Store {
   // another one (the latter is noticed within about a second); sessions, sign-in counters,
   // accounts and the audit log do not move it. Read caches compare it to decide when to rebuild.
   virtual std::uint64_t Generation() = 0;
+  // Blocks until Generation() differs from `seen` or `timeout` has passed; returns it. A write
+  // of this process has moved it by the time the write is answered.
+  virtual std::uint64_t WaitForGeneration(std::uint64_t seen, Millis timeout) = 0;
+
+  // Commits and answers every write already queued, refuses later ones (kUnavailable), and
+  // stops the writer. Called before the server's threads go; the destructor calls it too.
+  virtual void Close() = 0;
 
   // The schema version the database is at.
   virtual int SchemaVersion() = 0;

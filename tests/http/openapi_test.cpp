@@ -47,7 +47,8 @@ std::set<std::string> RegisteredRoutes() {
   auto store = store::OpenStore(dir.string());
   EXPECT_TRUE(store.ok());
   api::Catalog catalog(**store);
-  api::Services services{**store, catalog, {}};
+  boost::asio::thread_pool cpu(1);
+  api::Services services{**store, catalog, {}, cpu};
   http::Router router;
   api::RegisterRoutes(router, services);
   std::set<std::string> out;

@@ -55,15 +55,15 @@ inline store::AuditEvent TestAudit(const std::string& action, const std::string&
 }
 
 inline Result<std::int64_t> CreateCampaign(store::Store& s, const CampaignDocument& doc, PhaseKey phase, Millis now) {
-  return s.campaigns().Create(doc, phase, now, TestAudit("campaign.create", "campaign", now));
+  return s.campaigns().Create(doc, phase, now, TestAudit("campaign.create", "campaign", now)).Wait();
 }
 
 inline Status SetPhase(store::Store& s, std::int64_t id, PhaseKey from, PhaseKey to, Millis now) {
-  return s.campaigns().SetPhase(id, from, to, now, TestAudit("campaign.phase", "campaign:" + std::to_string(id), now));
+  return s.campaigns().SetPhase(id, from, to, now, TestAudit("campaign.phase", "campaign:" + std::to_string(id), now)).Wait();
 }
 
 inline Status ApplyRoster(store::Store& s, std::int64_t id, const RosterPlan& plan, Millis now) {
-  return s.roster().ApplyRoster(id, plan, now, TestAudit("roster.import", "campaign:" + std::to_string(id), now));
+  return s.roster().ApplyRoster(id, plan, now, TestAudit("roster.import", "campaign:" + std::to_string(id), now)).Wait();
 }
 
 inline std::vector<Backend> Backends() {

@@ -25,6 +25,23 @@ UserRecord ReadUser(Statement& q) {
   return u;
 }
 
+Status InsertSession(Connection& db, const SessionRecord& s) {
+  auto q = db.Prepare(
+      "INSERT INTO sessions(token_hash, user_id, csrf_token, created_at, last_seen_at, ip, user_agent)"
+      " VALUES (?, ?, ?, ?, ?, ?, ?)");
+  q->Bind(1, s.token_hash).Bind(2, s.user_id).Bind(3, s.csrf_token).Bind(4, s.created_at).Bind(5, s.last_seen_at)
+      .Bind(6, s.ip).Bind(7, s.user_agent);
+  q->Step();
+  return q->error();
+}
+
+Status DeleteExpiredSessions(Connection& db, Millis idle_before, Millis created_before) {
+  auto q = db.Prepare("DELETE FROM sessions WHERE last_seen_at < ? OR created_at < ?");
+  q->Bind(1, idle_before).Bind(2, created_before);
+  q->Step();
+  return q->error();
+}
+
 Status EndSessions(Connection& db, std::int64_t user, const std::string& keep) {
   auto q = db.Prepare("DELETE FROM sessions WHERE user_id = ? AND token_hash <> ?");
   q->Bind(1, user).Bind(2, keep);
@@ -34,8 +51,8 @@ Status EndSessions(Connection& db, std::int64_t user, const std::string& keep) {
 
 }  // namespace
 
-Result<std::int64_t> Users::Create(const UserRecord& u, const AuditEvent& audit) {
-  return db_.Write([&](Connection& db) -> Result<std::int64_t> {
+Pending<Result<std::int64_t>> Users::Create(const UserRecord& u, const AuditEvent& audit) {
+  return db_.Write([u, audit](Connection& db) -> Result<std::int64_t> {
     auto q = db.Prepare(
         "INSERT INTO users(username, display_name, role, district_code, candidate_id, password_hash, disabled,"
         " created_at, updated_at, password_changed_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
@@ -95,8 +112,8 @@ Result<std::pair<std::vector<UserRecord>, int>> Users::List(const UserQuery& que
   return std::pair{std::move(out), total};
 }
 
-Status Users::Update(const UserRecord& u, Millis now, const AuditEvent& audit) {
-  return db_.Write([&](Connection& db) -> Done {
+Pending<Status> Users::Update(const UserRecord& u, Millis now, const AuditEvent& audit) {
+  return db_.Write([u, now, audit](Connection& db) -> Status {
     auto q = db.Prepare(
         "UPDATE users SET display_name = ?, role = ?, district_code = ?, candidate_id = ?, disabled = ?, updated_at = ?"
         " WHERE id = ?");
@@ -109,12 +126,12 @@ Status Users::Update(const UserRecord& u, Millis now, const AuditEvent& audit) {
       if (Status s = EndSessions(db, u.id, ""); !s.ok()) return s;
     }
     return AppendAudit(db, audit);
-  }).status;
+  });
 }
 
-Status Users::SetPassword(std::int64_t id, const std::string& hash, Millis now, const std::string& keep_session,
-                          const AuditEvent& audit) {
-  return db_.Write([&](Connection& db) -> Done {
+Pending<Status> Users::SetPassword(std::int64_t id, const std::string& hash, Millis now,
+                                   const std::string& keep_session, const AuditEvent& audit) {
+  return db_.Write([id, hash, now, keep_session, audit](Connection& db) -> Status {
     auto q = db.Prepare("UPDATE users SET password_hash = ?, password_changed_at = ?, updated_at = ? WHERE id = ?");
     q->Bind(1, hash).Bind(2, now).Bind(3, now).Bind(4, id);
     q->Step();
@@ -122,23 +139,7 @@ Status Users::SetPassword(std::int64_t id, const std::string& hash, Millis now, 
     if (db.Changes() != 1) return Status(code::kNotFound, "没有编号为 " + std::to_string(id) + " 的用户");
     if (Status s = EndSessions(db, id, keep_session); !s.ok()) return s;
     return AppendAudit(db, audit);
-  }).status;
-}
-
-Status Users::RecordLogin(std::int64_t id, const std::string& ip, Millis now, const AuditEvent& audit) {
-  return db_.Write([&](Connection& db) -> Done {
-    auto q = db.Prepare("UPDATE users SET last_login_at = ? WHERE id = ?");
-    q->Bind(1, now).Bind(2, id);
-    q->Step();
-    if (!q->error().ok()) return q->error();
-    auto k = db.Prepare(
-        "INSERT INTO user_known_addresses(user_id, ip, last_seen_at) VALUES (?, ?, ?)"
-        " ON CONFLICT(user_id, ip) DO UPDATE SET last_seen_at = excluded.last_seen_at");
-    k->Bind(1, id).Bind(2, ip).Bind(3, now);
-    k->Step();
-    if (!k->error().ok()) return k->error();
-    return AppendAudit(db, audit);
-  }).status;
+  });
 }
 
 Result<bool> Users::IsKnownAddress(std::int64_t id, const std::string& ip) {
@@ -150,16 +151,42 @@ Result<bool> Users::IsKnownAddress(std::int64_t id, const std::string& ip) {
   return known;
 }
 
-Status Sessions::Create(const SessionRecord& s) {
-  return db_.Write([&](Connection& db) -> Done {
-    auto q = db.Prepare(
-        "INSERT INTO sessions(token_hash, user_id, csrf_token, created_at, last_seen_at, ip, user_agent)"
-        " VALUES (?, ?, ?, ?, ?, ?, ?)");
-    q->Bind(1, s.token_hash).Bind(2, s.user_id).Bind(3, s.csrf_token).Bind(4, s.created_at).Bind(5, s.last_seen_at)
-        .Bind(6, s.ip).Bind(7, s.user_agent);
+Sessions::Sessions(Database& db) : db_(db) {}
+
+void Sessions::Attach() {
+  db_.writer().AddFold([this](Connection& c) { return FoldTouches(c); });
+}
+
+Pending<Status> Sessions::Create(const SessionRecord& s) {
+  return db_.Write([s](Connection& db) -> Status { return InsertSession(db, s); });
+}
+
+Pending<Status> Sessions::SignIn(const store::SignIn& in) {
+  return db_.Write([in](Connection& db) -> Status {
+    const SessionRecord& s = in.session;
+    auto q = db.Prepare("UPDATE users SET last_login_at = ? WHERE id = ?");
+    q->Bind(1, s.created_at).Bind(2, s.user_id);
     q->Step();
-    return q->error();
-  }).status;
+    if (!q->error().ok()) return q->error();
+    if (db.Changes() != 1) return Status(code::kNotFound, "没有编号为 " + std::to_string(s.user_id) + " 的用户");
+    auto k = db.Prepare(
+        "INSERT INTO user_known_addresses(user_id, ip, last_seen_at) VALUES (?, ?, ?)"
+        " ON CONFLICT(user_id, ip) DO UPDATE SET last_seen_at = excluded.last_seen_at");
+    k->Bind(1, s.user_id).Bind(2, s.ip).Bind(3, s.created_at);
+    k->Step();
+    if (!k->error().ok()) return k->error();
+    for (const auto& key : in.clear_counters) {
+      auto c = db.Prepare("DELETE FROM login_failures WHERE key = ?");
+      c->Bind(1, key);
+      c->Step();
+      if (!c->error().ok()) return c->error();
+    }
+    if (in.idle_before || in.created_before) {
+      if (Status e = DeleteExpiredSessions(db, in.idle_before, in.created_before); !e.ok()) return e;
+    }
+    if (Status e = InsertSession(db, s); !e.ok()) return e;
+    return AppendAudit(db, in.audit);
+  });
 }
 
 Result<std::optional<SessionRecord>> Sessions::Find(const std::string& token_hash) {
@@ -171,35 +198,51 @@ Result<std::optional<SessionRecord>> Sessions::Find(const std::string& token_has
     if (!q->error().ok()) return q->error();
     return std::optional<SessionRecord>();
   }
-  return std::optional<SessionRecord>(
-      SessionRecord{q->Text(0), q->Int(1), q->Text(2), q->Int(3), q->Int(4), q->Text(5), q->Text(6)});
+  SessionRecord r{q->Text(0), q->Int(1), q->Text(2), q->Int(3), q->Int(4), q->Text(5), q->Text(6)};
+  {
+    std::lock_guard lock(touch_mu_);
+    if (auto it = touches_.find(token_hash); it != touches_.end()) r.last_seen_at = std::max(r.last_seen_at, it->second);
+  }
+  return std::optional<SessionRecord>(std::move(r));
 }
 
-Status Sessions::Touch(const std::string& token_hash, Millis now) {
-  return db_.Write([&](Connection& db) -> Done {
-    auto q = db.Prepare("UPDATE sessions SET last_seen_at = ? WHERE token_hash = ?");
-    q->Bind(1, now).Bind(2, token_hash);
+void Sessions::Touch(const std::string& token_hash, Millis now) {
+  {
+    std::lock_guard lock(touch_mu_);
+    Millis& seen = touches_[token_hash];
+    seen = std::max(seen, now);
+  }
+  db_.writer().MarkToFold();
+}
+
+Status Sessions::FoldTouches(Connection& db) {
+  std::unordered_map<std::string, Millis> batch;
+  {
+    std::lock_guard lock(touch_mu_);
+    batch.swap(touches_);
+  }
+  for (const auto& [hash, seen] : batch) {
+    auto q = db.Prepare("UPDATE sessions SET last_seen_at = MAX(last_seen_at, ?) WHERE token_hash = ?");
+    q->Bind(1, seen).Bind(2, hash);
     q->Step();
-    return q->error();
-  }).status;
+    if (!q->error().ok()) return q->error();
+  }
+  return Status::Ok();
 }
 
-Status Sessions::Delete(const std::string& token_hash) {
-  return db_.Write([&](Connection& db) -> Done {
+Pending<Status> Sessions::Delete(const std::string& token_hash) {
+  return db_.Write([token_hash](Connection& db) -> Status {
     auto q = db.Prepare("DELETE FROM sessions WHERE token_hash = ?");
     q->Bind(1, token_hash);
     q->Step();
     return q->error();
-  }).status;
+  });
 }
 
-Status Sessions::DeleteExpired(Millis idle_before, Millis created_before) {
-  return db_.Write([&](Connection& db) -> Done {
-    auto q = db.Prepare("DELETE FROM sessions WHERE last_seen_at < ? OR created_at < ?");
-    q->Bind(1, idle_before).Bind(2, created_before);
-    q->Step();
-    return q->error();
-  }).status;
+Pending<Status> Sessions::DeleteExpired(Millis idle_before, Millis created_before) {
+  return db_.Write([idle_before, created_before](Connection& db) -> Status {
+    return DeleteExpiredSessions(db, idle_before, created_before);
+  });
 }
 
 Result<FailureCounter> Throttle::Get(const std::string& key) {
@@ -212,35 +255,39 @@ Result<FailureCounter> Throttle::Get(const std::string& key) {
   return c;
 }
 
-Result<FailureCounter> Throttle::AddFailure(const std::string& key, Millis now, int lock_after,
-                                           const ThrottlePolicy& policy) {
-  return db_.Write([&](Connection& db) -> Result<FailureCounter> {
-    FailureCounter c;
-    {
-      auto q = db.Prepare("SELECT failures, last_failure, locked_until FROM login_failures WHERE key = ?");
-      q->Bind(1, key);
-      if (q->Step()) c = FailureCounter{static_cast<int>(q->Int(0)), q->Int(1), q->Int(2)};
+Pending<Result<std::vector<FailureCounter>>> Throttle::AddFailures(const std::vector<std::pair<std::string, int>>& keys,
+                                                               Millis now, const ThrottlePolicy& policy) {
+  return db_.Write([keys, now, policy](Connection& db) -> Result<std::vector<FailureCounter>> {
+    std::vector<FailureCounter> out;
+    for (const auto& [key, lock_after] : keys) {
+      FailureCounter c;
+      {
+        auto q = db.Prepare("SELECT failures, last_failure, locked_until FROM login_failures WHERE key = ?");
+        q->Bind(1, key);
+        if (q->Step()) c = FailureCounter{static_cast<int>(q->Int(0)), q->Int(1), q->Int(2)};
+        if (!q->error().ok()) return q->error();
+      }
+      c = AfterFailure(c, now, lock_after, policy);
+      auto q = db.Prepare(
+          "INSERT INTO login_failures(key, failures, last_failure, locked_until) VALUES (?, ?, ?, ?)"
+          " ON CONFLICT(key) DO UPDATE SET failures = excluded.failures, last_failure = excluded.last_failure,"
+          " locked_until = excluded.locked_until");
+      q->Bind(1, key).Bind(2, c.failures).Bind(3, c.last_failure).Bind(4, c.locked_until);
+      q->Step();
       if (!q->error().ok()) return q->error();
+      out.push_back(c);
     }
-    c = AfterFailure(c, now, lock_after, policy);
-    auto q = db.Prepare(
-        "INSERT INTO login_failures(key, failures, last_failure, locked_until) VALUES (?, ?, ?, ?)"
-        " ON CONFLICT(key) DO UPDATE SET failures = excluded.failures, last_failure = excluded.last_failure,"
-        " locked_until = excluded.locked_until");
-    q->Bind(1, key).Bind(2, c.failures).Bind(3, c.last_failure).Bind(4, c.locked_until);
-    q->Step();
-    if (!q->error().ok()) return q->error();
-    return c;
+    return out;
   });
 }
 
-Status Throttle::Clear(const std::string& key) {
-  return db_.Write([&](Connection& db) -> Done {
+Pending<Status> Throttle::Clear(const std::string& key) {
+  return db_.Write([key](Connection& db) -> Status {
     auto q = db.Prepare("DELETE FROM login_failures WHERE key = ?");
     q->Bind(1, key);
     q->Step();
     return q->error();
-  }).status;
+  });
 }
 
 }  // namespace ss::store::sqlite

@@ -28,8 +28,8 @@ AuditEntry ReadEntry(Statement& q) {
 
 }  // namespace
 
-Status AuditLog::Append(const AuditEvent& event) {
-  return db_.Write([&](Connection& db) -> Done { return AppendAudit(db, event); }).status;
+Pending<Status> AuditLog::Append(const AuditEvent& event) {
+  return db_.Write([event](Connection& db) -> Status { return AppendAudit(db, event); });
 }
 
 Result<std::pair<std::vector<AuditEntry>, int>> AuditLog::List(const AuditQuery& a) {

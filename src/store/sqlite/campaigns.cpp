@@ -17,7 +17,6 @@ Result<CampaignRecord> ReadCampaign(Statement& q) {
 
 }  // namespace
 
-Status InsertCandidate(Connection& db, std::int64_t campaign, const Candidate& c, Millis now, std::int64_t* id);
 
 Result<std::vector<CampaignRecord>> Campaigns::List() {
   auto db = db_.Read();
@@ -43,8 +42,8 @@ Result<CampaignRecord> Campaigns::Get(std::int64_t id) {
   return ReadCampaign(*q);
 }
 
-Result<std::int64_t> Campaigns::Create(const CampaignDocument& doc, PhaseKey phase, Millis now, const AuditEvent& audit) {
-  return db_.WriteCatalog([&](Connection& db) -> Result<std::int64_t> {
+Pending<Result<std::int64_t>> Campaigns::Create(const CampaignDocument& doc, PhaseKey phase, Millis now, const AuditEvent& audit) {
+  return db_.WriteCatalog([doc, phase, now, audit](Connection& db) -> Result<std::int64_t> {
     auto q = db.Prepare("INSERT INTO campaigns(name, config, phase, created_at, updated_at) VALUES (?, ?, ?, ?, ?)");
     q->Bind(1, doc.config.name).Bind(2, ConfigToJson(doc.config)).Bind(3, PhaseKeyName(phase)).Bind(4, now).Bind(5, now);
     q->Step();
@@ -71,27 +70,30 @@ Result<std::int64_t> Campaigns::Create(const CampaignDocument& doc, PhaseKey pha
   });
 }
 
-Status Campaigns::SetPhase(std::int64_t id, PhaseKey from, PhaseKey to, Millis now, const AuditEvent& audit) {
-  return db_.WriteCatalog([&](Connection& db) -> Done {
+Pending<Status> Campaigns::SetPhase(std::int64_t id, PhaseKey from, PhaseKey to, Millis now, const AuditEvent& audit) {
+  return db_.WriteCatalog([id, from, to, now, audit](Connection& db) -> Status {
     auto q = db.Prepare("UPDATE campaigns SET phase = ?, updated_at = ? WHERE id = ? AND phase = ?");
     q->Bind(1, PhaseKeyName(to)).Bind(2, now).Bind(3, id).Bind(4, PhaseKeyName(from));
     q->Step();
     if (!q->error().ok()) return q->error();
     if (db.Changes() == 0) return Status(code::kConflict, "活动阶段已被他人更改，请刷新后重试");
     return AppendAudit(db, audit);
-  }).status;
+  });
 }
 
-Status Campaigns::UpdateConfig(std::int64_t id, const CampaignConfig& config, Millis expected_updated_at, Millis now,
-                               const AuditEvent& audit) {
-  return db_.WriteCatalog([&](Connection& db) -> Done {
+Pending<Status> Campaigns::UpdateConfig(std::int64_t id, const CampaignConfig& config, Millis expected_updated_at,
+                                        Millis now, const AuditEvent& audit) {
+  return db_.WriteCatalog([id, config, expected_updated_at, now, audit](Connection& db) -> Status {
     auto q = db.Prepare("UPDATE campaigns SET name = ?, config = ?, updated_at = ? WHERE id = ? AND updated_at = ?");
     q->Bind(1, config.name).Bind(2, ConfigToJson(config)).Bind(3, now).Bind(4, id).Bind(5, expected_updated_at);
     q->Step();
     if (!q->error().ok()) return q->error();
     if (db.Changes() == 0) return Status(code::kConflict, "活动设置已被他人修改，请刷新后再保存");
+    // The quotas against the roster as it is now, inside this write (the row lock above
+    // keeps roster writes of this campaign out until it commits).
+    if (Status quotas = CheckQuotas(db, id, &config); !quotas.ok()) return quotas;
     return AppendAudit(db, audit);
-  }).status;
+  });
 }
 
 }  // namespace ss::store::sqlite

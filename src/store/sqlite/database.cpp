@@ -41,18 +41,21 @@ Status Migrate(Connection& db, const std::string& path) {
 
 }  // namespace
 
-Database::~Database() {
+Database::~Database() { Close(); }
+
+void Database::Close() {
   if (watcher_.joinable()) {
     watcher_.request_stop();
     watcher_.join();
   }
+  if (writer_) writer_->Stop();
 }
 
 Status Database::Open(const std::string& path, int readers) {
   auto writer = Connection::Open(path, true);
   if (!writer) return writer.status();
-  writer_ = std::move(*writer);
-  if (Status s = Migrate(*writer_, path); !s.ok()) return s;
+  write_conn_ = std::move(*writer);
+  if (Status s = Migrate(*write_conn_, path); !s.ok()) return s;
   for (int i = 0; i < std::max(1, readers); ++i) {
     auto r = Connection::Open(path, false);
     if (!r) return r.status();
@@ -61,6 +64,9 @@ Status Database::Open(const std::string& path, int readers) {
   auto w = Connection::Open(path, false);
   if (!w) return w.status();
   watch_ = std::move(*w);
+  writer_ = std::make_unique<Writer>(
+      *write_conn_, [this](std::int64_t revision) { own_revision_.store(revision, std::memory_order_release); },
+      [this] { BumpGeneration(); });
   watcher_ = std::jthread([this](std::stop_token stop) { Watch(stop); });
   return Status::Ok();
 }
@@ -81,9 +87,23 @@ void Database::Return(std::unique_ptr<Connection> c) {
   pool_cv_.notify_one();
 }
 
+void Database::BumpGeneration() {
+  {
+    std::lock_guard lock(gen_mu_);
+    generation_.fetch_add(1, std::memory_order_acq_rel);
+  }
+  gen_cv_.notify_all();
+}
+
+std::uint64_t Database::WaitForGeneration(std::uint64_t seen, std::chrono::milliseconds timeout) {
+  std::unique_lock lock(gen_mu_);
+  gen_cv_.wait_for(lock, timeout, [&] { return generation_.load(std::memory_order_acquire) != seen; });
+  return generation_.load(std::memory_order_acquire);
+}
+
 // Another process (the CLI importing a roster while the server runs) commits through its own
 // connection; the catalog revision it moves tells us. Our own catalog writes move the
-// generation at once (and once more when the watcher sees them: one spare rebuild).
+// generation at once, and the watcher knows their revision, so it does not move it again.
 void Database::Watch(std::stop_token stop) {
   std::int64_t seen = -1;
   std::mutex m;
@@ -93,7 +113,7 @@ void Database::Watch(std::stop_token stop) {
       auto q = watch_->Prepare("SELECT revision FROM catalog_revision WHERE id = 1");
       if (q->Step()) {
         std::int64_t v = q->Int(0);
-        if (seen != -1 && v != seen) generation_.fetch_add(1, std::memory_order_acq_rel);
+        if (seen != -1 && v != seen && v != own_revision_.load(std::memory_order_acquire)) BumpGeneration();
         seen = v;
       }
     }
@@ -104,14 +124,10 @@ void Database::Watch(std::stop_token stop) {
 
 Status AppendAudit(Connection& db, AuditEntry e) {
   {
-    auto last = db.Prepare("SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1");
-    if (last->Step()) {
-      e.id = last->Int(0) + 1;
-      e.prev_hash = last->Text(1);
-    } else {
-      e.id = 1;
-      e.prev_hash.clear();
-    }
+    auto head = db.Prepare("SELECT last_id, last_hash FROM audit_head WHERE id = 1");
+    if (!head->Step()) return head->error().ok() ? Status(code::kInternal, "审计日志头缺失") : head->error();
+    e.id = head->Int(0) + 1;
+    e.prev_hash = head->Text(1);
   }
   if (e.at == 0) e.at = NowMillis();
   e.hash = AuditHash(e);
@@ -122,7 +138,13 @@ Status AppendAudit(Connection& db, AuditEntry e) {
       .Bind(7, e.target).Bind(8, e.district).Bind(9, e.before).Bind(10, e.after).Bind(11, e.reason).Bind(12, e.ip)
       .Bind(13, e.request_id).Bind(14, e.prev_hash).Bind(15, e.hash);
   q->Step();
-  return q->error();
+  if (!q->error().ok()) return q->error();
+  auto move = db.Prepare("UPDATE audit_head SET last_id = ?, last_hash = ? WHERE id = 1 AND last_id = ?");
+  move->Bind(1, e.id).Bind(2, e.hash).Bind(3, e.id - 1);
+  move->Step();
+  if (!move->error().ok()) return move->error();
+  if (db.Changes() != 1) return Status(code::kConflict, "审计日志被同时写入，请重试");
+  return Status::Ok();
 }
 
 }  // namespace ss::store::sqlite

@@ -1,31 +1,31 @@
-// Inside the SQLite store: the connections and the ways to use them. Read() lends a pooled
-// read connection; Write() runs a function in a write transaction on the one writer
-// connection and commits it; WriteCatalog() does the same for changes the read caches must
-// see (campaigns, org units, candidates) and moves the catalog revision and the generation
-// on. AppendAudit() chains an audit entry inside such a transaction.
+// Inside the SQLite store: the connections and the ways to use them.
+//
+// Read() lends a pooled read connection (WAL: readers never wait for the writer). Write(fn)
+// queues `fn` for the writer (writer.h), which runs it inside a batch transaction in a
+// savepoint of its own and answers through the returned Pending after the commit; `fn` must
+// therefore own what it uses (capture by value). WriteCatalog(fn) does the same for changes
+// the read caches must see (campaigns, org units, candidates): the batch moves the catalog
+// revision and the generation on. AppendAudit() chains an audit entry inside such a unit.
 #pragma once
 
 #include <atomic>
+#include <chrono>
 #include <condition_variable>
 #include <memory>
 #include <mutex>
 #include <stop_token>
 #include <string>
 #include <thread>
+#include <type_traits>
 #include <vector>
 
 #include "core/audit.h"
 #include "core/status.h"
+#include "store/pending.h"
 #include "store/sqlite/db.h"
+#include "store/sqlite/writer.h"
 
 namespace ss::store::sqlite {
-
-// Status-only results go through Write() like Result<T>.
-struct Done {
-  Status status;
-  bool ok() const { return status.ok(); }
-  Done(Status s = {}) : status(std::move(s)) {}  // NOLINT: implicit by design
-};
 
 class Database {
  public:
@@ -46,52 +46,58 @@ class Database {
 
   ~Database();
 
-  // Opens the writer, migrates, opens `readers` read connections and starts the watcher.
+  // Opens the writer, migrates, opens `readers` read connections, starts the writer thread
+  // and the watcher.
   Status Open(const std::string& path, int readers);
+  // Drains the writer (every queued unit is committed and answered; later ones are refused).
+  void Close();
 
   Lease Read();
 
   template <class Fn>
-  auto Write(Fn fn) -> decltype(fn(std::declval<Connection&>())) {
-    return Commit(fn, false);
+  auto Write(Fn fn) -> Pending<std::invoke_result_t<Fn&, Connection&>> {
+    return Submit(std::move(fn), false);
   }
   template <class Fn>
-  auto WriteCatalog(Fn fn) -> decltype(fn(std::declval<Connection&>())) {
-    return Commit(fn, true);
+  auto WriteCatalog(Fn fn) -> Pending<std::invoke_result_t<Fn&, Connection&>> {
+    return Submit(std::move(fn), true);
   }
 
+  Writer& writer() { return *writer_; }
+
   std::uint64_t generation() const { return generation_.load(std::memory_order_acquire); }
+  // Blocks until the generation differs from `seen` or `timeout` passes; returns it.
+  std::uint64_t WaitForGeneration(std::uint64_t seen, std::chrono::milliseconds timeout);
 
  private:
   template <class Fn>
-  auto Commit(Fn& fn, bool catalog) -> decltype(fn(std::declval<Connection&>())) {
-    std::lock_guard lock(write_mu_);
-    Transaction tx(*writer_);
-    if (!tx.begin_status().ok()) return Status(code::kUnavailable, "数据库繁忙：" + tx.begin_status().message());
-    auto result = fn(*writer_);
-    if (!result.ok()) return result;
-    if (catalog) {
-      if (Status s = writer_->Exec("UPDATE catalog_revision SET revision = revision + 1"); !s.ok()) return s;
-    }
-    if (Status c = tx.Commit(); !c.ok()) return Status(code::kInternal, "提交失败：" + c.message());
-    if (catalog) generation_.fetch_add(1, std::memory_order_acq_rel);
-    return result;
+  auto Submit(Fn fn, bool catalog) -> Pending<std::invoke_result_t<Fn&, Connection&>> {
+    using R = std::invoke_result_t<Fn&, Connection&>;
+    Promise<R> promise;
+    auto pending = promise.pending();
+    writer_->Submit(std::make_unique<FnUnit<R, Fn, Promise<R>>>(std::move(fn), std::move(promise), catalog));
+    return pending;
   }
   void Return(std::unique_ptr<Connection> c);
   void Watch(std::stop_token stop);
+  void BumpGeneration();
 
-  std::mutex write_mu_;
-  std::unique_ptr<Connection> writer_;
+  std::unique_ptr<Connection> write_conn_;
+  std::unique_ptr<Writer> writer_;
   std::mutex pool_mu_;
   std::condition_variable pool_cv_;
   std::vector<std::unique_ptr<Connection>> free_;
   std::unique_ptr<Connection> watch_;
   std::atomic<std::uint64_t> generation_{1};
+  std::atomic<std::int64_t> own_revision_{-1};  // the catalog revision our last catalog commit wrote
+  std::mutex gen_mu_;
+  std::condition_variable gen_cv_;
   std::jthread watcher_;  // last: stops before the connections go
 };
 
-// Appends `event` to the audit log inside the caller's write transaction: assigns the next
-// id, chains it to the last entry's hash.
+// Appends `event` to the audit log inside the caller's write unit: takes the next id and the
+// previous hash from the one-row audit_head (which serializes appenders on any backend, so
+// the chain never forks) and moves the head on.
 Status AppendAudit(Connection& db, AuditEntry event);
 
 }  // namespace ss::store::sqlite

@@ -108,6 +108,23 @@ CREATE TABLE catalog_revision (
 );
 INSERT INTO catalog_revision(id, revision) VALUES (1, 0);
 )sql"},
+      {4, "invariants in the write: one active secretary per unit, candidate revisions, the audit head", R"sql(
+-- One active secretary per unit, whoever writes (several app nodes included).
+CREATE UNIQUE INDEX candidates_one_active_per_unit ON candidates(campaign_id, unit_code) WHERE active = 1;
+-- An update names the revision it was decided on; another write in between makes it a conflict.
+ALTER TABLE candidates ADD COLUMN revision INTEGER NOT NULL DEFAULT 1;
+-- The newest audit entry, in one row that every appender reads and moves in its own
+-- transaction (FOR UPDATE on PostgreSQL): appenders queue on it, ids have no gaps, the chain
+-- never forks. prev_hash is unique as a second guard.
+CREATE TABLE audit_head (
+  id        INTEGER PRIMARY KEY CHECK (id = 1),
+  last_id   INTEGER NOT NULL,
+  last_hash TEXT    NOT NULL
+);
+INSERT INTO audit_head(id, last_id, last_hash)
+  SELECT 1, COALESCE(MAX(id), 0), COALESCE((SELECT hash FROM audit_log ORDER BY id DESC LIMIT 1), '') FROM audit_log;
+CREATE UNIQUE INDEX audit_log_prev_hash ON audit_log(prev_hash);
+)sql"},
   };
   return kMigrations;
 }

@@ -5,16 +5,28 @@
 #include "store/sqlite/database.h"
 #include "store/store.h"
 
+#include <map>
+#include <mutex>
+#include <unordered_map>
+
 namespace ss::store::sqlite {
+
+// Shared by the repositories, inside a write unit.
+Status InsertCandidate(Connection& db, std::int64_t campaign, const Candidate& c, Millis now, std::int64_t* id);
+// The award quotas of `config` (the stored one when null) against the active candidates'
+// group sizes as they are in this transaction; kInvalid as ValidateQuotas says. With
+// `before` (the sizes when the write began), only groups that shrank are checked.
+Status CheckQuotas(Connection& db, std::int64_t campaign, const CampaignConfig* config,
+                   const std::map<std::string, int>* before = nullptr);
 
 class Campaigns final : public CampaignRepository {
  public:
   explicit Campaigns(Database& db) : db_(db) {}
   Result<std::vector<CampaignRecord>> List() override;
   Result<CampaignRecord> Get(std::int64_t id) override;
-  Result<std::int64_t> Create(const CampaignDocument& doc, PhaseKey phase, Millis now, const AuditEvent& audit) override;
-  Status SetPhase(std::int64_t id, PhaseKey from, PhaseKey to, Millis now, const AuditEvent& audit) override;
-  Status UpdateConfig(std::int64_t id, const CampaignConfig& config, Millis expected_updated_at, Millis now,
+  Pending<Result<std::int64_t>> Create(const CampaignDocument& doc, PhaseKey phase, Millis now, const AuditEvent& audit) override;
+  Pending<Status> SetPhase(std::int64_t id, PhaseKey from, PhaseKey to, Millis now, const AuditEvent& audit) override;
+  Pending<Status> UpdateConfig(std::int64_t id, const CampaignConfig& config, Millis expected_updated_at, Millis now,
                       const AuditEvent& audit) override;
 
  private:
@@ -27,13 +39,13 @@ class Roster final : public RosterRepository {
   Result<std::vector<OrgUnit>> OrgUnits(std::int64_t campaign) override;
   Result<std::vector<Candidate>> Candidates(std::int64_t campaign) override;
   Result<Candidate> GetCandidate(std::int64_t campaign, std::int64_t id) override;
-  Status ApplyRoster(std::int64_t campaign, const RosterPlan& plan, Millis now, const AuditEvent& audit) override;
-  Result<std::int64_t> CreateCandidate(std::int64_t campaign, const Candidate& c, Millis now,
+  Pending<Status> ApplyRoster(std::int64_t campaign, const RosterPlan& plan, Millis now, const AuditEvent& audit) override;
+  Pending<Result<std::int64_t>> CreateCandidate(std::int64_t campaign, const Candidate& c, Millis now,
                                        const AuditEvent& audit) override;
-  Status UpdateCandidate(std::int64_t campaign, const Candidate& c, Millis now, const AuditEvent& audit) override;
-  Status CreateOrgUnit(std::int64_t campaign, const OrgUnit& unit, const AuditEvent& audit) override;
-  Status UpdateOrgUnit(std::int64_t campaign, const OrgUnit& unit, const AuditEvent& audit) override;
-  Status ApplyOrgUnits(std::int64_t campaign, const OrgUnitPlan& plan, const AuditEvent& audit) override;
+  Pending<Status> UpdateCandidate(std::int64_t campaign, const Candidate& c, Millis now, const AuditEvent& audit) override;
+  Pending<Status> CreateOrgUnit(std::int64_t campaign, const OrgUnit& unit, const AuditEvent& audit) override;
+  Pending<Status> UpdateOrgUnit(std::int64_t campaign, const OrgUnit& unit, const AuditEvent& audit) override;
+  Pending<Status> ApplyOrgUnits(std::int64_t campaign, const OrgUnitPlan& plan, const AuditEvent& audit) override;
 
  private:
   Database& db_;
@@ -42,14 +54,13 @@ class Roster final : public RosterRepository {
 class Users final : public UserRepository {
  public:
   explicit Users(Database& db) : db_(db) {}
-  Result<std::int64_t> Create(const UserRecord& user, const AuditEvent& audit) override;
+  Pending<Result<std::int64_t>> Create(const UserRecord& user, const AuditEvent& audit) override;
   Result<UserRecord> Get(std::int64_t id) override;
   Result<UserRecord> FindByUsername(const std::string& username) override;
   Result<std::pair<std::vector<UserRecord>, int>> List(const UserQuery& query) override;
-  Status Update(const UserRecord& user, Millis now, const AuditEvent& audit) override;
-  Status SetPassword(std::int64_t id, const std::string& hash, Millis now, const std::string& keep_session,
+  Pending<Status> Update(const UserRecord& user, Millis now, const AuditEvent& audit) override;
+  Pending<Status> SetPassword(std::int64_t id, const std::string& hash, Millis now, const std::string& keep_session,
                      const AuditEvent& audit) override;
-  Status RecordLogin(std::int64_t id, const std::string& ip, Millis now, const AuditEvent& audit) override;
   Result<bool> IsKnownAddress(std::int64_t id, const std::string& ip) override;
 
  private:
@@ -58,24 +69,30 @@ class Users final : public UserRepository {
 
 class Sessions final : public SessionRepository {
  public:
-  explicit Sessions(Database& db) : db_(db) {}
-  Status Create(const SessionRecord& s) override;
+  explicit Sessions(Database& db);
+  // After the database is open: the writer folds the coalesced touches.
+  void Attach();
+  Pending<Status> Create(const SessionRecord& s) override;
+  Pending<Status> SignIn(const store::SignIn& sign_in) override;
   Result<std::optional<SessionRecord>> Find(const std::string& token_hash) override;
-  Status Touch(const std::string& token_hash, Millis now) override;
-  Status Delete(const std::string& token_hash) override;
-  Status DeleteExpired(Millis idle_before, Millis created_before) override;
+  void Touch(const std::string& token_hash, Millis now) override;
+  Pending<Status> Delete(const std::string& token_hash) override;
+  Pending<Status> DeleteExpired(Millis idle_before, Millis created_before) override;
 
  private:
+  Status FoldTouches(Connection& db);
   Database& db_;
+  std::mutex touch_mu_;
+  std::unordered_map<std::string, Millis> touches_;  // token hash → last seen, not yet written
 };
 
 class Throttle final : public ThrottleRepository {
  public:
   explicit Throttle(Database& db) : db_(db) {}
   Result<FailureCounter> Get(const std::string& key) override;
-  Result<FailureCounter> AddFailure(const std::string& key, Millis now, int lock_after,
-                                    const ThrottlePolicy& policy) override;
-  Status Clear(const std::string& key) override;
+  Pending<Result<std::vector<FailureCounter>>> AddFailures(const std::vector<std::pair<std::string, int>>& keys,
+                                                           Millis now, const ThrottlePolicy& policy) override;
+  Pending<Status> Clear(const std::string& key) override;
 
  private:
   Database& db_;
@@ -84,7 +101,7 @@ class Throttle final : public ThrottleRepository {
 class AuditLog final : public AuditRepository {
  public:
   explicit AuditLog(Database& db) : db_(db) {}
-  Status Append(const AuditEvent& event) override;
+  Pending<Status> Append(const AuditEvent& event) override;
   Result<std::pair<std::vector<AuditEntry>, int>> List(const AuditQuery& query) override;
   Result<std::vector<AuditEntry>> All() override;
 

@@ -9,6 +9,9 @@ class SqliteStore final : public Store {
  public:
   SqliteStore() : campaigns_(db_), roster_(db_), users_(db_), sessions_(db_), throttle_(db_), audit_(db_) {}
 
+  // The writer's last batch folds the sessions' touches: it must run while they exist.
+  ~SqliteStore() override { db_.Close(); }
+
   CampaignRepository& campaigns() override { return campaigns_; }
   RosterRepository& roster() override { return roster_; }
   UserRepository& users() override { return users_; }
@@ -17,6 +20,10 @@ class SqliteStore final : public Store {
   AuditRepository& audit() override { return audit_; }
 
   std::uint64_t Generation() override { return db_.generation(); }
+  std::uint64_t WaitForGeneration(std::uint64_t seen, Millis timeout) override {
+    return db_.WaitForGeneration(seen, std::chrono::milliseconds(timeout));
+  }
+  void Close() override { db_.Close(); }
 
   int SchemaVersion() override {
     auto db = db_.Read();
@@ -24,7 +31,11 @@ class SqliteStore final : public Store {
     return q->Step() ? static_cast<int>(q->Int(0)) : 0;
   }
 
-  Status Open(const std::string& path, const StoreOptions& options) { return db_.Open(path, options.readers); }
+  Status Open(const std::string& path, const StoreOptions& options) {
+    if (Status s = db_.Open(path, options.readers); !s.ok()) return s;
+    sessions_.Attach();
+    return Status::Ok();
+  }
 
  private:
   Database db_;
