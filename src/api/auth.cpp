@@ -288,7 +288,11 @@ http::Handler Login(Services& s) {
     if (!facts.status.ok()) co_return http::ErrorReply(ctx.request, facts.status);
 
     HashingSlot slot(s);
-    if (!slot.taken) co_return http::ErrorReply(ctx.request, Status(code::kUnavailable, "登录的人太多，请稍后再试"));
+    if (!slot.taken) {
+      // Held back like a failure, so a flood's connections cannot loop on the refusal.
+      co_await Pause(1000);
+      co_return http::ErrorReply(ctx.request, Status(code::kUnavailable, "登录的人太多，请稍后再试"));
+    }
     auto check = [&] {
       if (facts.user) return VerifyPassword(facts.user->password_hash, *password);
       VerifyNothing(*password);  // same work, same time, for an unknown name
