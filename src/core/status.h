@@ -22,7 +22,7 @@ struct FieldError {
   std::string message; // Chinese, says what is wrong and what is expected
 };
 
-class Status {
+class [[nodiscard]] Status {
  public:
   Status() = default;  // success
   Status(std::string code, std::string message, std::vector<FieldError> details = {})
@@ -74,7 +74,7 @@ inline constexpr const char* kInternal = "internal";             // 500
 
 // Either a value or a failed Status (std::expected arrives only with C++23).
 template <class T>
-class Result {
+class [[nodiscard]] Result {
  public:
   Result(T value) : v_(std::move(value)) {}  // NOLINT: implicit by design
   Result(Status status) : v_(std::move(status)) {}  // NOLINT: implicit by design

@@ -108,7 +108,8 @@ Transaction::Transaction(Connection& db) : db_(db) {
 }
 
 Transaction::~Transaction() {
-  if (!done_) db_.Exec("ROLLBACK");
+  // ROLLBACK fails only when SQLite has already rolled the transaction back itself.
+  if (!done_) (void)db_.Exec("ROLLBACK");
 }
 
 Status Transaction::Commit() {
