@@ -246,11 +246,36 @@ http::Handler StaffJson(Services& s, StaffCall call, StaffWork work) {
     if (!call.allowed(who->actor)) co_return http::ErrorReply(ctx.request, Status(code::kForbidden, call.refusal));
     json::object body;
     if (call.reads_body) {
-      auto parsed = Body(ctx);
+      auto parsed = co_await ReadJsonBody(s, ctx);
       if (!parsed) co_return http::ErrorReply(ctx.request, parsed.status());
       body = std::move(*parsed);
     }
     auto result = co_await http::Offload(ctx.blocking, [&] { return work(*who, ctx, body); });
+    if (!result) co_return http::ErrorReply(ctx.request, result.status());
+    if (result->is_null()) co_return http::NoContent(ctx.request);
+    co_return http::JsonReply(ctx.request, json::serialize(*result), call.success_status);
+  };
+}
+
+asio::awaitable<Result<json::object>> ReadJsonBody(Services& s, Context& ctx) {
+  constexpr std::size_t kInline = 4 * 1024;  // a small form parses faster than a thread hop
+  if (ctx.request.body().size() <= kInline) co_return Body(ctx);
+  auto parse = [&ctx] { return Body(ctx); };
+  co_return co_await http::Offload(s.cpu, parse);
+}
+
+http::Handler StaffWrite(Services& s, StaffCall call, StaffTask task) {
+  return [&s, call = std::move(call), task = std::move(task)](Context& ctx) -> asio::awaitable<Reply> {
+    auto who = co_await RequireStaff(s, ctx);
+    if (!who) co_return http::ErrorReply(ctx.request, who.status());
+    if (!call.allowed(who->actor)) co_return http::ErrorReply(ctx.request, Status(code::kForbidden, call.refusal));
+    json::object body;
+    if (call.reads_body) {
+      auto parsed = co_await ReadJsonBody(s, ctx);
+      if (!parsed) co_return http::ErrorReply(ctx.request, parsed.status());
+      body = std::move(*parsed);
+    }
+    Result<json::value> result = co_await task(*who, ctx, body);
     if (!result) co_return http::ErrorReply(ctx.request, result.status());
     if (result->is_null()) co_return http::NoContent(ctx.request);
     co_return http::JsonReply(ctx.request, json::serialize(*result), call.success_status);
@@ -262,7 +287,8 @@ http::Handler StaffFile(Services& s, StaffCall call, StaffDownload work) {
     auto who = co_await RequireStaff(s, ctx);
     if (!who) co_return http::ErrorReply(ctx.request, who.status());
     if (!call.allowed(who->actor)) co_return http::ErrorReply(ctx.request, Status(code::kForbidden, call.refusal));
-    auto file = co_await http::Offload(ctx.blocking, [&] { return work(*who, ctx); });
+    // Building a workbook burns CPU: the CPU pool, not the read pool.
+    auto file = co_await http::Offload(s.cpu, [&] { return work(*who, ctx); });
     if (!file) co_return http::ErrorReply(ctx.request, file.status());
     co_return http::FileReply(ctx.request, std::move(file->bytes), file->content_type, file->filename);
   };

@@ -49,6 +49,17 @@ using StaffWork = std::function<Result<boost::json::value>(const StaffSession& w
                                                            const boost::json::object& body)>;
 http::Handler StaffJson(Services& s, StaffCall call, StaffWork work);
 
+// The frame for staff writes: the same checks, then `task` as a coroutine on the request's
+// I/O thread. It reads through http::Offload(ctx.blocking, …), burns CPU through
+// Offload(s.cpu, …), decides with core/, and awaits its one write with Committed(…): no
+// thread is held while the write waits for its batch.
+using StaffTask = std::function<boost::asio::awaitable<Result<boost::json::value>>(
+    const StaffSession& who, http::Context& ctx, const boost::json::object& body)>;
+http::Handler StaffWrite(Services& s, StaffCall call, StaffTask task);
+
+// The request's JSON body (Body()); one of more than a few KiB is parsed on the CPU pool.
+boost::asio::awaitable<Result<boost::json::object>> ReadJsonBody(Services& s, http::Context& ctx);
+
 // The same frame for a download (an .xlsx export): `work` returns the file.
 struct Download {
   std::string bytes;
