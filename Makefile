@@ -1,10 +1,14 @@
 # Shuangshai — the two commands:
-#   make run    install what is missing, build, create the demo database, serve on :8080
-#   make test   install what is missing, build, run every test (unit, store, API, web, browser)
-# Other targets: build, web, bench, fuzz, clean.
+#   make run    install what is missing, build the server and the web app, create the demo
+#               database, serve on :8080
+#   make test   install what is missing (also the test-only packages), build everything, run
+#               every test (unit, store, API, web, browser); with CI=true also the C++ tests
+#               under AddressSanitizer + UBSan (make asan)
+# Other targets: server, build, web, asan, bench, fuzz, clean.
 
 SHELL := /bin/bash
 BUILD ?= build
+ASAN_BUILD ?= build-asan
 DB ?= var/shuangshai.db
 PORT ?= 8080
 HOST ?= 127.0.0.1
@@ -14,13 +18,16 @@ CMAKE_FLAGS := -DCMAKE_BUILD_TYPE=Release
 ifeq ($(CI),true)
 CMAKE_FLAGS += -DSHUANGSHAI_WERROR=ON
 endif
-GENERATOR := $(shell command -v ninja >/dev/null 2>&1 && echo "-G Ninja")
+# Always Ninja: scripts/install-deps.sh installs ninja-build before anything is configured,
+# and scripts/configure.sh starts afresh a build directory made by another generator.
+CONFIGURE := scripts/configure.sh
+TIMED := scripts/timed.sh
 
 WEB_SOURCES := $(shell find web/src web/public web/index.html web/vite.config.ts web/scripts -type f 2>/dev/null)
 
-.PHONY: run test build web deps deps-test bench fuzz clean cpp-test web-test browser-test
+.PHONY: run test server build web deps deps-test bench fuzz clean cpp-test web-test browser-test asan configure
 
-run: deps build web
+run: deps server web
 	@mkdir -p $(dir $(DB))
 	@if [ -f $(DB) ]; then \
 	  echo "演示账号（用户名、密码、角色）："; \
@@ -34,8 +41,16 @@ run: deps build web
 	@echo "按 Ctrl+C 停止"
 	$(BUILD)/shuangshai serve --db $(DB) --host $(HOST) --port $(PORT)
 
-test: deps-test build web cpp-test web-test browser-test
-	@echo "make test: all suites passed"
+TEST_STAGES := build web cpp-test web-test browser-test
+ifeq ($(CI),true)
+TEST_STAGES += asan
+endif
+test: deps-test
+	@times=$$(mktemp); trap 'rm -f "$$times"' EXIT; \
+	for stage in $(TEST_STAGES); do \
+	  STAGE_TIMES=$$times $(TIMED) $$stage $(MAKE) --no-print-directory $$stage || exit 1; \
+	done; \
+	echo "make test: all suites passed; seconds per stage:"; sed 's/^/  /' "$$times"
 
 deps:
 	@scripts/install-deps.sh build
@@ -43,11 +58,15 @@ deps:
 deps-test:
 	@scripts/install-deps.sh test
 
-$(BUILD)/build.ninja $(BUILD)/Makefile: CMakeLists.txt
-	cmake -S . -B $(BUILD) $(GENERATOR) $(CMAKE_FLAGS)
+# Configured on every call (quick when nothing changed), after deps have installed ninja.
+configure:
+	@$(CONFIGURE) $(BUILD) $(CMAKE_FLAGS)
 
-build: $(BUILD)/build.ninja
-	cmake -S . -B $(BUILD) $(GENERATOR) $(CMAKE_FLAGS) >/dev/null
+# Only the server binary: what make run needs (no tests, no benchmarks).
+server: configure
+	cmake --build $(BUILD) -j $(JOBS) --target shuangshai
+
+build: configure
 	cmake --build $(BUILD) -j $(JOBS)
 
 web/node_modules/.package-lock.json: web/package-lock.json web/package.json
@@ -60,7 +79,16 @@ web/dist/index.html: web/node_modules/.package-lock.json $(WEB_SOURCES)
 web: web/dist/index.html
 
 cpp-test: build
-	cd $(BUILD) && ctest --output-on-failure -j $(JOBS)
+	cd $(BUILD) && ctest --output-on-failure --no-tests=error -j $(JOBS)
+
+# The C++ tests (core, store, http, and the API tests against an ASan-built server) under
+# AddressSanitizer and UBSan, in their own build directory.
+ASAN_TARGETS := core_tests store_tests http_tests api_tests shuangshai
+asan: deps-test
+	@$(CONFIGURE) $(ASAN_BUILD) -DCMAKE_BUILD_TYPE=RelWithDebInfo -DSHUANGSHAI_SANITIZE=ON -DSHUANGSHAI_BENCH=OFF
+	cmake --build $(ASAN_BUILD) -j $(JOBS) --target $(ASAN_TARGETS)
+	cd $(ASAN_BUILD) && ASAN_OPTIONS=detect_leaks=1:abort_on_error=0:strict_string_checks=1 \
+	  UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 ctest --output-on-failure --no-tests=error -j $(JOBS)
 
 web-test: web/node_modules/.package-lock.json
 	cd web && npm run typecheck && npm test
@@ -68,14 +96,14 @@ web-test: web/node_modules/.package-lock.json
 browser-test: build web
 	scripts/browser-test.sh $(BUILD)/shuangshai
 
-bench: build web
+bench: deps-test build web
 	bench/run.sh $(BUILD)/shuangshai
 
 # libFuzzer on the parsers that take outside input, FUZZ_SECONDS each (clang, ASan, UBSan).
 FUZZ_SECONDS ?= 60
 fuzz:
 	@scripts/install-deps.sh fuzz
-	CXX=clang++ cmake -S . -B build-fuzz $(GENERATOR) -DCMAKE_BUILD_TYPE=RelWithDebInfo -DSHUANGSHAI_FUZZ=ON >/dev/null
+	CXX=clang++ $(CONFIGURE) build-fuzz -DCMAKE_BUILD_TYPE=RelWithDebInfo -DSHUANGSHAI_FUZZ=ON
 	cmake --build build-fuzz -j $(JOBS)
 	@mkdir -p build-fuzz/corpus/csv build-fuzz/corpus/campaign build-fuzz/corpus/http
 	@cp data/demo/wuhai-2022-roster.csv build-fuzz/corpus/csv/
@@ -87,4 +115,4 @@ fuzz:
 	build-fuzz/fuzz/http_fuzz -max_total_time=$(FUZZ_SECONDS) build-fuzz/corpus/http
 
 clean:
-	rm -rf $(BUILD) build-fuzz web/dist
+	rm -rf $(BUILD) $(ASAN_BUILD) build-fuzz web/dist

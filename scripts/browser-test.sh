@@ -12,11 +12,14 @@ cleanup() {
   rm -rf "$tmp"
 }
 trap cleanup EXIT
+# The test database's accounts get cheap test password hashes (init and serve both need it:
+# a server without it refuses such hashes). The binary warns about it on stderr.
+export SHUANGSHAI_TEST_FAST_PASSWORDS=1
 
 "$bin" init --db "$tmp/test.db" --demo >/dev/null
 "$bin" serve --db "$tmp/test.db" --port 0 --web "$root/web/dist" >"$tmp/serve.log" 2>&1 &
 server_pid=$!
-for _ in $(seq 1 100); do
+for _ in $(seq 1 100); do  # up to 10 s for the "已启动：http://…" line
   url=$(grep -o 'http://127.0.0.1:[0-9]*' "$tmp/serve.log" | head -n1 || true)
   [ -n "$url" ] && break
   sleep 0.1

@@ -1,8 +1,11 @@
 #!/usr/bin/env bash
 # Installs the Debian 12 packages the build, the server and the tests need.
 # Quick when everything is already there: it only calls apt-get for what is missing.
-# Usage: scripts/install-deps.sh [build|test|fuzz]
-#   test adds chromium, CJK fonts, wrk and curl; fuzz adds clang and its libFuzzer runtime.
+# Usage: scripts/install-deps.sh [build|test|bench|fuzz]
+#   build  the compiler, ninja, the libraries of the server and node/npm for the web app
+#   test   adds what only the tests and benchmarks need: GoogleTest, Google Benchmark,
+#          Chromium and CJK fonts for the browser test, wrk and curl (bench: the same)
+#   fuzz   adds clang and its libFuzzer runtime
 set -euo pipefail
 
 want=(
@@ -10,15 +13,17 @@ want=(
   libboost1.81-dev libboost-json1.81-dev libboost-url1.81-dev
   libsqlite3-dev sqlite3 libsodium-dev
   libtomlplusplus-dev libcli11-dev libspdlog-dev libfmt-dev
-  libxlsxwriter-dev
-  libgtest-dev libgmock-dev libbenchmark-dev
+  # xlsxwriter.pc says "-lxlsxwriter -lz" but libxlsxwriter-dev does not depend on zlib1g-dev
+  # (libsqlite3's static Libs name -lz too): without it the link fails with "cannot find -lz".
+  libxlsxwriter-dev zlib1g-dev
   nodejs npm
 )
 case "${1:-build}" in
-  test) want+=(chromium fonts-noto-cjk wrk curl procps) ;;
+  build) ;;
+  test | bench) want+=(libgtest-dev libgmock-dev libbenchmark-dev chromium fonts-noto-cjk wrk curl procps) ;;
   fuzz) want+=(clang libclang-rt-14-dev) ;;
+  *) echo "usage: $0 [build|test|bench|fuzz]" >&2; exit 2 ;;
 esac
-
 missing=()
 for p in "${want[@]}"; do
   # dpkg-query prints "install ok installed" only for a fully installed package.

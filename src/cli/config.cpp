@@ -2,7 +2,10 @@
 
 #include <charconv>
 #include <cstdlib>
+#include <iostream>
 #include <toml++/toml.h>
+
+#include "core/secrets.h"
 
 namespace ss::cli {
 namespace {
@@ -159,6 +162,21 @@ Result<Config> LoadConfig(const ConfigFlags& flags, const EnvLookup& env) {
 
   if (Status s = CheckValues(c); !s.ok()) return s;
   return c;
+}
+
+Status ApplyPasswordCost(const EnvLookup& env) {
+  std::optional<std::string> v = env(kFastPasswordsEnv);
+  if (!v || v->empty() || *v == "0") {
+    SetPasswordCost(PasswordCost::kProduction);
+    return Status::Ok();
+  }
+  if (*v != "1") return Bad(kFastPasswordsEnv, "环境变量 " + std::string(kFastPasswordsEnv) + " 只能为 1 或 0，而不是“" + *v + "”");
+  SetPasswordCost(PasswordCost::kTestFast);
+  std::cerr << "!!! 警告 WARNING: " << kFastPasswordsEnv << "=1 —— 仅供测试：密码哈希使用最低强度的 Argon2id"
+               "（1 轮、8 KiB）。\n"
+               "!!! Test-only cheap password hashes (Argon2id t=1, m=8 KiB). Accounts made now cannot sign in to a\n"
+               "!!! production server, which refuses such hashes. Never set this in production.\n";
+  return Status::Ok();
 }
 
 }  // namespace ss::cli

@@ -54,4 +54,12 @@ EnvLookup ProcessEnv();
 
 Result<Config> LoadConfig(const ConfigFlags& flags, const EnvLookup& env);
 
+// The Argon2id cost of password hashes (see core/secrets.h), for every sub-command, from the
+// environment only — there is deliberately no configuration-file key:
+//   SHUANGSHAI_TEST_FAST_PASSWORDS=1   cheap test hashes (1 pass, 8 KiB); warns loudly on stderr
+//   unset, empty or 0                  the production cost; weaker hashes never verify
+// Any other value is an error (exit code 2), so a typo cannot silently pick either.
+inline constexpr const char* kFastPasswordsEnv = "SHUANGSHAI_TEST_FAST_PASSWORDS";
+Status ApplyPasswordCost(const EnvLookup& env);
+
 }  // namespace ss::cli

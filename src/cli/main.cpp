@@ -85,6 +85,12 @@ int main(int argc, char** argv) {
     return 2;
   }
 
+  // Before anything hashes a password: the cheap test cost only from the environment.
+  if (ss::Status s = ApplyPasswordCost(ProcessEnv()); !s.ok()) {
+    std::cerr << s.ToString() << "\n";
+    return 2;
+  }
+
   if (serve->parsed()) return Serve(flags);
   if (init_cmd->parsed()) return Init(init);
   if (import_campaign->parsed()) return ImportCampaign(db, file);

@@ -13,9 +13,11 @@
 #include <boost/json.hpp>
 #include <chrono>
 #include <cstdio>
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <map>
+#include <sstream>
 #include <string>
 #include <thread>
 #include <vector>
@@ -31,6 +33,56 @@ namespace beast = boost::beast;
 namespace bhttp = beast::http;
 namespace asio = boost::asio;
 using tcp = asio::ip::tcp;
+
+// Every process the tests start (init, serve, the other sub-commands) hashes passwords at
+// the cheap test cost (see core/secrets.h); a test wanting the production cost for one
+// command passes "SHUANGSHAI_TEST_FAST_PASSWORDS=0" in RunCommand's env_extra.
+inline const bool kFastTestPasswords = [] { return setenv("SHUANGSHAI_TEST_FAST_PASSWORDS", "1", 1) == 0; }();
+
+// True when output holds a report of AddressSanitizer, LeakSanitizer or UBSan (make asan).
+inline bool HasSanitizerReport(const std::string& out) {
+  return out.find("ERROR: AddressSanitizer") != std::string::npos ||
+         out.find("ERROR: LeakSanitizer") != std::string::npos || out.find("runtime error:") != std::string::npos;
+}
+
+// Polls `done` every 10 ms until it holds or `deadline` has passed; true when it held.
+template <class Condition>
+bool WaitUntil(Condition done, std::chrono::milliseconds deadline = std::chrono::milliseconds(10000)) {
+  auto until = std::chrono::steady_clock::now() + deadline;
+  for (;;) {
+    if (done()) return true;
+    if (std::chrono::steady_clock::now() >= until) return false;
+    std::this_thread::sleep_for(std::chrono::milliseconds(10));
+  }
+}
+
+// How many bytes that `client` sent are still waiting, unread, in the server's socket (from
+// /proc/net/tcp; -1 when the server's side of the connection is not found).
+inline long UnreadByServer(const tcp::socket& client) {
+  unsigned client_port = client.local_endpoint().port(), server_port = client.remote_endpoint().port();
+  std::ifstream in("/proc/net/tcp");
+  std::string line;
+  std::getline(in, line);  // header
+  while (std::getline(in, line)) {
+    std::istringstream fields(line);
+    std::string slot, local, remote, state, queues;
+    fields >> slot >> local >> remote >> state >> queues;
+    auto port = [](const std::string& addr) { return std::stoul(addr.substr(addr.find(':') + 1), nullptr, 16); };
+    if (local.find(':') == std::string::npos || remote.find(':') == std::string::npos) continue;
+    if (port(local) != server_port || port(remote) != client_port) continue;
+    return std::stol(queues.substr(queues.find(':') + 1), nullptr, 16);
+  }
+  return -1;
+}
+
+// True when a new connection to `port` is refused (the server has closed its listener).
+inline bool RefusesConnections(unsigned short port) {
+  asio::io_context ioc;
+  tcp::socket s(ioc);
+  boost::system::error_code ec;
+  s.connect(tcp::endpoint(asio::ip::make_address("127.0.0.1"), port), ec);
+  return ec == asio::error::connection_refused;
+}
 
 // A temporary directory removed at the end of the test.
 struct TempDir {
@@ -71,6 +123,7 @@ inline CommandResult RunCommand(const std::vector<std::string>& args, const std:
   while ((n = fread(buf, 1, sizeof buf, p)) > 0) r.out.append(buf, n);
   int status = pclose(p);
   r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  EXPECT_FALSE(HasSanitizerReport(r.out)) << r.out;
   return r;
 }
 
@@ -156,7 +209,7 @@ class Server {
  public:
   // `db` is initialised with the demo campaign unless `init` is false.
   explicit Server(const fs::path& dir, const std::vector<std::string>& extra_args = {}, bool init = true)
-      : db_((dir / "test.db").string()), web_(dir / "web") {
+      : db_((dir / "test.db").string()), web_(dir / "web"), err_(dir / "serve.err") {
     if (init) {
       auto r = RunCommand({"init", "--db", db_, "--demo"});
       EXPECT_EQ(r.exit_code, 0) << r.out;
@@ -166,7 +219,13 @@ class Server {
     args.insert(args.end(), extra_args.begin(), extra_args.end());
     Start(args);
   }
-  ~Server() { Stop(); }
+  ~Server() {
+    Stop();
+    // The server's stderr: under make asan, a sanitizer report there fails the test.
+    std::ifstream in(err_);
+    std::string err((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    EXPECT_FALSE(HasSanitizerReport(err)) << err;
+  }
 
   unsigned short port() const { return port_; }
   // The demo accounts `init --demo` wrote beside the database: username → password.
@@ -225,7 +284,7 @@ class Server {
     posix_spawn_file_actions_t actions;
     posix_spawn_file_actions_init(&actions);
     posix_spawn_file_actions_adddup2(&actions, fds[1], 1);
-    posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0);
+    posix_spawn_file_actions_addopen(&actions, 2, err_.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
     posix_spawn_file_actions_addclose(&actions, fds[0]);
     std::vector<char*> argv;
     for (const auto& a : args) argv.push_back(const_cast<char*>(a.c_str()));
@@ -256,6 +315,7 @@ class Server {
 
   std::string db_;
   fs::path web_;
+  fs::path err_;
   pid_t pid_ = -1;
   int exit_code_ = -1;
   unsigned short port_ = 0;

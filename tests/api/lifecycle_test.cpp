@@ -26,9 +26,10 @@ TEST(Lifecycle, ARequestInFlightIsAnsweredBeforeTheServerExits) {
   tcp::socket s(ioc);
   s.connect(tcp::endpoint(asio::ip::make_address("127.0.0.1"), server.port()));
   asio::write(s, asio::buffer(std::string("POST /form HTTP/1.1\r\nHost: x\r\nContent-Length: 5\r\n\r\n")));
-  std::this_thread::sleep_for(std::chrono::milliseconds(200));
+  ASSERT_TRUE(WaitUntil([&] { return UnreadByServer(s) == 0; })) << "the server never read the header";
   std::thread stopper([&] { EXPECT_EQ(server.Stop(), 0); });
-  std::this_thread::sleep_for(std::chrono::milliseconds(300));
+  // SIGTERM has arrived once the listener is closed.
+  EXPECT_TRUE(WaitUntil([&] { return RefusesConnections(server.port()); })) << "the server kept listening";
   asio::write(s, asio::buffer(std::string("hello")));
   beast::flat_buffer buf;
   bhttp::response<bhttp::string_body> res;
@@ -45,7 +46,7 @@ TEST(Lifecycle, AHalfSentHeaderDoesNotHoldUpShutdown) {
   tcp::socket s(ioc);
   s.connect(tcp::endpoint(asio::ip::make_address("127.0.0.1"), server.port()));
   asio::write(s, asio::buffer(std::string("GET /healthz HTTP/1.1\r\nHo")));
-  std::this_thread::sleep_for(std::chrono::milliseconds(100));
+  ASSERT_TRUE(WaitUntil([&] { return UnreadByServer(s) == 0; })) << "the server never read the half header";
   auto started = std::chrono::steady_clock::now();
   EXPECT_EQ(server.Stop(), 0);
   EXPECT_LT(std::chrono::steady_clock::now() - started, std::chrono::seconds(5));
@@ -139,7 +140,8 @@ TEST(Init, DemoIsCreatedOnceAndIsInItsVotingPhase) {
   auto second = RunCommand({"init", "--db", db, "--demo"});
   EXPECT_EQ(second.exit_code, 0);
   EXPECT_TRUE(Contains(second.out, "已存在")) << second.out;
-  auto csv = RunCommand({"export", "roster", "--db", db, "--campaign", "1"});
+  // Without the test-cost warning on stderr, which RunCommand mixes into the output.
+  auto csv = RunCommand({"export", "roster", "--db", db, "--campaign", "1"}, {"SHUANGSHAI_TEST_FAST_PASSWORDS=0"});
   EXPECT_EQ(csv.exit_code, 0);
   int lines = 0;
   for (char c : csv.out) lines += c == '\n';
@@ -217,10 +219,10 @@ TEST(Import, ARunningServerSeesTheCliImportWithinSeconds) {
   auto r = RunCommand({"import", "roster", "--db", server.db(), "--campaign", "1", (dir.path / "r.csv").string()});
   ASSERT_EQ(r.exit_code, 0) << r.out;
   std::string title;
-  for (int i = 0; i < 50 && title != "社区党组织书记（新任期）"; ++i) {
-    std::this_thread::sleep_for(std::chrono::milliseconds(100));
+  WaitUntil([&] {
     title = server.Connect().Get("/api/v1/campaigns/1/candidates/97").Json().at("title").as_string();
-  }
+    return title == "社区党组织书记（新任期）";
+  }, std::chrono::milliseconds(5000));
   EXPECT_EQ(title, "社区党组织书记（新任期）");
 }
 

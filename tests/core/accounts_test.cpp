@@ -2,6 +2,8 @@
 // sign-in throttle, the audit hash chain and the secrets helpers.
 #include <gtest/gtest.h>
 
+#include <chrono>
+
 #include "core/audit.h"
 #include "core/login_throttle.h"
 #include "core/password_policy.h"
@@ -166,6 +168,72 @@ TEST(Secrets, PasswordHashesVerifyOnlyTheirPassword) {
   EXPECT_TRUE(VerifyPassword(h, "correct horse battery"));
   EXPECT_FALSE(VerifyPassword(h, "correct horse battery!"));
   EXPECT_NE(HashPassword("correct horse battery"), h) << "salted";
+}
+
+// Sets the password cost for one test and restores the production cost after it.
+struct CostFor {
+  explicit CostFor(PasswordCost c) { SetPasswordCost(c); }
+  ~CostFor() { SetPasswordCost(PasswordCost::kProduction); }
+};
+
+std::string Replace(std::string s, const std::string& from, const std::string& to) {
+  auto at = s.find(from);
+  EXPECT_NE(at, std::string::npos) << from << " in " << s;
+  if (at != std::string::npos) s.replace(at, from.size(), to);
+  return s;
+}
+
+TEST(Secrets, TheTestCostIsCheapAndProductionRefusesItsHashes) {
+  std::string weak;
+  {
+    CostFor test(PasswordCost::kTestFast);
+    weak = HashPassword("correct horse battery");
+    EXPECT_NE(weak.find("$m=8,t=1,"), std::string::npos) << weak;
+    EXPECT_TRUE(VerifyPassword(weak, "correct horse battery"));
+    EXPECT_FALSE(VerifyPassword(weak, "correct horse battery!"));
+    EXPECT_FALSE(MeetsProductionCost(weak));
+  }
+  ASSERT_EQ(CurrentPasswordCost(), PasswordCost::kProduction);
+  EXPECT_FALSE(VerifyPassword(weak, "correct horse battery")) << "a test database never signs in in production";
+  std::string strong = HashPassword("correct horse battery");
+  EXPECT_NE(strong.find("$m=65536,t=2,"), std::string::npos) << strong;
+  EXPECT_TRUE(MeetsProductionCost(strong));
+  EXPECT_TRUE(VerifyPassword(strong, "correct horse battery"));
+  {
+    CostFor test(PasswordCost::kTestFast);
+    EXPECT_TRUE(VerifyPassword(strong, "correct horse battery")) << "tests still read production hashes";
+  }
+}
+
+TEST(Secrets, OnlyArgon2idWithTheProductionPassesAndMemoryMeetsTheProductionCost) {
+  std::string strong = HashPassword("x");
+  ASSERT_TRUE(MeetsProductionCost(strong));
+  EXPECT_FALSE(MeetsProductionCost(Replace(strong, "t=2,", "t=1,"))) << "fewer passes";
+  EXPECT_FALSE(MeetsProductionCost(Replace(strong, "m=65536,", "m=65535,"))) << "less memory";
+  EXPECT_FALSE(MeetsProductionCost(Replace(strong, "m=65536,", "m=,")));
+  EXPECT_FALSE(MeetsProductionCost(Replace(strong, "m=65536,", "m=65536x,")));
+  EXPECT_FALSE(MeetsProductionCost(Replace(strong, "$argon2id$", "$argon2i$"))) << "another algorithm";
+  EXPECT_TRUE(MeetsProductionCost(Replace(strong, "t=2,", "t=3,"))) << "more passes are fine";
+  EXPECT_FALSE(MeetsProductionCost(""));
+  EXPECT_FALSE(MeetsProductionCost("$argon2id$v=19$"));
+  EXPECT_FALSE(VerifyPassword(Replace(strong, "t=2,", "t=1,"), "x"));
+}
+
+TEST(Secrets, TheDummyVerificationCostsWhatARealOneCosts) {
+  using Clock = std::chrono::steady_clock;
+  auto time = [](auto f) {
+    f();  // the first call makes the dummy hash
+    auto start = Clock::now();
+    for (int i = 0; i < 3; ++i) f();
+    return Clock::now() - start;
+  };
+  auto production_nothing = time([] { VerifyNothing("guess"); });
+  std::string strong = HashPassword("x");
+  auto production_real = time([&] { VerifyPassword(strong, "guess"); });
+  CostFor test(PasswordCost::kTestFast);
+  auto fast_nothing = time([] { VerifyNothing("guess"); });
+  EXPECT_LT(fast_nothing * 10, production_nothing) << "at the test cost the dummy work is cheap too";
+  EXPECT_GT(production_nothing * 3, production_real) << "and at the production cost it is as dear as a real one";
 }
 
 }  // namespace
