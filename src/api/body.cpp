@@ -1,5 +1,7 @@
 #include "api/body.h"
 
+#include "core/numbers.h"
+
 namespace ss::api {
 namespace json = boost::json;
 
@@ -20,11 +22,9 @@ Result<PageParams> ParsePage(const std::map<std::string, std::string>& query) {
   auto read = [&](const char* name, int& field, int max) -> bool {
     auto it = query.find(name);
     if (it == query.end() || it->second.empty()) return true;
-    const std::string& v = it->second;
-    if (v.size() > 9 || v.find_first_not_of("0123456789") != std::string::npos) return false;
-    int n = std::stoi(v);
-    if (n < 1 || n > max) return false;
-    field = n;
+    auto n = ParseDigits(it->second, max);
+    if (!n || *n < 1) return false;
+    field = static_cast<int>(*n);
     return true;
   };
   if (!read("page", p.page, 1'000'000)) return Status(code::kBadParam, "page 须为从 1 开始的页码");
@@ -65,8 +65,7 @@ std::optional<std::int64_t> Fields::Int(std::string_view key, bool required, std
   std::int64_t n = 0;
   if (v->is_int64()) n = v->get_int64();
   else if (v->is_uint64() && v->get_uint64() <= static_cast<std::uint64_t>(max)) n = static_cast<std::int64_t>(v->get_uint64());
-  else if (v->is_double() && v->get_double() == static_cast<double>(static_cast<std::int64_t>(v->get_double())))
-    n = static_cast<std::int64_t>(v->get_double());
+  else if (auto whole = v->is_double() ? IntegralDouble(v->get_double()) : std::nullopt) n = *whole;
   else {
     Fail(std::string(key), "应为整数");
     return std::nullopt;

@@ -1,8 +1,7 @@
 #include "api/campaigns.h"
 
-#include <charconv>
-
 #include "api/render.h"
+#include "core/numbers.h"
 
 namespace ss::api {
 namespace json = boost::json;
@@ -11,11 +10,9 @@ using http::Reply;
 namespace asio = boost::asio;
 
 std::optional<std::int64_t> ParseId(const std::string& s) {
-  std::int64_t v = 0;
-  if (s.empty() || s.size() > 18) return std::nullopt;
-  auto [p, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
-  if (ec != std::errc() || p != s.data() + s.size() || v < 1) return std::nullopt;
-  return v;
+  // At most 18 characters, as ids have always been read here.
+  if (s.size() > 18) return std::nullopt;
+  return ParsePositiveId(s);
 }
 
 asio::awaitable<Result<std::shared_ptr<const CampaignView>>> View(Services& s, Context& ctx) {

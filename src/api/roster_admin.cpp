@@ -5,9 +5,11 @@
 #include "api/campaigns.h"
 #include "api/render.h"
 #include "core/directory.h"
+#include "core/numbers.h"
 #include "core/org_import.h"
 #include "core/table.h"
 #include "core/roster.h"
+#include "core/roster_rules.h"
 #include "report/xlsx.h"
 
 namespace ss::api {
@@ -28,11 +30,9 @@ struct RosterState {
   std::vector<Candidate> candidates;
   PhaseKey phase = PhaseKey::kDraft;
 
-  std::string DistrictOf(const std::string& unit_code) const {
-    const OrgUnit* u = tree.Find(unit_code);
-    const OrgUnit* d = u ? tree.District(*u) : nullptr;
-    return d ? d->code : "";
-  }
+  // What the core rules read.
+  RosterSnapshot Snapshot() const { return {record.config, tree, candidates, phase}; }
+  std::string DistrictOf(const std::string& unit_code) const { return Snapshot().DistrictOf(unit_code); }
   const Candidate* ById(std::int64_t id) const {
     for (const auto& c : candidates)
       if (c.id == id) return &c;
@@ -54,18 +54,9 @@ Result<RosterState> LoadState(Services& s, std::int64_t campaign) {
   return st;
 }
 
-// In the roster phases anything goes; later, only a correction with a reason.
+// The correction rule (core/roster_rules.h) as a form error.
 void CheckCorrection(const RosterState& st, const std::optional<std::string>& reason, Fields& f) {
-  PhaseKey phase = st.phase;
-  if (CheckAction(Action::kEditRoster, phase).ok()) return;
-  const Phase* p = st.record.config.schedule.Find(phase);
-  std::size_t chars = 0;
-  if (reason)
-    for (char c : *reason) chars += (c & 0xC0) != 0x80;
-  if (chars < 4) {
-    f.Fail("reason", "当前阶段为“" + (p ? p->name : std::string(PhaseDefaultTitle(phase))) +
-                         "”，修改名单属于更正，须填写更正原因（至少 4 个字）");
-  }
+  if (auto e = ss::CheckCorrection(st.phase, st.record.config.schedule, reason)) f.Fail(std::move(e->field), std::move(e->message));
 }
 
 Status Forbidden(const std::string& what) { return Status(code::kForbidden, what); }
@@ -115,8 +106,8 @@ Result<std::vector<CsvRecord>> SheetRecords(const json::array& rows) {
       if (cell.is_string()) rec.fields.emplace_back(cell.as_string());
       else if (cell.is_int64()) rec.fields.push_back(std::to_string(cell.as_int64()));
       else if (cell.is_uint64()) rec.fields.push_back(std::to_string(cell.as_uint64()));
-      else if (cell.is_double() && cell.as_double() == static_cast<double>(static_cast<std::int64_t>(cell.as_double())))
-        rec.fields.push_back(std::to_string(static_cast<std::int64_t>(cell.as_double())));
+      else if (auto whole = cell.is_double() ? IntegralDouble(cell.as_double()) : std::nullopt)
+        rec.fields.push_back(std::to_string(*whole));
       else if (cell.is_null()) rec.fields.emplace_back();
       else rec.fields.push_back(json::serialize(cell));
     }
@@ -146,14 +137,6 @@ Result<ImportRequest> ReadImport(Fields& f, const json::object& body) {
   if (!records) return records.status();
   out.records = std::move(*records);
   return out;
-}
-
-// Rows outside the caller's district refuse the whole import, named row by row.
-Status OutOfDistrict(std::vector<FieldError> errors, std::string_view table) {
-  if (errors.empty()) return Status::Ok();
-  std::stable_sort(errors.begin(), errors.end(), [](const FieldError& a, const FieldError& b) { return a.line < b.line; });
-  std::string message = std::string(table) + "有 " + std::to_string(errors.size()) + " 处超出本区，未导入任何数据";
-  return Status(code::kInvalid, std::move(message), std::move(errors));
 }
 
 // What every import does once its rows are planned: a correction reason when anything would
@@ -339,18 +322,8 @@ http::Handler ImportOrgUnits(Services& s) {
     auto after = TreeAfter(st.tree, *plan);
     if (!after) return after.status();
     // Every row must lie in the caller's district, changed or not, as in the roster import.
-    const auto& header = request->records.front().fields;
-    auto code_col = static_cast<std::size_t>(std::find(header.begin(), header.end(), std::string("单位代码")) - header.begin());
-    std::vector<FieldError> errors;
-    for (const auto& rec : request->records) {
-      if (rec.line == 1 || code_col >= rec.fields.size()) continue;
-      const std::string code = TrimCell(rec.fields[code_col]);
-      const OrgUnit* u = after->Find(code);
-      const OrgUnit* d = u ? after->District(*u) : nullptr;
-      if (!Allows(who.actor, Permission::kEditRoster, d ? d->code : ""))
-        errors.push_back({rec.line, "上级单位代码", "单位 " + code + " 不在本区，不能导入"});
-    }
-    if (Status bad = OutOfDistrict(std::move(errors), "单位表"); !bad.ok()) return bad;
+    if (Status bad = OutOfDistrict(OrgRowsOutOfDistrict(*after, who.actor, request->records), "单位表"); !bad.ok())
+      return bad;
     auto step = DecideImport(s, who, ctx, st, f, *request, "org_unit.import", plan->inserts.size(), plan->updates.size(),
                              plan->unchanged);
     if (!step || !step->apply) return step ? step->counts : Result<json::object>(step.status());
@@ -459,48 +432,26 @@ http::Handler AdminCandidates(Services& s) {
 
 namespace {
 
-// Create and update share the checks: the candidate against the tree and configuration,
-// one active secretary per unit, the district, the phase.
+// Create and update share the decision (DecideCandidate: the district, the tree and
+// configuration, one active secretary per unit, the phase, the quotas); then one write.
 Result<json::object> SaveCandidate(Services& s, const StaffSession& who, const Context& ctx, RosterState& st,
                                    const json::object& body, const Candidate* current) {
   Fields f(body);
-  Candidate next = current ? *current : Candidate{};
-  if (auto no = f.Int("no", !current, 1, 999999)) next.no = static_cast<int>(*no);
-  if (auto v = f.String("name", !current, 64)) next.name = *v;
-  if (auto v = f.String("gender", !current, 8)) next.gender = *v;
-  if (auto v = f.String("title", !current, 128)) next.title = *v;
-  if (auto v = f.String("unit", !current, 32)) next.unit = *v;
-  if (auto v = f.Bool("active", false)) next.active = *v;
-  auto reason = f.String("reason", false, 500);
+  CandidateChange change;
+  change.no = f.Int("no", !current, 1, 999999);
+  change.name = f.String("name", !current, 64);
+  change.gender = f.String("gender", !current, 8);
+  change.title = f.String("title", !current, 128);
+  change.unit = f.String("unit", !current, 32);
+  change.active = f.Bool("active", false);
+  change.reason = f.String("reason", false, 500);
+  std::vector<FieldError> form_errors;
+  if (Status bad = f.Finish(); !bad.ok()) form_errors = bad.details();
+  auto decided = DecideCandidate(st.Snapshot(), who.actor, current, change, std::move(form_errors));
+  if (!decided) return decided.status();
+  Candidate next = std::move(*decided);
+  const std::optional<std::string>& reason = change.reason;
   std::string district = st.DistrictOf(next.unit);
-  if (current && !Allows(who.actor, Permission::kEditRoster, st.DistrictOf(current->unit)))
-    return Forbidden("只能修改本区的参评人");
-  if (!Allows(who.actor, Permission::kEditRoster, district)) {
-    if (who.actor.role == Role::kDistrictAdmin && st.tree.Find(next.unit)) return Forbidden("只能把参评人安排在本区的单位");
-    if (ScopeOf(who.actor.role, Permission::kEditRoster) == Scope::kNone) return Forbidden("没有修改名单的权限");
-  }
-  if (!f.ok()) return f.Finish();
-  std::vector<FieldError> errors;
-  next.group.clear();  // derived from the unit again
-  CheckCandidate(next, st.tree, st.record.config, {}, CandidateColumns{}, errors);
-  for (auto& e : errors) f.Fail(e.field, e.message);
-  if (const OrgUnit* u = st.tree.Find(next.unit); u && !u->active) f.Fail("unit", u->name + " 已停用");
-  for (const auto& c : st.candidates) {
-    if (current && c.id == current->id) continue;
-    if (c.no == next.no) f.Fail("no", "序号 " + std::to_string(next.no) + " 已被 " + c.name + " 使用");
-    if (c.active && next.active && c.unit == next.unit) f.Fail("unit", "该单位已有参评书记 " + c.name);
-  }
-  CheckCorrection(st, reason, f);
-  if (Status bad = f.Finish(); !bad.ok()) return bad;
-  // Quotas must still fit when a candidate leaves a group.
-  std::vector<Candidate> after = st.candidates;
-  if (current) {
-    for (auto& c : after)
-      if (c.id == current->id) c = next;
-  } else {
-    after.push_back(next);
-  }
-  if (Status q = ValidateQuotas(st.record.config, GroupSizes(after)); !q.ok()) return q;
 
   Millis now = NowMillis();
   std::string target = "campaign:" + std::to_string(st.record.id) + "/candidate:";
@@ -586,16 +537,8 @@ http::Handler RosterImport(Services& s) {
     if (!request) return request.status();
     auto parsed = ParseRosterRecords(request->records, st.tree, st.record.config);
     if (!parsed) return parsed.status();
-    std::vector<FieldError> errors;
-    for (const auto& r : *parsed) {
-      if (!Allows(who.actor, Permission::kEditRoster, st.DistrictOf(r.candidate.unit)))
-        errors.push_back({r.line, "单位代码", "单位 " + r.candidate.unit + " 不在本区，不能导入"});
-      for (const auto& c : st.candidates) {
-        if (c.no == r.candidate.no && !Allows(who.actor, Permission::kEditRoster, st.DistrictOf(c.unit)))
-          errors.push_back({r.line, "序号", "序号 " + std::to_string(c.no) + " 是其他区的参评人（" + c.name + "）"});
-      }
-    }
-    if (Status bad = OutOfDistrict(std::move(errors), "名单"); !bad.ok()) return bad;
+    if (Status bad = OutOfDistrict(RosterRowsOutOfDistrict(st.Snapshot(), who.actor, *parsed), "名单"); !bad.ok())
+      return bad;
     auto plan = PlanRoster(st.candidates, *parsed, st.record.config);
     if (!plan) return plan.status();
     auto step = DecideImport(s, who, ctx, st, f, *request, "roster.import", plan->inserts.size(), plan->updates.size(),

@@ -5,61 +5,13 @@
 #include "api/campaigns.h"
 #include "api/render.h"
 #include "core/campaign_json.h"
+#include "core/settings_merge.h"
 
 namespace ss::api {
 namespace json = boost::json;
 namespace asio = boost::asio;
 using http::Context;
 using http::Reply;
-
-namespace {
-
-// The settings a form may replace; everything else in the configuration stays.
-constexpr std::string_view kSections[] = {"phases", "auto_advance", "vote_policy", "rubric", "weights", "awards"};
-
-// The current configuration with the body's sections put in. A phase keeps its original
-// dates (the schedule as first published) unless the body gives them.
-Result<CampaignConfig> Merge(const CampaignConfig& current, const json::object& body) {
-  json::object merged = json::parse(ConfigToJson(current)).as_object();
-  std::vector<FieldError> unknown;
-  for (const auto& [key, value] : body) {
-    bool known = false;
-    for (auto s : kSections) known |= key == s;
-    if (key == "updated_at") continue;
-    if (!known) unknown.push_back({0, std::string(key), "不能在这里修改"});
-    else merged[key] = value;
-  }
-  if (!unknown.empty()) return Status(code::kInvalid, "提交的内容有误", std::move(unknown));
-  if (body.contains("phases") && body.at("phases").is_array()) {
-    for (auto& p : merged["phases"].as_array()) {
-      if (!p.is_object()) continue;
-      auto& o = p.as_object();
-      const json::value* key = o.if_contains("key");
-      if (!key || !key->is_string()) continue;
-      auto phase_key = PhaseFromKey(key->as_string());
-      const Phase* old = phase_key ? current.schedule.Find(*phase_key) : nullptr;
-      if (!old) continue;
-      if (!o.contains("original_start")) o["original_start"] = FormatUtc(old->original_start);
-      if (!o.contains("original_end")) o["original_end"] = FormatUtc(old->original_end);
-    }
-  }
-  auto config = ConfigFromJson(json::serialize(merged));
-  if (!config) return config.status();
-  std::vector<FieldError> errors;
-  AppendDetails(errors, Validate(*config));
-  if (!errors.empty()) return Status(code::kInvalid, "活动设置有误", std::move(errors));
-  return config;
-}
-
-std::string SectionsJson(const CampaignConfig& c, const json::object& body) {
-  json::object all = json::parse(ConfigToJson(c)).as_object();
-  json::object out;
-  for (const auto& [key, _] : body)
-    if (all.contains(key)) out[key] = all[key];
-  return json::serialize(out);
-}
-
-}  // namespace
 
 namespace {
 
@@ -79,14 +31,14 @@ http::Handler PutSettings(Services& s) {
   return StaffJson(s, call, [&s](const StaffSession& who, const Context& ctx, const json::object& body) -> Result<json::value> {
     auto record = CampaignOf(s, ctx);
     if (!record) return record.status();
-    auto config = Merge(record->config, body);
+    auto config = MergeSettings(record->config, body);
     if (!config) return config.status();
     auto candidates = s.store.roster().Candidates(record->id);
     if (!candidates) return candidates.status();
     if (Status q = ValidateQuotas(*config, GroupSizes(*candidates)); !q.ok()) return q;
     auto audit = AuditFor(who, ctx, s.auth, "campaign.settings", "campaign:" + std::to_string(record->id));
-    audit.before = SectionsJson(record->config, body);
-    audit.after = SectionsJson(*config, body);
+    audit.before = SettingsSectionsJson(record->config, body);
+    audit.after = SettingsSectionsJson(*config, body);
     Millis now = NowMillis();
     if (Status st = s.store.campaigns().UpdateConfig(record->id, *config, record->updated_at, now, audit).Wait(); !st.ok())
       return st;

@@ -5,6 +5,7 @@
 #include "api/auth.h"
 #include "api/body.h"
 #include "api/campaigns.h"
+#include "core/account_rules.h"
 #include "core/password_policy.h"
 #include "core/secrets.h"
 #include "report/xlsx.h"
@@ -16,13 +17,6 @@ using http::Context;
 using http::Reply;
 
 namespace {
-
-bool ValidUsername(const std::string& u) {
-  if (u.size() < 3 || u.size() > 32) return false;
-  for (char c : u)
-    if (!std::isalnum(static_cast<unsigned char>(c)) && c != '_' && c != '-' && c != '.') return false;
-  return true;
-}
 
 std::string AuditUser(const store::UserRecord& u) {
   return json::serialize(json::object{{"username", u.username},
@@ -56,10 +50,13 @@ bool KnownCandidate(Services& s, std::int64_t id) {
 
 // Role-specific bindings: a district admin needs a district, a candidate a candidate record.
 void CheckBindings(Services& s, Fields& f, Role role, const std::string& district, std::int64_t candidate) {
-  if (role == Role::kDistrictAdmin && (district.empty() || !KnownDistrict(s, district)))
-    f.Fail("district_code", "区委组织部账号须选择所属区");
-  if (role == Role::kCandidate && (candidate <= 0 || !KnownCandidate(s, candidate)))
-    f.Fail("candidate_id", "参评书记账号须选择对应的参评人");
+  auto district_known = [&s](std::string_view code) { return KnownDistrict(s, std::string(code)); };
+  auto candidate_known = [&s](std::int64_t id) { return KnownCandidate(s, id); };
+  switch (CheckAccountBinding(role, district, candidate, district_known, candidate_known)) {
+    case AccountBinding::kOk: break;
+    case AccountBinding::kNeedsDistrict: f.Fail("district_code", "区委组织部账号须选择所属区"); break;
+    case AccountBinding::kNeedsCandidate: f.Fail("candidate_id", "参评书记账号须选择对应的参评人"); break;
+  }
 }
 
 }  // namespace
@@ -94,7 +91,7 @@ http::Handler CreateUser(Services& s) {
     auto district = f.String("district_code", false, 32);
     auto candidate = f.Int("candidate_id", false, 1, INT64_MAX);
     auto password = f.String("password", true, 1000);
-    if (username && !ValidUsername(*username)) f.Fail("username", "用户名须为 3–32 位字母、数字、下划线、点或减号");
+    if (username && !ValidUsername(*username)) f.Fail("username", std::string(kUsernameRule));
     // A plain Role and a flag: GCC 12 warns falsely about std::optional<Role> here.
     Role role = Role::kJudge;
     bool has_role = false;
@@ -185,7 +182,7 @@ http::Handler ExportUsers(Services& s) {
     q.page_size = 100000;
     auto users = s.store.users().List(q);
     if (!users) return users.status();
-    TimeZone tz{"Asia/Shanghai", 480};
+    const TimeZone tz = HomeTimeZone();
     report::Sheet sheet{"用户", {"编号", "用户名", "姓名/单位", "角色", "所属区", "参评人", "状态", "创建时间", "最近登录"}, {},
                         {8, 16, 20, 14, 12, 16, 8, 20, 20}};
     for (const auto& u : users->first) {

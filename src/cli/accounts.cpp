@@ -10,6 +10,7 @@
 
 #include "cli/commands.h"
 #include "cli/console.h"
+#include "core/account_rules.h"
 #include "core/password_policy.h"
 #include "core/secrets.h"
 #include "store/store.h"
@@ -51,6 +52,11 @@ bool CandidateExists(store::Store& store, std::int64_t id) {
 }  // namespace
 
 int UserAdd(const UserAddOptions& o) {
+  // The same username rule as the API, so the console cannot make an account the API refuses.
+  if (!ValidUsername(o.username)) {
+    std::cerr << "错误：--username " << kUsernameRule << "\n";
+    return 2;
+  }
   auto role = RoleFromKey(o.role);
   if (!role) {
     std::cerr << "错误：--role 须为 admin、organizer、district_admin、judge 或 candidate\n";
@@ -58,13 +64,16 @@ int UserAdd(const UserAddOptions& o) {
   }
   auto store = OpenOrReport(o.db);
   if (!store) return 1;
-  if (*role == Role::kDistrictAdmin && (o.district.empty() || !DistrictExists(*store, o.district))) {
-    std::cerr << "错误：区委组织部账号须用 --district 指定一个存在的区代码\n";
-    return 2;
-  }
-  if (*role == Role::kCandidate && (o.candidate <= 0 || !CandidateExists(*store, o.candidate))) {
-    std::cerr << "错误：参评书记账号须用 --candidate 指定一个存在的参评人编号\n";
-    return 2;
+  auto district_exists = [&](std::string_view code) { return DistrictExists(*store, std::string(code)); };
+  auto candidate_exists = [&](std::int64_t id) { return CandidateExists(*store, id); };
+  switch (CheckAccountBinding(*role, o.district, o.candidate, district_exists, candidate_exists)) {
+    case AccountBinding::kOk: break;
+    case AccountBinding::kNeedsDistrict:
+      std::cerr << "错误：区委组织部账号须用 --district 指定一个存在的区代码\n";
+      return 2;
+    case AccountBinding::kNeedsCandidate:
+      std::cerr << "错误：参评书记账号须用 --candidate 指定一个存在的参评人编号\n";
+      return 2;
   }
   auto password = ReadPassword();
   if (!password) {

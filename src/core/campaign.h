@@ -63,7 +63,7 @@ struct AwardTier {
 struct CampaignConfig {
   std::string name;
   std::string note;
-  TimeZone timezone{"Asia/Shanghai", 480};
+  TimeZone timezone = HomeTimeZone();
   std::vector<Group> groups;
   PhaseSchedule schedule;
   bool auto_advance = true;

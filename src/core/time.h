@@ -21,6 +21,11 @@ struct TimeZone {
   int offset_minutes = 0;   // east of UTC
 };
 
+// The city's own zone, Asia/Shanghai (UTC+8): the default of a new campaign's configuration
+// and the zone of what belongs to no campaign (user and audit exports). The one place it is
+// written down; a campaign's own dates use the zone in its configuration.
+inline TimeZone HomeTimeZone() { return TimeZone{"Asia/Shanghai", 480}; }
+
 // "Asia/Shanghai", "UTC", "+08:00", "-05:30"; nullopt for anything else.
 std::optional<TimeZone> ParseTimeZone(std::string_view name);
 
