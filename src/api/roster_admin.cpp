@@ -56,7 +56,7 @@ Result<RosterState> LoadState(Services& s, std::int64_t campaign) {
 
 // The correction rule (core/roster_rules.h) as a form error.
 void CheckCorrection(const RosterState& st, const std::optional<std::string>& reason, Fields& f) {
-  if (auto e = CheckCorrection(st.phase, st.record.config.schedule, reason)) f.Fail(std::move(e->field), std::move(e->message));
+  if (auto e = ss::CheckCorrection(st.phase, st.record.config.schedule, reason)) f.Fail(std::move(e->field), std::move(e->message));
 }
 
 Status Forbidden(const std::string& what) { return Status(code::kForbidden, what); }
