@@ -85,6 +85,7 @@ fuzz:
 	build-fuzz/fuzz/csv_fuzz -max_total_time=$(FUZZ_SECONDS) -max_len=65536 build-fuzz/corpus/csv
 	build-fuzz/fuzz/campaign_fuzz -max_total_time=$(FUZZ_SECONDS) -max_len=65536 build-fuzz/corpus/campaign
 	build-fuzz/fuzz/http_fuzz -max_total_time=$(FUZZ_SECONDS) build-fuzz/corpus/http
+	build-fuzz/fuzz/staff_body_fuzz -max_total_time=$(FUZZ_SECONDS) -max_len=65536
 
 clean:
 	rm -rf $(BUILD) build-fuzz web/dist
