@@ -2,6 +2,7 @@
 
 #include "api/auth.h"
 #include "api/body.h"
+#include "api/committed.h"
 #include "api/campaigns.h"
 #include "api/render.h"
 #include "core/directory.h"
@@ -170,7 +171,8 @@ using RosterView = std::function<Result<Reply>(const StaffSession& who, const Co
                                                const std::string& district)>;
 
 // The frame every roster read shares: signed in, allowed to see some roster, the district
-// filter, the campaign; `work` then runs on the blocking pool with the roster loaded.
+// filter, the campaign; the roster is loaded on the blocking pool, then `work` runs on the
+// CPU pool with it.
 http::Handler RosterRead(Services& s, RosterView work) {
   return [&s, work = std::move(work)](Context& ctx) -> asio::awaitable<Reply> {
     auto who = co_await RequireStaff(s, ctx);
@@ -179,23 +181,47 @@ http::Handler RosterRead(Services& s, RosterView work) {
     if (!district) co_return http::ErrorReply(ctx.request, district.status());
     auto view = co_await View(s, ctx);
     if (!view) co_return http::ErrorReply(ctx.request, view.status());
-    auto reply = co_await http::Offload(ctx.blocking, [&]() -> Result<Reply> {
-      auto st = LoadState(s, (*view)->record.id);
-      if (!st) return st.status();
-      return work(*who, ctx, *st, *district);
-    });
+    const std::int64_t campaign = (*view)->record.id;
+    auto load = [&] { return LoadState(s, campaign); };
+    auto st = co_await http::Offload(ctx.blocking, load);
+    if (!st) co_return http::ErrorReply(ctx.request, st.status());
+    // Lists are filtered and workbooks built on the CPU pool, away from the reads.
+    auto shape = [&] { return work(*who, ctx, *st, *district); };
+    auto reply = co_await http::Offload(s.cpu, shape);
     if (!reply) co_return http::ErrorReply(ctx.request, reply.status());
     co_return std::move(*reply);
   };
 }
 
-// What a roster write does once the caller is known and the roster is loaded: returns the
-// JSON to answer with. Runs on the blocking pool.
-using RosterWork = std::function<Result<json::object>(const StaffSession& who, const Context& ctx, RosterState& st,
-                                                      const json::object& body)>;
+// What a roster write decided, with the roster loaded: the write it queued (none for a dry
+// run or a change that changes nothing) and the answer to give once that write committed —
+// with the id it created, if any.
+struct RosterStep {
+  std::optional<store::Pending<Result<std::int64_t>>> write;
+  std::function<Result<json::object>(std::int64_t created)> answer;
+};
+
+RosterStep AnswerNow(json::object o) {
+  return RosterStep{std::nullopt, [o = std::move(o)](std::int64_t) -> Result<json::object> { return o; }};
+}
+
+// A write that creates nothing, as the step's write.
+store::Pending<Result<std::int64_t>> NothingCreated(store::Pending<Status> p) {
+  return store::Map<Result<std::int64_t>>(std::move(p), [](Status st) -> Result<std::int64_t> {
+    if (!st.ok()) return st;
+    return std::int64_t{0};
+  });
+}
+
+// What a roster write does once the caller is known and the roster is loaded. Runs on the
+// CPU pool (imports plan thousands of rows); queues its write, never waits for it.
+using RosterWork = std::function<Result<RosterStep>(const StaffSession& who, const Context& ctx, RosterState& st,
+                                                    const json::object& body)>;
 
 // The frame every roster write shares: signed in, allowed to edit some roster at all, the
-// campaign and a JSON body; `work` then decides, on the blocking pool, with the roster loaded.
+// campaign and a JSON body; the roster is loaded on the blocking pool, `work` decides on the
+// CPU pool, the write is awaited without holding a thread, and the answer is made on the
+// blocking pool (it may read the roster again).
 http::Handler RosterWrite(Services& s, unsigned success_status, RosterWork work) {
   return [&s, success_status, work = std::move(work)](Context& ctx) -> asio::awaitable<Reply> {
     auto who = co_await RequireStaff(s, ctx);
@@ -204,13 +230,23 @@ http::Handler RosterWrite(Services& s, unsigned success_status, RosterWork work)
       co_return http::ErrorReply(ctx.request, Forbidden("没有修改名单的权限"));
     auto view = co_await View(s, ctx);
     if (!view) co_return http::ErrorReply(ctx.request, view.status());
-    auto body = Body(ctx);
+    auto body = co_await ReadJsonBody(s, ctx);
     if (!body) co_return http::ErrorReply(ctx.request, body.status());
-    auto result = co_await http::Offload(ctx.blocking, [&]() -> Result<json::object> {
-      auto st = LoadState(s, (*view)->record.id);
-      if (!st) return st.status();
-      return work(*who, ctx, *st, *body);
-    });
+    const std::int64_t campaign = (*view)->record.id;
+    auto load = [&] { return LoadState(s, campaign); };
+    auto st = co_await http::Offload(ctx.blocking, load);
+    if (!st) co_return http::ErrorReply(ctx.request, st.status());
+    auto decide = [&] { return work(*who, ctx, *st, *body); };
+    auto step = co_await http::Offload(s.cpu, decide);
+    if (!step) co_return http::ErrorReply(ctx.request, step.status());
+    std::int64_t created = 0;
+    if (step->write) {
+      auto written = co_await Committed(std::move(*step->write));
+      if (!written) co_return http::ErrorReply(ctx.request, written.status());
+      created = *written;
+    }
+    auto answer = [&] { return step->answer(created); };
+    auto result = co_await http::Offload(ctx.blocking, answer);
     if (!result) co_return http::ErrorReply(ctx.request, result.status());
     co_return http::JsonReply(ctx.request, json::serialize(*result), success_status);
   };
@@ -313,7 +349,7 @@ http::Handler OrgUnitTemplate(Services& s) {
 }
 
 http::Handler ImportOrgUnits(Services& s) {
-  return RosterWrite(s, 200, [&s](const StaffSession& who, const Context& ctx, RosterState& st, const json::object& body) -> Result<json::object> {
+  return RosterWrite(s, 200, [&s](const StaffSession& who, const Context& ctx, RosterState& st, const json::object& body) -> Result<RosterStep> {
     Fields f(body);
     auto request = ReadImport(f, body);
     if (!request) return request.status();
@@ -326,7 +362,8 @@ http::Handler ImportOrgUnits(Services& s) {
       return bad;
     auto step = DecideImport(s, who, ctx, st, f, *request, "org_unit.import", plan->inserts.size(), plan->updates.size(),
                              plan->unchanged);
-    if (!step || !step->apply) return step ? step->counts : Result<json::object>(step.status());
+    if (!step) return step.status();
+    if (!step->apply) return AnswerNow(step->counts);
     auto unit_json = [](const OrgUnit& u) {
       return json::object{{"code", u.code}, {"name", u.name}, {"level", LevelKey(u.level)}, {"parent", u.parent}};
     };
@@ -338,13 +375,13 @@ http::Handler ImportOrgUnits(Services& s) {
     for (const auto& u : plan->inserts) after_json.push_back(unit_json(u));
     step->apply->before = json::serialize(before);
     step->apply->after = json::serialize(after_json);
-    if (Status w = s.store.roster().ApplyOrgUnits(st.record.id, *plan, *step->apply).Wait(); !w.ok()) return w;
-    return step->counts;
+    return RosterStep{NothingCreated(s.store.roster().ApplyOrgUnits(st.record.id, *plan, *step->apply)),
+                      [counts = step->counts](std::int64_t) -> Result<json::object> { return counts; }};
   });
 }
 
 http::Handler CreateOrgUnit(Services& s) {
-  return RosterWrite(s, 201, [&s](const StaffSession& who, const Context& ctx, RosterState& st, const json::object& body) -> Result<json::object> {
+  return RosterWrite(s, 201, [&s](const StaffSession& who, const Context& ctx, RosterState& st, const json::object& body) -> Result<RosterStep> {
     Fields f(body);
     OrgUnit u;
     u.code = f.String("code", true, 32).value_or("");
@@ -379,14 +416,16 @@ http::Handler CreateOrgUnit(Services& s) {
                           "campaign:" + std::to_string(st.record.id) + "/org_unit:" + u.code, district);
     audit.reason = reason.value_or("");
     audit.after = json::serialize(json::object{{"code", u.code}, {"name", u.name}, {"level", LevelKey(u.level)}, {"parent", u.parent}});
-    if (Status w = s.store.roster().CreateOrgUnit(st.record.id, u, audit).Wait(); !w.ok()) return w;
+    auto write = NothingCreated(s.store.roster().CreateOrgUnit(st.record.id, u, audit));
     st.tree = std::move(*tree);
-    return UnitRowJson(st, *st.tree.Find(u.code));
+    return RosterStep{std::move(write), [&st, code = u.code](std::int64_t) -> Result<json::object> {
+                        return UnitRowJson(st, *st.tree.Find(code));
+                      }};
   });
 }
 
 http::Handler UpdateOrgUnit(Services& s) {
-  return RosterWrite(s, 200, [&s](const StaffSession& who, const Context& ctx, RosterState& st, const json::object& body) -> Result<json::object> {
+  return RosterWrite(s, 200, [&s](const StaffSession& who, const Context& ctx, RosterState& st, const json::object& body) -> Result<RosterStep> {
     const OrgUnit* current = st.tree.Find(ctx.Param("code"));
     if (!current) return Status(code::kNotFound, "没有代码为 " + ctx.Param("code") + " 的单位");
     std::string district = st.DistrictOf(current->code);
@@ -409,10 +448,12 @@ http::Handler UpdateOrgUnit(Services& s) {
     audit.reason = reason.value_or("");
     audit.before = json::serialize(json::object{{"name", current->name}, {"active", current->active}});
     audit.after = json::serialize(json::object{{"name", next.name}, {"active", next.active}});
-    if (Status w = s.store.roster().UpdateOrgUnit(st.record.id, next, audit).Wait(); !w.ok()) return w;
-    auto fresh = LoadState(s, st.record.id);
-    if (!fresh) return fresh.status();
-    return UnitRowJson(*fresh, *fresh->tree.Find(next.code));
+    return RosterStep{NothingCreated(s.store.roster().UpdateOrgUnit(st.record.id, next, audit)),
+                      [&s, id = st.record.id, code = next.code](std::int64_t) -> Result<json::object> {
+                        auto fresh = LoadState(s, id);
+                        if (!fresh) return fresh.status();
+                        return UnitRowJson(*fresh, *fresh->tree.Find(code));
+                      }};
   });
 }
 
@@ -434,8 +475,8 @@ namespace {
 
 // Create and update share the decision (DecideCandidate: the district, the tree and
 // configuration, one active secretary per unit, the phase, the quotas); then one write.
-Result<json::object> SaveCandidate(Services& s, const StaffSession& who, const Context& ctx, RosterState& st,
-                                   const json::object& body, const Candidate* current) {
+Result<RosterStep> SaveCandidate(Services& s, const StaffSession& who, const Context& ctx, RosterState& st,
+                                 const json::object& body, const Candidate* current) {
   Fields f(body);
   CandidateChange change;
   change.no = f.Int("no", !current, 1, 999999);
@@ -460,28 +501,26 @@ Result<json::object> SaveCandidate(Services& s, const StaffSession& who, const C
   audit.reason = reason.value_or("");
   if (current) audit.before = CandidateAuditJson(*current);
   audit.after = CandidateAuditJson(next);
-  if (current) {
-    if (Status w = s.store.roster().UpdateCandidate(st.record.id, next, now, audit).Wait(); !w.ok()) return w;
-  } else {
-    auto id = s.store.roster().CreateCandidate(st.record.id, next, now, audit).Wait();
-    if (!id) return id.status();
-    next.id = *id;
-  }
-  std::vector<Candidate> one{next};
-  Directory dir(st.record.config, st.tree, one, true);
-  return CandidateRowJson(dir.config(), dir.entries().front());
+  auto write = current ? NothingCreated(s.store.roster().UpdateCandidate(st.record.id, next, now, audit))
+                       : s.store.roster().CreateCandidate(st.record.id, next, now, audit);
+  return RosterStep{std::move(write), [&st, next](std::int64_t created) mutable -> Result<json::object> {
+                      if (created) next.id = created;
+                      std::vector<Candidate> one{next};
+                      Directory dir(st.record.config, st.tree, one, true);
+                      return CandidateRowJson(dir.config(), dir.entries().front());
+                    }};
 }
 
 }  // namespace
 
 http::Handler CreateCandidate(Services& s) {
-  return RosterWrite(s, 201, [&s](const StaffSession& who, const Context& ctx, RosterState& st, const json::object& body) -> Result<json::object> {
+  return RosterWrite(s, 201, [&s](const StaffSession& who, const Context& ctx, RosterState& st, const json::object& body) -> Result<RosterStep> {
     return SaveCandidate(s, who, ctx, st, body, nullptr);
   });
 }
 
 http::Handler UpdateCandidate(Services& s) {
-  return RosterWrite(s, 200, [&s](const StaffSession& who, const Context& ctx, RosterState& st, const json::object& body) -> Result<json::object> {
+  return RosterWrite(s, 200, [&s](const StaffSession& who, const Context& ctx, RosterState& st, const json::object& body) -> Result<RosterStep> {
     auto cid = ParseId(ctx.Param("cid"));
     if (!cid) return Status(code::kBadParam, "参评人编号须为正整数");
     const Candidate* current = st.ById(*cid);
@@ -531,7 +570,7 @@ http::Handler RosterExport(Services& s) {
 }
 
 http::Handler RosterImport(Services& s) {
-  return RosterWrite(s, 200, [&s](const StaffSession& who, const Context& ctx, RosterState& st, const json::object& body) -> Result<json::object> {
+  return RosterWrite(s, 200, [&s](const StaffSession& who, const Context& ctx, RosterState& st, const json::object& body) -> Result<RosterStep> {
     Fields f(body);
     auto request = ReadImport(f, body);
     if (!request) return request.status();
@@ -543,7 +582,8 @@ http::Handler RosterImport(Services& s) {
     if (!plan) return plan.status();
     auto step = DecideImport(s, who, ctx, st, f, *request, "roster.import", plan->inserts.size(), plan->updates.size(),
                              plan->unchanged);
-    if (!step || !step->apply) return step ? step->counts : Result<json::object>(step.status());
+    if (!step) return step.status();
+    if (!step->apply) return AnswerNow(step->counts);
     json::array before, after;
     for (const auto& u : plan->updates) {
       if (const Candidate* old = st.ById(u.id)) before.push_back(json::parse(CandidateAuditJson(*old)));
@@ -552,8 +592,8 @@ http::Handler RosterImport(Services& s) {
     for (const auto& c : plan->inserts) after.push_back(json::parse(CandidateAuditJson(c)));
     step->apply->before = json::serialize(before);
     step->apply->after = json::serialize(after);
-    if (Status w = s.store.roster().ApplyRoster(st.record.id, *plan, NowMillis(), *step->apply).Wait(); !w.ok()) return w;
-    return step->counts;
+    return RosterStep{NothingCreated(s.store.roster().ApplyRoster(st.record.id, *plan, NowMillis(), *step->apply)),
+                      [counts = step->counts](std::int64_t) -> Result<json::object> { return counts; }};
   });
 }
 

@@ -3,6 +3,7 @@
 #include "api/users.h"
 
 #include "api/auth.h"
+#include "api/committed.h"
 #include "api/body.h"
 #include "api/campaigns.h"
 #include "core/account_rules.h"
@@ -81,93 +82,124 @@ http::Handler ListUsers(Services& s) {
   });
 }
 
+// The writes: checks on the blocking pool (they read the account and the catalog), Argon2 on
+// the CPU pool, then one write awaited without a thread, then the answer.
 http::Handler CreateUser(Services& s) {
   StaffCall call{MayListUsers, "没有管理用户的权限", /*reads_body=*/true, /*success_status=*/201};
-  return StaffJson(s, call, [&s](const StaffSession& who, const Context& ctx, const json::object& body) -> Result<json::value> {
-    Fields f(body);
-    auto username = f.String("username", true, 32);
-    auto display = f.String("display_name", true, 64);
-    auto role_key = f.String("role", true, 32);
-    auto district = f.String("district_code", false, 32);
-    auto candidate = f.Int("candidate_id", false, 1, INT64_MAX);
-    auto password = f.String("password", true, 1000);
-    if (username && !ValidUsername(*username)) f.Fail("username", std::string(kUsernameRule));
-    // A plain Role and a flag: GCC 12 warns falsely about std::optional<Role> here.
-    Role role = Role::kJudge;
-    bool has_role = false;
-    if (role_key) {
-      if (auto r = RoleFromKey(*role_key)) role = *r, has_role = true;
-      else f.Fail("role", "没有这个角色");
-    }
-    if (has_role && !MayManageRole(who.actor, role))
-      return Status(code::kForbidden, "不能创建“" + std::string(RoleName(role)) + "”账号");
-    if (password && username) {
-      if (Status st = CheckPassword(*password, *username); !st.ok()) f.Fail("password", st.details()[0].message);
-    }
-    if (has_role) CheckBindings(s, f, role, district.value_or(""), candidate.value_or(0));
-    if (Status st = f.Finish(); !st.ok()) return st;
-    store::UserRecord u;
-    u.username = username.value_or("");
-    u.display_name = display.value_or("");
-    u.role = role;
-    if (u.role == Role::kDistrictAdmin) u.district = district.value_or("");
-    if (u.role == Role::kCandidate) u.candidate_id = candidate.value_or(0);
-    u.password_hash = HashPassword(password.value_or(""));
-    u.created_at = NowMillis();
+  return StaffWrite(s, call, [&s](const StaffSession& who, Context& ctx, const json::object& body) -> asio::awaitable<Result<json::value>> {
+    std::optional<std::string> password;
+    auto decide = [&]() -> Result<store::UserRecord> {
+      Fields f(body);
+      auto username = f.String("username", true, 32);
+      auto display = f.String("display_name", true, 64);
+      auto role_key = f.String("role", true, 32);
+      auto district = f.String("district_code", false, 32);
+      auto candidate = f.Int("candidate_id", false, 1, INT64_MAX);
+      password = f.String("password", true, 1000);
+      if (username && !ValidUsername(*username)) f.Fail("username", std::string(kUsernameRule));
+      // A plain Role and a flag: GCC 12 warns falsely about std::optional<Role> here.
+      Role role = Role::kJudge;
+      bool has_role = false;
+      if (role_key) {
+        if (auto r = RoleFromKey(*role_key)) role = *r, has_role = true;
+        else f.Fail("role", "没有这个角色");
+      }
+      if (has_role && !MayManageRole(who.actor, role))
+        return Status(code::kForbidden, "不能创建“" + std::string(RoleName(role)) + "”账号");
+      if (password && username) {
+        if (Status st = CheckPassword(*password, *username); !st.ok()) f.Fail("password", st.details()[0].message);
+      }
+      if (has_role) CheckBindings(s, f, role, district.value_or(""), candidate.value_or(0));
+      if (Status st = f.Finish(); !st.ok()) return st;
+      store::UserRecord u;
+      u.username = username.value_or("");
+      u.display_name = display.value_or("");
+      u.role = role;
+      if (u.role == Role::kDistrictAdmin) u.district = district.value_or("");
+      if (u.role == Role::kCandidate) u.candidate_id = candidate.value_or(0);
+      u.created_at = NowMillis();
+      return u;
+    };
+    auto decided = co_await http::Offload(ctx.blocking, decide);
+    if (!decided) co_return decided.status();
+    store::UserRecord u = std::move(*decided);
+    auto hash = [&] { return HashPassword(password.value_or("")); };
+    u.password_hash = co_await http::Offload(s.cpu, hash);
     auto audit = AuditFor(who, ctx, s.auth, "user.create", "", u.district);
     audit.after = AuditUser(u);
-    auto id = s.store.users().Create(u, audit).Wait();
-    if (!id) return id.status();
+    auto id = co_await Committed(s.store.users().Create(u, audit));
+    if (!id) co_return id.status();
     u.id = *id;
-    return json::value(UserJson(s, u));
+    auto render = [&] { return json::value(UserJson(s, u)); };
+    co_return co_await http::Offload(ctx.blocking, render);
   });
 }
 
 http::Handler UpdateUser(Services& s) {
   StaffCall call{MayListUsers, "没有管理用户的权限", /*reads_body=*/true};
-  return StaffJson(s, call, [&s](const StaffSession& who, const Context& ctx, const json::object& body) -> Result<json::value> {
-    auto uid = ParseId(ctx.Param("uid"));
-    if (!uid) return Status(code::kBadParam, "用户编号须为正整数");
-    Fields f(body);
-    auto display = f.String("display_name", false, 64);
-    auto disabled = f.Bool("disabled", false);
-    auto district = f.String("district_code", false, 32);
-    auto current = s.store.users().Get(*uid);
-    if (!current) return current.status();
-    if (!MayManageRole(who.actor, current->role))
-      return Status(code::kForbidden, "不能修改“" + std::string(RoleName(current->role)) + "”账号");
-    if (disabled && *disabled && current->id == who.user.id) f.Fail("disabled", "不能停用自己的账号");
-    store::UserRecord next = *current;
-    if (display) next.display_name = *display;
-    if (disabled) next.disabled = *disabled;
-    if (district && current->role == Role::kDistrictAdmin) next.district = *district;
-    CheckBindings(s, f, next.role, next.district, next.candidate_id);
-    if (Status st = f.Finish(); !st.ok()) return st;
-    auto audit = AuditFor(who, ctx, s.auth, "user.update", "user:" + std::to_string(next.id), next.district);
-    audit.before = AuditUser(*current);
-    audit.after = AuditUser(next);
-    if (Status st = s.store.users().Update(next, NowMillis(), audit).Wait(); !st.ok()) return st;
-    return json::value(UserJson(s, next));
+  return StaffWrite(s, call, [&s](const StaffSession& who, Context& ctx, const json::object& body) -> asio::awaitable<Result<json::value>> {
+    struct Change {
+      store::UserRecord next;
+      store::AuditEvent audit;
+    };
+    auto decide = [&]() -> Result<Change> {
+      auto uid = ParseId(ctx.Param("uid"));
+      if (!uid) return Status(code::kBadParam, "用户编号须为正整数");
+      Fields f(body);
+      auto display = f.String("display_name", false, 64);
+      auto disabled = f.Bool("disabled", false);
+      auto district = f.String("district_code", false, 32);
+      auto current = s.store.users().Get(*uid);
+      if (!current) return current.status();
+      if (!MayManageRole(who.actor, current->role))
+        return Status(code::kForbidden, "不能修改“" + std::string(RoleName(current->role)) + "”账号");
+      if (disabled && *disabled && current->id == who.user.id) f.Fail("disabled", "不能停用自己的账号");
+      store::UserRecord next = *current;
+      if (display) next.display_name = *display;
+      if (disabled) next.disabled = *disabled;
+      if (district && current->role == Role::kDistrictAdmin) next.district = *district;
+      CheckBindings(s, f, next.role, next.district, next.candidate_id);
+      if (Status st = f.Finish(); !st.ok()) return st;
+      auto audit = AuditFor(who, ctx, s.auth, "user.update", "user:" + std::to_string(next.id), next.district);
+      audit.before = AuditUser(*current);
+      audit.after = AuditUser(next);
+      return Change{std::move(next), std::move(audit)};
+    };
+    auto change = co_await http::Offload(ctx.blocking, decide);
+    if (!change) co_return change.status();
+    Status written = co_await Committed(s.store.users().Update(change->next, NowMillis(), change->audit));
+    if (!written.ok()) co_return written;
+    auto render = [&] { return json::value(UserJson(s, change->next)); };
+    co_return co_await http::Offload(ctx.blocking, render);
   });
 }
 
 http::Handler ResetPassword(Services& s) {
   StaffCall call{MayListUsers, "没有管理用户的权限", /*reads_body=*/true};
-  return StaffJson(s, call, [&s](const StaffSession& who, const Context& ctx, const json::object& body) -> Result<json::value> {
-    auto uid = ParseId(ctx.Param("uid"));
-    if (!uid) return Status(code::kBadParam, "用户编号须为正整数");
-    Fields f(body);
-    auto password = f.String("password", true, 1000);
-    if (Status st = f.Finish(); !st.ok()) return st;
-    auto current = s.store.users().Get(*uid);
-    if (!current) return current.status();
-    if (!MayManageRole(who.actor, current->role))
-      return Status(code::kForbidden, "不能修改“" + std::string(RoleName(current->role)) + "”账号");
-    if (Status st = CheckPassword(*password, current->username); !st.ok()) return st;
+  return StaffWrite(s, call, [&s](const StaffSession& who, Context& ctx, const json::object& body) -> asio::awaitable<Result<json::value>> {
+    std::string password;
+    auto decide = [&]() -> Result<store::UserRecord> {
+      auto uid = ParseId(ctx.Param("uid"));
+      if (!uid) return Status(code::kBadParam, "用户编号须为正整数");
+      Fields f(body);
+      auto given = f.String("password", true, 1000);
+      if (Status st = f.Finish(); !st.ok()) return st;
+      auto current = s.store.users().Get(*uid);
+      if (!current) return current.status();
+      if (!MayManageRole(who.actor, current->role))
+        return Status(code::kForbidden, "不能修改“" + std::string(RoleName(current->role)) + "”账号");
+      if (Status st = CheckPassword(*given, current->username); !st.ok()) return st;
+      password = *given;
+      return std::move(*current);
+    };
+    auto current = co_await http::Offload(ctx.blocking, decide);
+    if (!current) co_return current.status();
+    auto hash = [&] { return HashPassword(password); };
+    std::string hashed = co_await http::Offload(s.cpu, hash);
     auto audit = AuditFor(who, ctx, s.auth, "user.reset_password", "user:" + std::to_string(current->id), current->district);
-    if (Status st = s.store.users().SetPassword(current->id, HashPassword(*password), NowMillis(), "", audit).Wait(); !st.ok())
-      return st;
-    return json::value(nullptr);  // 204
+    Status written = co_await Committed(s.store.users().SetPassword(current->id, hashed, NowMillis(), "", audit));
+    if (!written.ok()) co_return written;
+    co_return json::value(nullptr);  // 204
   });
 }
 

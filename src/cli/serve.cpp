@@ -62,8 +62,8 @@ int Serve(const ConfigFlags& flags) {
   const unsigned cpu_threads = std::max(1u, std::thread::hardware_concurrency() / 2);
   boost::asio::thread_pool cpu(cpu_threads);
   api::Services services{**store, catalog, auth, cpu};
-  // About a second of password checks may wait (Argon2 ≈ 100 ms each); more are refused at once.
-  services.max_hashing = static_cast<int>(8 * cpu_threads);
+  // About three seconds of password checks may wait (Argon2 ≈ 100 ms each); more are refused.
+  services.max_hashing = static_cast<int>(32 * cpu_threads);
   http::Router router;
   api::RegisterRoutes(router, services);
 

@@ -91,6 +91,15 @@ class Promise {
   std::shared_ptr<typename Pending<R>::State> s_;
 };
 
+// `p`'s outcome turned into another by `f` (run where the outcome is delivered).
+template <class To, class From, class F>
+Pending<To> Map(Pending<From> p, F f) {
+  Promise<To> promise;
+  Pending<To> out = promise.pending();
+  std::move(p).Then([promise, f = std::move(f)](From outcome) mutable { promise.Set(f(std::move(outcome))); });
+  return out;
+}
+
 // The failure inside an outcome (ok for a value).
 inline const Status& StatusOf(const Status& s) { return s; }
 template <class T>
