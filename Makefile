@@ -85,7 +85,7 @@ cpp-test: build
 # AddressSanitizer and UBSan, in their own build directory.
 ASAN_TARGETS := core_tests store_tests http_tests api_tests shuangshai
 asan: deps-test
-	@$(CONFIGURE) $(ASAN_BUILD) -DCMAKE_BUILD_TYPE=RelWithDebInfo -DSHUANGSHAI_SANITIZE=ON -DSHUANGSHAI_BENCH=OFF
+	@$(CONFIGURE) $(ASAN_BUILD) -DCMAKE_BUILD_TYPE=RelWithDebInfo "-DCMAKE_CXX_FLAGS_RELWITHDEBINFO=-O1 -g1 -DNDEBUG" -DSHUANGSHAI_SANITIZE=ON -DSHUANGSHAI_BENCH=OFF
 	cmake --build $(ASAN_BUILD) -j $(JOBS) --target $(ASAN_TARGETS)
 	cd $(ASAN_BUILD) && ASAN_OPTIONS=detect_leaks=1:abort_on_error=0:strict_string_checks=1 \
 	  UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 ctest --output-on-failure --no-tests=error -j $(JOBS)
