@@ -43,7 +43,7 @@ http::Handler ListCampaigns(Services& s) {
     json::array items;
     for (const auto& v : *all) items.push_back(CampaignSummaryJson(*v, now));
     json::object o{{"items", std::move(items)}, {"total", all->size()}};
-    co_return http::JsonReply(ctx.request, json::serialize(o), 200, "no-cache");
+    co_return http::CachedJsonReply(ctx.request, json::serialize(o));
   };
 }
 
@@ -51,7 +51,9 @@ http::Handler GetCampaign(Services& s) {
   return [&s](Context& ctx) -> asio::awaitable<Reply> {
     auto view = co_await View(s, ctx);
     if (!view) co_return http::ErrorReply(ctx.request, view.status());
-    co_return http::JsonReply(ctx.request, json::serialize(CampaignDetailJson(**view, NowMillis())), 200, "no-cache");
+    // Pre-rendered per phase: a copy of a string, no JSON building.
+    const auto& detail = (*view)->DetailAt(NowMillis());
+    co_return http::CachedJsonReply(ctx.request, detail.json, detail.etag);
   };
 }
 
@@ -59,7 +61,7 @@ http::Handler GetOrgUnits(Services& s) {
   return [&s](Context& ctx) -> asio::awaitable<Reply> {
     auto view = co_await View(s, ctx);
     if (!view) co_return http::ErrorReply(ctx.request, view.status());
-    co_return http::JsonReply(ctx.request, (*view)->org_tree_json, 200, "no-cache");
+    co_return http::CachedJsonReply(ctx.request, (*view)->org_tree_json, (*view)->org_tree_etag);
   };
 }
 
@@ -80,7 +82,7 @@ http::Handler ListCandidates(Services& s) {
     }
     body += "],\"total\":" + std::to_string(page.total) + ",\"page\":" + std::to_string(query->page) +
             ",\"page_size\":" + std::to_string(query->page_size) + "}";
-    co_return http::JsonReply(ctx.request, std::move(body), 200, "no-cache");
+    co_return http::CachedJsonReply(ctx.request, std::move(body));
   };
 }
 
@@ -92,7 +94,7 @@ http::Handler GetCandidate(Services& s) {
     if (!cid) co_return http::ErrorReply(ctx.request, Status(code::kBadParam, "参评人编号须为正整数"));
     const auto* entry = (*view)->directory->ById(*cid);
     if (!entry) co_return http::ErrorReply(ctx.request, Status(code::kNotFound, "本活动中没有编号为 " + std::to_string(*cid) + " 的参评人"));
-    co_return http::JsonReply(ctx.request, json::serialize(CandidateJson((*view)->record.config, *entry, true)), 200, "no-cache");
+    co_return http::CachedJsonReply(ctx.request, json::serialize(CandidateJson((*view)->record.config, *entry, true)));
   };
 }
 

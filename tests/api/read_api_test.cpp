@@ -208,7 +208,7 @@ TEST_F(ReadApi, EveryResponseCarriesSecurityHeaders) {
   Response r = Get("/api/v1/campaigns");
   EXPECT_EQ(r.Header("x-content-type-options"), "nosniff");
   EXPECT_FALSE(r.Header("referrer-policy").empty());
-  EXPECT_EQ(r.Header("cache-control"), "no-cache");
+  EXPECT_EQ(r.Header("cache-control"), "public, max-age=5");
 }
 
 }  // namespace
