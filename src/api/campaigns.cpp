@@ -1,6 +1,8 @@
 #include "api/campaigns.h"
 
 #include <charconv>
+#include <cstdio>
+#include <functional>
 
 #include "api/render.h"
 
@@ -72,6 +74,12 @@ http::Handler ListCandidates(Services& s) {
     const CampaignView& v = **view;
     auto query = v.directory->ParseQuery(ctx.query);
     if (!query) co_return http::ErrorReply(ctx.request, query.status());
+    // The page is a function of the snapshot's content and the target: its ETag needs
+    // neither the page built nor hashed, and a revalidation is answered before building it.
+    char etag[24];
+    std::size_t h = v.content_hash ^ (std::hash<std::string_view>{}(ctx.request.target()) * 0x9e3779b97f4a7c15ULL);
+    std::string_view tag(etag, static_cast<std::size_t>(std::snprintf(etag, sizeof etag, "\"%016zx\"", h)));
+    if (http::ETagMatches(ctx.request, tag)) co_return http::NotModified(ctx.request, tag);
     auto page = v.directory->Find(*query);
     // Items are rendered once per snapshot; a page is a concatenation.
     std::string body = "{\"items\":[";
@@ -82,7 +90,7 @@ http::Handler ListCandidates(Services& s) {
     }
     body += "],\"total\":" + std::to_string(page.total) + ",\"page\":" + std::to_string(query->page) +
             ",\"page_size\":" + std::to_string(query->page_size) + "}";
-    co_return http::CachedJsonReply(ctx.request, std::move(body));
+    co_return http::CachedJsonReply(ctx.request, std::move(body), tag);
   };
 }
 

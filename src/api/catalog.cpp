@@ -46,6 +46,10 @@ Result<std::shared_ptr<const CampaignView>> Catalog::Load(std::int64_t id) {
     d.etag = http::StrongETag(d.json);
   }
   view->org_tree_etag = http::StrongETag(view->org_tree_json);
+  std::hash<std::string_view> hash;
+  std::size_t h = hash(view->org_tree_json) ^ (hash(view->detail[0].json) * 0x9e3779b97f4a7c15ULL);
+  for (const auto& item : view->item_json) h = (h * 0x100000001b3ULL) ^ hash(item);
+  view->content_hash = h;
 
   std::shared_ptr<const CampaignView> out = std::move(view);
   std::lock_guard lock(mu_);

@@ -33,6 +33,9 @@ struct CampaignView {
   };
   std::array<Detail, kPhaseCount> detail;
   std::string org_tree_etag;
+  // A hash of everything a candidate list is computed from (items, tree, groups): with the
+  // request target it names a list page without hashing the page.
+  std::size_t content_hash = 0;
   const Detail& DetailAt(Millis now) const { return detail[static_cast<std::size_t>(PhaseAt(now))]; }
 
   // The phase now, with auto-advance applied.

@@ -55,8 +55,6 @@ bool ETagMatches(const Request& req, std::string_view etag) {
   return false;
 }
 
-namespace {
-
 Reply NotModified(const Request& req, std::string_view etag) {
   bhttp::response<bhttp::empty_body> res{bhttp::status::not_modified, req.version()};
   res.set(bhttp::field::etag, etag);
@@ -64,8 +62,6 @@ Reply NotModified(const Request& req, std::string_view etag) {
   res.keep_alive(req.keep_alive());
   return MakeReply(std::move(res), false);
 }
-
-}  // namespace
 
 Reply CachedJsonReply(const Request& req, std::string&& body, std::string_view etag) {
   std::string computed;

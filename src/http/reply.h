@@ -48,6 +48,8 @@ inline constexpr std::string_view kPublicCache = "public, max-age=5";
 std::string StrongETag(std::string_view body);  // "\"<16 hex digits>\""
 bool ETagMatches(const Request& req, std::string_view etag);
 Reply CachedJsonReply(const Request& req, const std::string& body, std::string_view etag = {});
+// 304 for `etag` (when ETagMatches): lets a handler answer before it builds the body.
+Reply NotModified(const Request& req, std::string_view etag);
 Reply CachedJsonReply(const Request& req, std::string&& body, std::string_view etag = {});
 
 // A download: `bytes` with `content_type`, saved as `filename` (UTF-8, RFC 6266/5987).
