@@ -1,48 +1,68 @@
 #!/usr/bin/env bash
-# HTTP benchmark: wrk against the real server on the demo campaign, the candidate list
-# (first page, default filters) beside a trivial route of the same server (/healthz), so the
-# ratio shows what the real work costs. Prints figures; never fails on a time.
+# HTTP benchmark, in one run: our bare Beast server (bench/bare_server.cpp, the baseline: what
+# Beast on this machine does per request with no work at all), then the real server on the
+# demo campaign: /healthz, the candidate list (first page) and the campaign detail. Each as
+# req/s, p50, p99 and a ratio to the bare server. Goals: /healthz >= 80 %, the list and the
+# detail >= 70 %. Prints figures; never fails on a time.
 # Usage: bench/run.sh path/to/shuangshai [seconds] [connections]
 set -euo pipefail
 bin=$(realpath "${1:-build/shuangshai}")
 secs=${2:-10}
-conns=${3:-64}
-root=$(cd "$(dirname "$0")/.." && pwd)
+conns=${3:-128}
+bare=${BARE_SERVER:-$(dirname "$bin")/bench/bare_server}
 command -v wrk >/dev/null || { echo "bench: wrk is missing (scripts/install-deps.sh test installs it)"; exit 1; }
+[ -x "$bare" ] || { echo "bench: $bare is missing (build the bare_server target)"; exit 1; }
 tmp=$(mktemp -d)
-pid=
-cleanup() { [ -n "$pid" ] && kill "$pid" 2>/dev/null; wait 2>/dev/null || true; rm -rf "$tmp"; }
+pids=()
+cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; wait 2>/dev/null || true; rm -rf "$tmp"; }
 trap cleanup EXIT
 
-"$bin" init --db "$tmp/b.db" --demo >/dev/null
-# The access log stays on, as in production; it goes to /dev/null here.
-"$bin" serve --db "$tmp/b.db" --port 0 --threads 2 >"$tmp/out.log" 2>"$tmp/err.log" &
-pid=$!
-for _ in $(seq 1 100); do
-  url=$(grep -o 'http://127.0.0.1:[0-9]*' "$tmp/out.log" | head -n1 || true)
-  [ -n "$url" ] && break
-  sleep 0.1
-done
-# Drop the access log from here on (the file would grow by millions of lines).
-: > "$tmp/out.log"
+wait_url() {  # the first http://127.0.0.1:PORT a server printed to $1
+  local u=
+  for _ in $(seq 1 100); do
+    u=$(grep -ao 'http://127.0.0.1:[0-9]*' "$1" | head -n1 || true)
+    [ -n "$u" ] && break
+    sleep 0.1
+  done
+  echo "$u"
+}
 
+# name path → prints "rps p50 p99" on stdout, a line for people on stderr
 run() {
-  local name=$1 path=$2
-  curl -sf "$url$path" >/dev/null  # warm the cache
-  local out
-  out=$(wrk -t2 -c"$conns" -d"${secs}s" --latency "$url$path")
-  local rps p50 p99
+  local name=$1 url=$2
+  curl -sf "$url" >/dev/null  # warm the cache
+  local out rps p50 p99
+  out=$(wrk -t2 -c"$conns" -d"${secs}s" --latency "$url")
   rps=$(awk '/Requests\/sec/ {print $2}' <<<"$out")
   p50=$(awk '$1=="50%" {print $2}' <<<"$out")
   p99=$(awk '$1=="99%" {print $2}' <<<"$out")
-  printf '%-34s %12s req/s   p50 %8s   p99 %8s\n' "$name" "$rps" "$p50" "$p99" >&2
-  echo "$rps"
+  echo "$rps $p50 $p99"
 }
 
-echo "wrk: ${secs}s per route, $conns connections, 2 wrk threads; server: 2 I/O threads; $(nproc) cores" >&2
-trivial=$(run "GET /healthz (trivial)" /healthz)
-list=$(run "GET candidates (page 1)" /api/v1/campaigns/1/candidates)
-filtered=$(run "GET candidates (海南区 + search)" "/api/v1/campaigns/1/candidates?district=150303&q=%E7%A4%BE%E5%8C%BA")
-detail=$(run "GET campaign detail" /api/v1/campaigns/1)
-awk -v a="$list" -v b="$trivial" 'BEGIN { printf "candidate list / trivial = %.1f %%\n", 100 * a / b }' >&2
+echo "wrk -t2 -c$conns -d${secs}s; servers: 2 I/O threads; $(nproc) cores" >&2
+
+"$bare" 0 >"$tmp/bare.log" 2>&1 &
+pids+=($!)
+bare_url=$(wait_url "$tmp/bare.log")
+read -r base_rps base_p50 base_p99 < <(run bare "$bare_url/")
+kill "${pids[0]}" 2>/dev/null || true
+
+"$bin" init --db "$tmp/b.db" --demo >/dev/null
+# The access log stays on, as in production; it goes to a file truncated after each route.
+"$bin" serve --db "$tmp/b.db" --port 0 --threads 2 >"$tmp/out.log" 2>"$tmp/err.log" &
+pids+=($!)
+url=$(wait_url "$tmp/out.log")
+
+printf '%-28s %12s %10s %10s %8s\n' route req/s p50 p99 "of bare" >&2
+line() { awk -v n="$1" -v r="$2" -v a="$3" -v b="$4" -v base="$base_rps" \
+  'BEGIN { printf "%-28s %12.0f %10s %10s %7.1f%%\n", n, r, a, b, 100 * r / base }' >&2; }
+line "bare Beast server" "$base_rps" "$base_p50" "$base_p99"
+for spec in "/healthz|GET /healthz" "/api/v1/campaigns/1/candidates|GET candidate list" \
+            "/api/v1/campaigns/1|GET campaign detail"; do
+  path=${spec%%|*}
+  name=${spec#*|}
+  : > "$tmp/out.log"
+  read -r rps p50 p99 < <(run "$name" "$url$path")
+  line "$name" "$rps" "$p50" "$p99"
+done
 : > "$tmp/out.log"

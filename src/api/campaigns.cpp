@@ -1,5 +1,8 @@
 #include "api/campaigns.h"
 
+#include <cstdio>
+#include <functional>
+
 #include "api/render.h"
 #include "core/numbers.h"
 
@@ -40,7 +43,7 @@ http::Handler ListCampaigns(Services& s) {
     json::array items;
     for (const auto& v : *all) items.push_back(CampaignSummaryJson(*v, now));
     json::object o{{"items", std::move(items)}, {"total", all->size()}};
-    co_return http::JsonReply(ctx.request, json::serialize(o), 200, "no-cache");
+    co_return http::CachedJsonReply(ctx.request, json::serialize(o));
   };
 }
 
@@ -48,7 +51,9 @@ http::Handler GetCampaign(Services& s) {
   return [&s](Context& ctx) -> asio::awaitable<Reply> {
     auto view = co_await View(s, ctx);
     if (!view) co_return http::ErrorReply(ctx.request, view.status());
-    co_return http::JsonReply(ctx.request, json::serialize(CampaignDetailJson(**view, NowMillis())), 200, "no-cache");
+    // Pre-rendered per phase: a copy of a string, no JSON building.
+    const auto& detail = (*view)->DetailAt(NowMillis());
+    co_return http::CachedJsonReply(ctx.request, detail.json, detail.etag);
   };
 }
 
@@ -56,7 +61,7 @@ http::Handler GetOrgUnits(Services& s) {
   return [&s](Context& ctx) -> asio::awaitable<Reply> {
     auto view = co_await View(s, ctx);
     if (!view) co_return http::ErrorReply(ctx.request, view.status());
-    co_return http::JsonReply(ctx.request, (*view)->org_tree_json, 200, "no-cache");
+    co_return http::CachedJsonReply(ctx.request, (*view)->org_tree_json, (*view)->org_tree_etag);
   };
 }
 
@@ -67,6 +72,12 @@ http::Handler ListCandidates(Services& s) {
     const CampaignView& v = **view;
     auto query = v.directory->ParseQuery(ctx.query);
     if (!query) co_return http::ErrorReply(ctx.request, query.status());
+    // The page is a function of the snapshot's content and the target: its ETag needs
+    // neither the page built nor hashed, and a revalidation is answered before building it.
+    char etag[24];
+    std::size_t h = v.content_hash ^ (std::hash<std::string_view>{}(ctx.request.target()) * 0x9e3779b97f4a7c15ULL);
+    std::string_view tag(etag, static_cast<std::size_t>(std::snprintf(etag, sizeof etag, "\"%016zx\"", h)));
+    if (http::ETagMatches(ctx.request, tag)) co_return http::NotModified(ctx.request, tag);
     auto page = v.directory->Find(*query);
     // Items are rendered once per snapshot; a page is a concatenation.
     std::string body = "{\"items\":[";
@@ -77,7 +88,7 @@ http::Handler ListCandidates(Services& s) {
     }
     body += "],\"total\":" + std::to_string(page.total) + ",\"page\":" + std::to_string(query->page) +
             ",\"page_size\":" + std::to_string(query->page_size) + "}";
-    co_return http::JsonReply(ctx.request, std::move(body), 200, "no-cache");
+    co_return http::CachedJsonReply(ctx.request, std::move(body), tag);
   };
 }
 
@@ -89,7 +100,7 @@ http::Handler GetCandidate(Services& s) {
     if (!cid) co_return http::ErrorReply(ctx.request, Status(code::kBadParam, "参评人编号须为正整数"));
     const auto* entry = (*view)->directory->ById(*cid);
     if (!entry) co_return http::ErrorReply(ctx.request, Status(code::kNotFound, "本活动中没有编号为 " + std::to_string(*cid) + " 的参评人"));
-    co_return http::JsonReply(ctx.request, json::serialize(CandidateJson((*view)->record.config, *entry, true)), 200, "no-cache");
+    co_return http::CachedJsonReply(ctx.request, json::serialize(CandidateJson((*view)->record.config, *entry, true)));
   };
 }
 

@@ -1,6 +1,7 @@
 #include "api/catalog.h"
 
 #include "api/render.h"
+#include "http/reply.h"
 
 namespace ss::api {
 
@@ -39,6 +40,16 @@ Result<std::shared_ptr<const CampaignView>> Catalog::Load(std::int64_t id) {
   view->item_json.reserve(view->directory->entries().size());
   for (const auto& e : view->directory->entries())
     view->item_json.push_back(boost::json::serialize(CandidateJson(view->record.config, e, false)));
+  for (int k = 0; k < kPhaseCount; ++k) {
+    auto& d = view->detail[static_cast<std::size_t>(k)];
+    d.json = boost::json::serialize(CampaignDetailJsonAt(*view, static_cast<PhaseKey>(k)));
+    d.etag = http::StrongETag(d.json);
+  }
+  view->org_tree_etag = http::StrongETag(view->org_tree_json);
+  std::hash<std::string_view> hash;
+  std::size_t h = hash(view->org_tree_json) ^ (hash(view->detail[0].json) * 0x9e3779b97f4a7c15ULL);
+  for (const auto& item : view->item_json) h = (h * 0x100000001b3ULL) ^ hash(item);
+  view->content_hash = h;
 
   std::shared_ptr<const CampaignView> out = std::move(view);
   std::lock_guard lock(mu_);

@@ -7,6 +7,7 @@
 // the blocking pool.
 #pragma once
 
+#include <array>
 #include <cstdint>
 #include <map>
 #include <memory>
@@ -25,6 +26,17 @@ struct CampaignView {
   std::unique_ptr<Directory> directory;
   std::vector<std::string> item_json;    // per directory entry, the list item
   std::string org_tree_json;             // {"root":…,"total":…}
+  // The campaign detail for each effective phase (the only part of it that moves with the
+  // clock), with its strong ETag: the detail route picks one by PhaseAt(now).
+  struct Detail {
+    std::string json, etag;
+  };
+  std::array<Detail, kPhaseCount> detail;
+  std::string org_tree_etag;
+  // A hash of everything a candidate list is computed from (items, tree, groups): with the
+  // request target it names a list page without hashing the page.
+  std::size_t content_hash = 0;
+  const Detail& DetailAt(Millis now) const { return detail[static_cast<std::size_t>(PhaseAt(now))]; }
 
   // The phase now, with auto-advance applied.
   PhaseKey PhaseAt(Millis now) const;

@@ -24,8 +24,9 @@ json::object PhaseJson(const Phase& p) {
   return {{"key", PhaseKeyName(p.key)}, {"name", p.name}, {"start", FormatUtc(p.start)}, {"end", FormatUtc(p.end)}};
 }
 
-json::object CampaignSummaryJson(const CampaignView& v, Millis now) {
-  PhaseKey key = v.PhaseAt(now);
+namespace {
+
+json::object SummaryAt(const CampaignView& v, PhaseKey key) {
   json::object phase;
   if (const Phase* p = v.record.config.schedule.Find(key)) {
     phase = PhaseJson(*p);
@@ -35,13 +36,18 @@ json::object CampaignSummaryJson(const CampaignView& v, Millis now) {
   return {{"id", v.record.id}, {"name", v.record.config.name}, {"phase", std::move(phase)}};
 }
 
-json::object CampaignDetailJson(const CampaignView& v, Millis now) {
+}  // namespace
+
+json::object CampaignSummaryJson(const CampaignView& v, Millis now) { return SummaryAt(v, v.PhaseAt(now)); }
+
+json::object CampaignDetailJson(const CampaignView& v, Millis now) { return CampaignDetailJsonAt(v, v.PhaseAt(now)); }
+
+json::object CampaignDetailJsonAt(const CampaignView& v, PhaseKey current) {
   const CampaignConfig& c = v.record.config;
-  json::object o = CampaignSummaryJson(v, now);
+  json::object o = SummaryAt(v, current);
   o["note"] = c.note;
   o["timezone"] = c.timezone.name;
   o["auto_advance"] = c.auto_advance;
-  PhaseKey current = v.PhaseAt(now);
   json::array phases;
   for (const auto& p : c.schedule.phases()) {
     json::object j = PhaseJson(p);

@@ -28,6 +28,7 @@ Status CheckValues(const Config& c) {
                          Range{"server.blocking_threads", c.blocking_threads, 1, 256},
                          Range{"server.idle_timeout_seconds", c.idle_timeout_seconds, 1, 3600},
                          Range{"server.body_timeout_seconds", c.body_timeout_seconds, 1, 3600},
+                         Range{"server.grace_seconds", c.grace_seconds, 0, 3600},
                          Range{"auth.session_idle_minutes", c.session_idle_minutes, 1, 24 * 60},
                          Range{"auth.session_max_hours", c.session_max_hours, 1, 24 * 30},
                          Range{"auth.lock_minutes", c.lock_minutes, 1, 24 * 60}}) {
@@ -77,6 +78,7 @@ Status ReadTable(const toml::table& root, Config& c) {
       {"server", "blocking_threads", integer(c.blocking_threads)},
       {"server", "idle_timeout_seconds", integer(c.idle_timeout_seconds)},
       {"server", "body_timeout_seconds", integer(c.body_timeout_seconds)},
+      {"server", "grace_seconds", integer(c.grace_seconds)},
       {"server", "access_log", boolean(c.access_log)},
       {"database", "path", str(c.db)},
       {"web", "root", str(c.web_root)},
@@ -158,6 +160,7 @@ Result<Config> LoadConfig(const ConfigFlags& flags, const EnvLookup& env) {
   if (flags.port) c.port = *flags.port;
   if (flags.db) c.db = *flags.db;
   if (flags.threads) c.threads = *flags.threads;
+  if (flags.grace_seconds) c.grace_seconds = *flags.grace_seconds;
   if (flags.web_root) c.web_root = *flags.web_root;
 
   if (Status s = CheckValues(c); !s.ok()) return s;

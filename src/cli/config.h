@@ -2,7 +2,7 @@
 // command-line flags — each later source overrides the earlier ones.
 //
 //   [server]   host, port, threads, blocking_threads, idle_timeout_seconds,
-//              body_timeout_seconds, access_log
+//              body_timeout_seconds, grace_seconds, access_log
 //   [database] path
 //   [web]      root
 //   [log]      level   (trace, debug, info, warn, error)
@@ -29,6 +29,7 @@ struct Config {
   int blocking_threads = 4;
   int idle_timeout_seconds = 75;
   int body_timeout_seconds = 60;
+  int grace_seconds = 10;  // on SIGTERM, how long requests in flight may take to finish
   bool access_log = true;
   std::string db = "var/shuangshai.db";
   std::string web_root;  // empty: look for web/dist beside the working directory or the binary
@@ -46,6 +47,7 @@ struct ConfigFlags {
   std::optional<int> port;
   std::optional<std::string> db;
   std::optional<int> threads;
+  std::optional<int> grace_seconds;
   std::optional<std::string> web_root;
 };
 

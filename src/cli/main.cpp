@@ -17,6 +17,7 @@ int main(int argc, char** argv) {
   serve->add_option("--port", flags.port, "端口（默认 8080；0 表示任选空闲端口）");
   serve->add_option("--db", flags.db, "SQLite 数据库文件");
   serve->add_option("--threads", flags.threads, "I/O 线程数");
+  serve->add_option("--grace-seconds", flags.grace_seconds, "停止时等待进行中请求的秒数（默认 10）");
   serve->add_option("--web", flags.web_root, "前端目录（默认 web/dist）");
 
   InitOptions init;

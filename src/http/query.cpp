@@ -17,4 +17,16 @@ std::optional<Target> ParseTarget(std::string_view target) {
   return t;
 }
 
+bool IsPlainPath(std::string_view target) {
+  if (target.empty() || target.front() != '/') return false;
+  for (char ch : target) {
+    unsigned char c = static_cast<unsigned char>(ch);
+    bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '.' ||
+              c == '_' || c == '~' || c == '/' || c == ':' || c == '@' || c == '!' || c == '$' || c == '&' ||
+              c == '\'' || c == '(' || c == ')' || c == '*' || c == '+' || c == ',' || c == ';' || c == '=';
+    if (!ok) return false;
+  }
+  return true;
+}
+
 }  // namespace ss::http

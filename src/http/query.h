@@ -16,4 +16,9 @@ struct Target {
 // nullopt for a target that is not a valid origin-form ("/path?query").
 std::optional<Target> ParseTarget(std::string_view target);
 
+// True for a target that is its own decoded path: "/" then only unreserved characters,
+// sub-delims, ':', '@' and '/', with no query and no percent escape. Such a target needs no
+// parsing (and no copy) on the hot path.
+bool IsPlainPath(std::string_view target);
+
 }  // namespace ss::http

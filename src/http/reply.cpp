@@ -1,6 +1,8 @@
 #include "http/reply.h"
 
 #include <boost/json.hpp>
+#include <cstdio>
+#include <functional>
 
 namespace ss::http {
 
@@ -10,7 +12,8 @@ void AddCommonHeaders(bhttp::fields& f) {
   f.set("Referrer-Policy", "strict-origin-when-cross-origin");
   // No inline or foreign scripts; inline styles stay allowed because Vant and Element Plus
   // set style attributes. Framing is refused (the embeddable player will open its own route).
-  if (f.find("Content-Security-Policy") == f.end()) {
+  bool json = f[bhttp::field::content_type].starts_with("application/json");
+  if (!json && f.find("Content-Security-Policy") == f.end()) {
     f.set("Content-Security-Policy",
           "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; "
           "font-src 'self' data:; connect-src 'self'; media-src 'self' blob:; object-src 'none'; "
@@ -26,6 +29,58 @@ Reply JsonReply(const Request& req, std::string body, unsigned status, std::stri
   res.keep_alive(req.keep_alive());
   res.body() = std::move(body);
   return MakeReply(std::move(res));
+}
+
+std::string StrongETag(std::string_view body) {
+  char buf[24];
+  int n = std::snprintf(buf, sizeof buf, "\"%016zx\"", std::hash<std::string_view>{}(body));
+  return std::string(buf, static_cast<std::size_t>(n));
+}
+
+bool ETagMatches(const Request& req, std::string_view etag) {
+  auto it = req.find(bhttp::field::if_none_match);
+  if (it == req.end()) return false;
+  std::string_view list = it->value();
+  // A list of entity tags; If-None-Match compares weakly (a W/ prefix does not matter).
+  while (!list.empty()) {
+    std::size_t comma = list.find(',');
+    std::string_view tag = list.substr(0, comma);
+    while (!tag.empty() && (tag.front() == ' ' || tag.front() == '\t')) tag.remove_prefix(1);
+    while (!tag.empty() && (tag.back() == ' ' || tag.back() == '\t')) tag.remove_suffix(1);
+    if (tag.starts_with("W/")) tag.remove_prefix(2);
+    if (tag == "*" || tag == etag) return true;
+    if (comma == std::string_view::npos) break;
+    list.remove_prefix(comma + 1);
+  }
+  return false;
+}
+
+Reply NotModified(const Request& req, std::string_view etag) {
+  bhttp::response<bhttp::empty_body> res{bhttp::status::not_modified, req.version()};
+  res.set(bhttp::field::etag, etag);
+  res.set(bhttp::field::cache_control, kPublicCache);
+  res.keep_alive(req.keep_alive());
+  return MakeReply(std::move(res), false);
+}
+
+Reply CachedJsonReply(const Request& req, std::string&& body, std::string_view etag) {
+  std::string computed;
+  if (etag.empty()) etag = computed = StrongETag(body);
+  if (ETagMatches(req, etag)) return NotModified(req, etag);
+  bhttp::response<bhttp::string_body> res{bhttp::status::ok, req.version()};
+  res.set(bhttp::field::content_type, "application/json; charset=utf-8");
+  res.set(bhttp::field::cache_control, kPublicCache);
+  res.set(bhttp::field::etag, etag);
+  res.keep_alive(req.keep_alive());
+  res.body() = std::move(body);
+  return MakeReply(std::move(res));
+}
+
+Reply CachedJsonReply(const Request& req, const std::string& body, std::string_view etag) {
+  std::string computed;
+  if (etag.empty()) etag = computed = StrongETag(body);
+  if (ETagMatches(req, etag)) return NotModified(req, etag);
+  return CachedJsonReply(req, std::string(body), etag);
 }
 
 Reply FileReply(const Request& req, std::string bytes, std::string_view content_type, std::string_view filename) {

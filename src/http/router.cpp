@@ -1,5 +1,7 @@
 #include "http/router.h"
 
+#include <stdexcept>
+
 namespace ss::http {
 namespace {
 
@@ -21,6 +23,16 @@ std::vector<std::string_view> Split(std::string_view path) {
 
 bool IsParam(std::string_view seg) { return seg.size() > 2 && seg.front() == '{' && seg.back() == '}'; }
 
+// The next segment of `path` from `at` (empty segments, as in "//", are skipped like Split).
+std::string_view NextSegment(std::string_view path, std::size_t& at) {
+  while (at < path.size() && path[at] == '/') ++at;
+  std::size_t end = path.find('/', at);
+  if (end == std::string_view::npos) end = path.size();
+  std::string_view seg = path.substr(at, end - at);
+  at = end;
+  return seg;
+}
+
 }  // namespace
 
 const std::string& Context::Param(std::string_view name) const {
@@ -32,24 +44,34 @@ const std::string& Context::Param(std::string_view name) const {
 
 void Router::Add(bhttp::verb method, std::string pattern, Handler handler, std::size_t body_limit) {
   Route r{method, pattern, std::move(handler), body_limit, {}};
-  for (auto seg : Split(pattern)) r.segments.emplace_back(seg);
+  for (auto seg : Split(pattern)) {
+    r.segments.emplace_back(seg);
+    r.param_count += IsParam(seg);
+  }
+  if (r.param_count > kMaxPathParams) throw std::logic_error("route " + pattern + " has too many parameters");
   max_body_limit_ = std::max(max_body_limit_, body_limit);
   routes_.push_back(std::move(r));
 }
 
 Router::Match Router::Find(bhttp::verb method, std::string_view path) const {
   Match m;
-  auto segs = Split(path);
   for (const auto& r : routes_) {
-    if (r.segments.size() != segs.size()) continue;
-    std::vector<std::pair<std::string, std::string>> params;
+    PathParams<std::string_view> params;
+    std::size_t at = 0;
     bool ok = true;
-    for (std::size_t i = 0; i < segs.size() && ok; ++i) {
-      const auto& p = r.segments[i];
-      if (IsParam(p)) params.emplace_back(p.substr(1, p.size() - 2), std::string(segs[i]));
-      else ok = p == segs[i];
+    for (const auto& p : r.segments) {
+      std::string_view seg = NextSegment(path, at);
+      if (seg.empty()) {
+        ok = false;
+        break;
+      }
+      if (IsParam(p)) params.items[params.count++] = {std::string_view(p).substr(1, p.size() - 2), seg};
+      else if (p != seg) {
+        ok = false;
+        break;
+      }
     }
-    if (!ok) continue;
+    if (!ok || !NextSegment(path, at).empty()) continue;
     if (r.method == method) {
       m.kind = Match::kFound;
       m.route = &r;

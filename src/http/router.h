@@ -1,7 +1,8 @@
 // The router: (method, path pattern) → handler. Patterns are literal segments and
 // "{name}" parameters: "/api/v1/campaigns/{id}/candidates/{cid}". A path that matches a
 // pattern under another method is "method not allowed" (405 with Allow), not "not found".
-// Each route sets the largest request body it accepts.
+// Each route sets the largest request body it accepts. Matching allocates nothing: the
+// parameters are views into the route's pattern (names) and the matched path (values).
 #pragma once
 
 #include <boost/asio/awaitable.hpp>
@@ -9,6 +10,7 @@
 #include <boost/asio/thread_pool.hpp>
 #include <boost/asio/use_awaitable.hpp>
 #include <functional>
+#include <array>
 #include <map>
 #include <optional>
 #include <string>
@@ -22,12 +24,25 @@ namespace ss::http {
 
 namespace asio = boost::asio;
 
+inline constexpr std::size_t kMaxPathParams = 4;
+
+// Path parameters by name; a small fixed array (no route has more than kMaxPathParams).
+template <class V>
+struct PathParams {
+  std::array<std::pair<std::string_view, V>, kMaxPathParams> items{};
+  std::size_t count = 0;
+  std::size_t size() const { return count; }
+  const std::pair<std::string_view, V>& operator[](std::size_t i) const { return items[i]; }
+  const auto* begin() const { return items.data(); }
+  const auto* end() const { return items.data() + count; }
+};
+
 // What a handler gets: the request, its path and query parameters, who sent it, and the
 // pool for blocking work (database, files, CPU-heavy hashing), which must never run on the
 // I/O threads.
 struct Context {
   const Request& request;
-  std::vector<std::pair<std::string, std::string>> path_params;
+  PathParams<std::string> path_params;        // values short enough to stay in place (SSO)
   std::map<std::string, std::string> query;  // percent-decoded; the last value wins
   std::string remote;                         // client IP
   std::string request_id;
@@ -57,6 +72,7 @@ struct Route {
   Handler handler;
   std::size_t body_limit;
   std::vector<std::string> segments;  // pattern split at '/'
+  std::size_t param_count = 0;
 };
 
 inline constexpr std::size_t kDefaultBodyLimit = 64 * 1024;
@@ -69,7 +85,7 @@ class Router {
   struct Match {
     enum Kind { kFound, kNotFound, kMethodNotAllowed } kind = kNotFound;
     const Route* route = nullptr;
-    std::vector<std::pair<std::string, std::string>> params;
+    PathParams<std::string_view> params;  // views into the route pattern and the matched path
     std::string allow;  // for 405: "GET, POST"
   };
   Match Find(bhttp::verb method, std::string_view path) const;

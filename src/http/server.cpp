@@ -29,7 +29,7 @@ namespace {
 std::string RandomPrefix() {
   std::random_device rd;
   char buf[9];
-  std::snprintf(buf, sizeof buf, "%08x", rd());
+  std::snprintf(buf, sizeof buf, "%06x", rd() & 0xffffffu);  // short: the whole id stays in SSO
   return buf;
 }
 
@@ -39,6 +39,17 @@ bool UsableRequestId(std::string_view id) {
   for (char c : id)
     if (!std::isalnum(static_cast<unsigned char>(c)) && c != '-' && c != '_' && c != '.') return false;
   return true;
+}
+
+// "<prefix>-<n>" from a counter of this thread's own: no cache line shared between the I/O
+// threads. The thread's number in the id keeps ids unique across threads.
+std::string NextRequestId(const std::string& prefix) {
+  static std::atomic<unsigned> threads{0};
+  thread_local unsigned me = threads++;
+  thread_local std::uint64_t n = 0;
+  char buf[48];
+  int len = std::snprintf(buf, sizeof buf, "%s-%x-%llx", prefix.c_str(), me, static_cast<unsigned long long>(++n));
+  return std::string(buf, static_cast<std::size_t>(len));
 }
 
 std::vector<std::unique_ptr<asio::io_context>> MakeContexts(int n) {
@@ -55,33 +66,51 @@ Server::Server(ServerOptions options, const Router& router, Handler fallback, as
       fallback_(std::move(fallback)),
       blocking_(blocking),
       iocs_(MakeContexts(std::max(1, options_.threads))),
-      acceptor_(*iocs_[0]),
-      deadline_(*iocs_[0]),
+      acceptor_(std::in_place, *iocs_[0]),
+      deadline_(std::in_place, *iocs_[0]),
       request_prefix_(RandomPrefix()) {
   if (options_.access_log_fd >= 0) access_log_ = std::make_unique<AccessLog>(options_.access_log_fd);
   // Threads without connections yet must not return from run().
   for (auto& ioc : iocs_) keep_running_.push_back(asio::make_work_guard(*ioc));
 }
 
-Server::~Server() = default;
+Server::~Server() {
+  // A connection cut off at the end of the grace period is a coroutine frame still queued
+  // in its io_context. Destroying the io_context destroys the frame, whose Unregister guard
+  // calls Forget: so the contexts go first, explicitly, while connections_ and mu_ live.
+  tearing_down_ = true;
+  for (auto& ioc : iocs_) ioc->stop();
+  keep_running_.clear();
+  // The acceptor and the timer belong to iocs_[0] and must die before it.
+  acceptor_.reset();
+  deadline_.reset();
+  // The frames hold their own references; the table's must not outlive the contexts.
+  {
+    std::lock_guard lock(mu_);
+    connections_.clear();
+  }
+  // In order: the accept operation pending on [0] holds a socket of the next context.
+  for (auto& ioc : iocs_) ioc.reset();
+  iocs_.clear();
+}
 
 Status Server::Listen() {
   boost::system::error_code ec;
   auto address = asio::ip::make_address(options_.host, ec);
   if (ec) return Status(code::kUnavailable, "监听地址 " + options_.host + " 无效");
   tcp::endpoint ep(address, options_.port);
-  acceptor_.open(ep.protocol(), ec);
-  if (!ec) acceptor_.set_option(asio::socket_base::reuse_address(true), ec);
-  if (!ec) acceptor_.bind(ep, ec);
+  acceptor_->open(ep.protocol(), ec);
+  if (!ec) acceptor_->set_option(asio::socket_base::reuse_address(true), ec);
+  if (!ec) acceptor_->bind(ep, ec);
   if (ec) {
     std::string where = options_.host + ":" + std::to_string(options_.port);
     if (ec == asio::error::address_in_use)
       return Status(code::kUnavailable, "端口 " + where + " 已被占用：请停止占用它的程序，或用 --port 换一个端口");
     return Status(code::kUnavailable, "无法监听 " + where + "：" + ec.message());
   }
-  acceptor_.listen(asio::socket_base::max_listen_connections, ec);
+  acceptor_->listen(asio::socket_base::max_listen_connections, ec);
   if (ec) return Status(code::kUnavailable, "无法监听：" + ec.message());
-  port_ = acceptor_.local_endpoint().port();
+  port_ = acceptor_->local_endpoint().port();
   return Status::Ok();
 }
 
@@ -101,6 +130,7 @@ void Server::Run() {
 }
 
 void Server::StopAll() {
+  if (tearing_down_) return;
   std::lock_guard lock(stop_mu_);
   for (auto& g : keep_running_) g.reset();
   for (auto& ioc : iocs_) ioc->stop();
@@ -110,9 +140,9 @@ void Server::Shutdown() {
   if (stopping_.exchange(true)) return;
   asio::post(*iocs_[0], [this] {
     boost::system::error_code ec;
-    acceptor_.close(ec);
-    deadline_.expires_after(options_.grace_period);
-    deadline_.async_wait([this](boost::system::error_code e) {
+    acceptor_->close(ec);
+    deadline_->expires_after(options_.grace_period);
+    deadline_->async_wait([this](boost::system::error_code e) {
       if (!e) {
         spdlog::warn("停止超时，强制关闭剩余连接");
         StopAll();
@@ -141,7 +171,7 @@ asio::awaitable<void> Server::Accept() {
     boost::system::error_code ec;
     // Round robin over the I/O threads; the connection stays on the one it gets.
     asio::io_context& home = *iocs_[next_ioc_++ % iocs_.size()];
-    tcp::socket socket = co_await acceptor_.async_accept(home, asio::redirect_error(use_awaitable, ec));
+    tcp::socket socket = co_await acceptor_->async_accept(home, asio::redirect_error(use_awaitable, ec));
     if (ec) {
       if (stopping_ || ec == asio::error::operation_aborted) break;
       spdlog::warn("accept: {}", ec.message());
@@ -157,10 +187,10 @@ asio::awaitable<void> Server::Accept() {
   }
 }
 
-asio::awaitable<Reply> Server::Dispatch(Request& req, const Router::Match& match, std::optional<Target> target,
-                                        const std::string& remote, std::string request_id) {
-  if (!target) co_return ErrorReply(req, 400, code::kBadParam, "请求地址格式错误");
-  Context ctx{req, match.params, std::move(target->query), remote, std::move(request_id), blocking_};
+asio::awaitable<Reply> Server::Dispatch(Request& req, const Router::Match& match, PathParams<std::string> params,
+                                        std::map<std::string, std::string> query, const std::string& remote,
+                                        std::string request_id) {
+  Context ctx{req, std::move(params), std::move(query), remote, std::move(request_id), blocking_};
   const Handler& handler = match.kind == Router::Match::kFound ? match.route->handler : fallback_;
   try {
     co_return co_await handler(ctx);
@@ -216,10 +246,20 @@ asio::awaitable<void> Server::Serve(std::shared_ptr<Connection> conn) {
     if (auto it = head.find("X-Request-Id"); it != head.end() && UsableRequestId(it->value()))
       request_id = std::string(it->value());
     else
-      request_id = request_prefix_ + "-" + std::to_string(++next_request_);
+      request_id = NextRequestId(request_prefix_);
 
-    auto target = ParseTarget(head.target());
-    Router::Match match = router_.Find(head.method(), target ? target->path : std::string(head.target()));
+    // A plain path is matched in place; only a target with a query or escapes is parsed.
+    std::optional<Target> target;
+    std::string_view path = head.target();
+    if (!IsPlainPath(path)) {
+      target = ParseTarget(path);
+      if (target) path = target->path;
+    }
+    bool bad_target = !target && !IsPlainPath(head.target());
+    Router::Match match = router_.Find(head.method(), path);
+    // Copied now: the views point into the header, which release() below moves.
+    PathParams<std::string> params;
+    for (const auto& [k, v] : match.params) params.items[params.count++] = {k, std::string(v)};
 
     // Refusals decided from the header alone. Their body is never read, so the connection
     // cannot be reused after them.
@@ -248,7 +288,12 @@ asio::awaitable<void> Server::Serve(std::shared_ptr<Connection> conn) {
     Request req = parser.release();
     if (stopping_) req.keep_alive(false);  // SIGTERM came while the body was on its way
     // (No co_await inside ?: — GCC 12 miscompiles it.)
-    if (!early) early.emplace(co_await Dispatch(req, match, std::move(target), remote, request_id));
+    if (!early && bad_target) early = ErrorReply(req, 400, code::kBadParam, "请求地址格式错误");
+    if (!early) {
+      std::map<std::string, std::string> query;
+      if (target) query = std::move(target->query);
+      early.emplace(co_await Dispatch(req, match, std::move(params), std::move(query), remote, request_id));
+    }
     Reply reply = std::move(*early);
     bool keep_alive = reply.message.keep_alive() && !stopping_;
     if (access_log_) {

@@ -12,7 +12,9 @@
 //
 // Shutdown (SIGINT/SIGTERM, or Shutdown()): stop accepting, close idle connections, let
 // requests in flight finish and answer (with Connection: close), then Run() returns. After
-// grace_period the rest is cut off.
+// grace_period the rest is cut off: their coroutine frames are destroyed unresumed by
+// ~Server, one io_context at a time, while everything those frames touch on their way out
+// (the connection table, its mutex) is still alive.
 #pragma once
 
 #include <boost/asio/executor_work_guard.hpp>
@@ -24,7 +26,9 @@
 #include <chrono>
 #include <unordered_map>
 #include <memory>
+#include <map>
 #include <mutex>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -68,7 +72,8 @@ class Server {
   struct Connection;
   asio::awaitable<void> Accept();
   asio::awaitable<void> Serve(std::shared_ptr<Connection> conn);
-  asio::awaitable<Reply> Dispatch(Request& req, const Router::Match& match, std::optional<Target> target,
+  asio::awaitable<Reply> Dispatch(Request& req, const Router::Match& match, PathParams<std::string> params,
+                                  std::map<std::string, std::string> query,
                                   const std::string& remote, std::string request_id);
   void Forget(Connection* conn);
   void StopAll();
@@ -80,11 +85,12 @@ class Server {
   std::vector<std::unique_ptr<asio::io_context>> iocs_;  // one per I/O thread; [0] also accepts
   std::vector<asio::executor_work_guard<asio::io_context::executor_type>> keep_running_;
   std::size_t next_ioc_ = 0;
-  asio::ip::tcp::acceptor acceptor_;
-  asio::steady_timer deadline_;
+  // Optional so that ~Server can destroy them before the io_context they belong to.
+  std::optional<asio::ip::tcp::acceptor> acceptor_;
+  std::optional<asio::steady_timer> deadline_;
   unsigned short port_ = 0;
   std::atomic<bool> stopping_{false};
-  std::atomic<std::uint64_t> next_request_{0};
+  std::atomic<bool> tearing_down_{false};  // in ~Server: frames being destroyed must not StopAll
   std::string request_prefix_;
   std::unique_ptr<AccessLog> access_log_;
   std::mutex mu_;

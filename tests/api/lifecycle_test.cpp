@@ -1,6 +1,8 @@
 // Start-up, configuration errors, graceful shutdown and the data sub-commands.
 #include "harness.h"
 
+#include <atomic>
+
 namespace ss::testing {
 namespace {
 
@@ -37,6 +39,90 @@ TEST(Lifecycle, ARequestInFlightIsAnsweredBeforeTheServerExits) {
   EXPECT_EQ(res.result_int(), 405u);  // the web app takes no POST; what matters is an answer
   EXPECT_FALSE(res.keep_alive()) << "the last answer says Connection: close";
   stopper.join();
+}
+
+// A request whose body trickles in slower than the grace period: the server must cut it
+// off and still exit normally. (The frames of cut-off connections used to be destroyed after
+// the connection table, and the process died with SIGSEGV.)
+class Trickler {
+ public:
+  Trickler(unsigned short port) : socket_(ioc_) {
+    socket_.connect(tcp::endpoint(asio::ip::make_address("127.0.0.1"), port));
+    asio::write(socket_, asio::buffer(std::string(
+                             "POST /api/v1/auth/login HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+                             "Content-Length: 1000\r\n\r\n{")));
+    thread_ = std::thread([this] {
+      // One byte every 100 ms: the body would take 100 s; writes fail once the server is gone.
+      for (int i = 0; i < 100 && !done_; ++i) {
+        std::this_thread::sleep_for(std::chrono::milliseconds(100));
+        boost::system::error_code ec;
+        asio::write(socket_, asio::buffer(std::string(" ")), ec);
+        if (ec) break;
+      }
+    });
+  }
+  ~Trickler() {
+    done_ = true;
+    thread_.join();
+  }
+  // True when the server closed the connection, with no answer or with a closing one.
+  bool CutOff() {
+    done_ = true;
+    thread_.join();
+    thread_ = std::thread([] {});
+    beast::flat_buffer buf;
+    bhttp::response<bhttp::string_body> res;
+    boost::system::error_code ec;
+    bhttp::read(socket_, buf, res, ec);
+    return ec == bhttp::error::end_of_stream || ec == asio::error::eof || ec == asio::error::connection_reset ||
+           (!ec && !res.keep_alive());
+  }
+
+ private:
+  asio::io_context ioc_;
+  tcp::socket socket_;
+  std::atomic<bool> done_{false};
+  std::thread thread_;
+};
+
+TEST(Lifecycle, ARequestStillInFlightAfterTheGracePeriodIsCutOffAndTheServerExitsZero) {
+  TempDir dir;
+  Server server(dir.path, {"--grace-seconds", "1"});
+  Trickler slow(server.port());
+  std::this_thread::sleep_for(std::chrono::milliseconds(300));  // the header is in, the body is not
+  auto started = std::chrono::steady_clock::now();
+  int code = server.Stop(std::chrono::milliseconds(6000));
+  auto took = std::chrono::steady_clock::now() - started;
+  EXPECT_EQ(code, 0) << "the server must exit normally, not by a signal";
+  EXPECT_GE(took, std::chrono::milliseconds(900)) << "the request in flight gets its grace period";
+  EXPECT_LT(took, std::chrono::seconds(4));
+  EXPECT_TRUE(slow.CutOff());
+}
+
+TEST(Lifecycle, AnIdleAndAnInFlightConnectionBothEndCleanlyAtTheGraceLimit) {
+  TempDir dir;
+  std::ofstream(dir.path / "grace.toml") << "[server]\ngrace_seconds = 1\n";
+  Server server(dir.path, {"--config", (dir.path / "grace.toml").string()});
+  Client idle = server.Connect();
+  ASSERT_EQ(idle.Get("/healthz").status, 200u);
+  Trickler slow(server.port());
+  std::this_thread::sleep_for(std::chrono::milliseconds(300));
+  auto started = std::chrono::steady_clock::now();
+  std::atomic<int> code{-2};
+  std::thread stopper([&] { code = server.Stop(std::chrono::milliseconds(6000)); });
+  // The idle connection closes at once, not at the end of the grace period.
+  EXPECT_TRUE(idle.ClosedByServer(std::chrono::milliseconds(800)));
+  stopper.join();
+  EXPECT_EQ(code, 0);
+  EXPECT_LT(std::chrono::steady_clock::now() - started, std::chrono::seconds(4));
+  EXPECT_TRUE(slow.CutOff());
+}
+
+TEST(Config, GraceSecondsIsCheckedByName) {
+  TempDir dir;
+  auto r = RunCommand({"serve", "--db", (dir.path / "x.db").string(), "--grace-seconds", "99999"});
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_TRUE(Contains(r.out, "server.grace_seconds")) << r.out;
 }
 
 TEST(Lifecycle, AHalfSentHeaderDoesNotHoldUpShutdown) {

@@ -16,7 +16,9 @@ class ReadApi : public ::testing::Test {
     delete server_;
     delete dir_;
   }
-  Response Get(const std::string& target) { return server_->Connect().Get(target); }
+  Response Get(const std::string& target, const std::map<std::string, std::string>& headers = {}) {
+    return server_->Connect().Get(target, headers);
+  }
   // Expects a JSON error with `status` and `code` and a Chinese message.
   void ExpectError(const std::string& target, unsigned status, const std::string& code) {
     Response r = Get(target);
@@ -204,11 +206,34 @@ TEST_F(ReadApi, KeepAliveServesSeveralRequestsOnOneConnection) {
   EXPECT_EQ(c.Get("/api/v1/campaigns/1/candidates?page_size=1").Json().at("total").as_int64(), 103);
 }
 
+// Public reads may be kept by a shared cache for a few seconds and are revalidated by a
+// strong ETag; a 304 carries no body. JSON carries no CSP (it is not a document).
+TEST_F(ReadApi, PublicReadsHaveAStrongETagAndAnswer304WhenItMatches) {
+  for (std::string target : {"/api/v1/campaigns/1", "/api/v1/campaigns/1/candidates?page_size=5",
+                             "/api/v1/campaigns", "/api/v1/campaigns/1/org-units"}) {
+    Response r = Get(target);
+    ASSERT_EQ(r.status, 200u) << target;
+    EXPECT_EQ(r.Header("cache-control"), "public, max-age=5") << target;
+    EXPECT_TRUE(r.Header("content-security-policy").empty()) << target;
+    std::string etag = r.Header("etag");
+    ASSERT_GE(etag.size(), 3u) << target;
+    EXPECT_EQ(etag.front(), '"') << "strong, not W/: " << target;
+    Response again = Get(target, {{"If-None-Match", "\"other\", " + etag}});
+    EXPECT_EQ(again.status, 304u) << target;
+    EXPECT_TRUE(again.body.empty()) << target;
+    EXPECT_EQ(again.Header("etag"), etag) << target;
+    EXPECT_EQ(Get(target, {{"If-None-Match", "\"other\""}}).status, 200u) << target;
+  }
+  // Another page is another representation.
+  EXPECT_NE(Get("/api/v1/campaigns/1/candidates?page=2").Header("etag"),
+            Get("/api/v1/campaigns/1/candidates?page=1").Header("etag"));
+}
+
 TEST_F(ReadApi, EveryResponseCarriesSecurityHeaders) {
   Response r = Get("/api/v1/campaigns");
   EXPECT_EQ(r.Header("x-content-type-options"), "nosniff");
   EXPECT_FALSE(r.Header("referrer-policy").empty());
-  EXPECT_EQ(r.Header("cache-control"), "no-cache");
+  EXPECT_EQ(r.Header("cache-control"), "public, max-age=5");
 }
 
 }  // namespace

@@ -20,8 +20,8 @@ TEST(Router, MatchesLiteralsAndCapturesParameters) {
   ASSERT_EQ(m.kind, Router::Match::kFound);
   EXPECT_EQ(m.route->pattern, "/api/v1/campaigns/{id}/candidates/{cid}");
   ASSERT_EQ(m.params.size(), 2u);
-  EXPECT_EQ(m.params[0], (std::pair<std::string, std::string>{"id", "7"}));
-  EXPECT_EQ(m.params[1], (std::pair<std::string, std::string>{"cid", "97"}));
+  EXPECT_EQ(m.params[0], (std::pair<std::string_view, std::string_view>{"id", "7"}));
+  EXPECT_EQ(m.params[1], (std::pair<std::string_view, std::string_view>{"cid", "97"}));
   EXPECT_EQ(r.Find(bhttp::verb::get, "/api/v1/campaigns/").kind, Router::Match::kFound) << "a trailing slash is the same path";
   EXPECT_EQ(r.Find(bhttp::verb::get, "/api/v1/campaigns/7/candidates").kind, Router::Match::kNotFound);
   EXPECT_EQ(r.Find(bhttp::verb::get, "/api/v1/campaign").kind, Router::Match::kNotFound);
