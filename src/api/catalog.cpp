@@ -11,10 +11,24 @@ PhaseKey CampaignView::PhaseAt(Millis now) const {
 
 std::shared_ptr<const CampaignView> Catalog::Fresh(std::int64_t id) {
   std::uint64_t gen = store_.Generation();
-  std::lock_guard lock(mu_);
-  auto it = views_.find(id);
-  if (it == views_.end() || it->second->generation != gen) return nullptr;
-  return it->second;
+  // Each I/O thread keeps the snapshot it used last: the hot path takes no lock and looks
+  // nothing up while the generation stands still (a campaign's page is what a peak asks for).
+  struct Last {
+    std::uint64_t catalog = 0;  // Catalog::serial_: an address could be reused by another one
+    std::int64_t id = 0;
+    std::shared_ptr<const CampaignView> view;
+  };
+  thread_local Last last;
+  if (last.catalog == serial_ && last.id == id && last.view && last.view->generation == gen) return last.view;
+  std::shared_ptr<const CampaignView> found;
+  {
+    std::lock_guard lock(mu_);
+    auto it = views_.find(id);
+    if (it == views_.end() || it->second->generation != gen) return nullptr;
+    found = it->second;
+  }
+  last = Last{serial_, id, found};
+  return found;
 }
 
 Result<std::shared_ptr<const CampaignView>> Catalog::Load(std::int64_t id) {

@@ -8,6 +8,7 @@
 #pragma once
 
 #include <array>
+#include <atomic>
 #include <cstdint>
 #include <map>
 #include <memory>
@@ -44,7 +45,7 @@ struct CampaignView {
 
 class Catalog {
  public:
-  explicit Catalog(store::Store& store) : store_(store) {}
+  explicit Catalog(store::Store& store) : store_(store), serial_(NextSerial()) {}
 
   // The cached snapshot if it is still current, else null.
   std::shared_ptr<const CampaignView> Fresh(std::int64_t id);
@@ -56,7 +57,12 @@ class Catalog {
   Result<std::shared_ptr<const std::vector<std::shared_ptr<const CampaignView>>>> LoadAll();
 
  private:
+  static std::uint64_t NextSerial() {
+    static std::atomic<std::uint64_t> next{0};
+    return ++next;
+  }
   store::Store& store_;
+  const std::uint64_t serial_;
   std::mutex load_mu_;  // one rebuild at a time: requests that find it stale wait for it
   std::mutex mu_;
   std::map<std::int64_t, std::shared_ptr<const CampaignView>> views_;
