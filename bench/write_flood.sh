@@ -15,7 +15,7 @@ cleanup() { [ -n "$pid" ] && kill "$pid" 2>/dev/null; wait 2>/dev/null || true; 
 trap cleanup EXIT
 
 "$bin" init --db "$tmp/b.db" --demo >/dev/null
-printf '[auth]\ntrust_proxy = true\n[server]\naccess_log = false\n' > "$tmp/bench.toml"
+printf '[http]\ntrusted_proxies = ["127.0.0.1"]\n[server]\naccess_log = false\n' > "$tmp/bench.toml"
 "$bin" serve --config "$tmp/bench.toml" --db "$tmp/b.db" --port 0 --threads 2 >"$tmp/out.log" 2>"$tmp/err.log" &
 pid=$!
 for _ in $(seq 1 100); do

@@ -35,7 +35,8 @@ std::string CookieValue(const http::Request& req, std::string_view name) {
 }
 
 bool Secure(const Context& ctx, const AuthSettings& auth) {
-  return auth.trust_proxy && ctx.request["X-Forwarded-Proto"] == "https";
+  return DecideClient(ctx.remote, ctx.request["X-Forwarded-For"], ctx.request["X-Forwarded-Proto"], auth.trusted_proxies)
+      .https;
 }
 
 std::string SessionCookie(const Context& ctx, const AuthSettings& auth, const std::string& token, Millis max_age) {
@@ -142,16 +143,8 @@ struct HashingSlot {
 }  // namespace
 
 std::string ClientAddress(const Context& ctx, const AuthSettings& auth) {
-  if (auth.trust_proxy) {
-    std::string_view fwd = ctx.request["X-Forwarded-For"];
-    if (!fwd.empty()) {
-      std::string_view first = fwd.substr(0, fwd.find(','));
-      while (!first.empty() && first.front() == ' ') first.remove_prefix(1);
-      while (!first.empty() && first.back() == ' ') first.remove_suffix(1);
-      if (!first.empty() && first.size() < 64) return std::string(first);
-    }
-  }
-  return ctx.remote;
+  if (auth.trusted_proxies.empty()) return ctx.remote;
+  return DecideClient(ctx.remote, ctx.request["X-Forwarded-For"], "", auth.trusted_proxies).address;
 }
 
 store::AuditEvent AuditFor(const StaffSession& who, const Context& ctx, const AuthSettings& auth, std::string action,

@@ -26,7 +26,9 @@ struct StaffSession {
 // blocking pool.
 boost::asio::awaitable<Result<StaffSession>> RequireStaff(Services& s, http::Context& ctx);
 
-// The client's address: the peer, or the first X-Forwarded-For hop when trust_proxy is on.
+// The client's address for every route (sign-in locks, audit entries, later the vote's
+// limits): the peer, or — when the peer is a trusted proxy — the rightmost X-Forwarded-For
+// entry that is not one (core/client_address.h).
 std::string ClientAddress(const http::Context& ctx, const AuthSettings& auth);
 
 // An audit entry for an action by `who` in this request.

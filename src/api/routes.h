@@ -6,6 +6,7 @@
 #include <atomic>
 
 #include "api/catalog.h"
+#include "core/client_address.h"
 #include "core/login_throttle.h"
 #include "http/router.h"
 #include "store/store.h"
@@ -16,7 +17,7 @@ struct AuthSettings {
   ThrottlePolicy throttle;
   Millis session_idle = 2 * 60 * 60'000;   // signed out after 2 hours without a request
   Millis session_max = 12 * 60 * 60'000;   // and after 12 hours whatever happens
-  bool trust_proxy = false;                // take the client address and scheme from nginx's headers
+  TrustedProxies trusted_proxies;          // whose X-Forwarded-For / -Proto are believed
 };
 
 // What the handlers share. Owned by `serve`; outlives the server.

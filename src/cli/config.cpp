@@ -5,6 +5,7 @@
 #include <iostream>
 #include <toml++/toml.h>
 
+#include "core/client_address.h"
 #include "core/secrets.h"
 
 namespace ss::cli {
@@ -86,14 +87,30 @@ Status ReadTable(const toml::table& root, Config& c) {
       {"auth", "session_idle_minutes", integer(c.session_idle_minutes)},
       {"auth", "session_max_hours", integer(c.session_max_hours)},
       {"auth", "lock_minutes", integer(c.lock_minutes)},
-      {"auth", "trust_proxy", boolean(c.trust_proxy)},
+      {"http", "trusted_proxies", [&c](const toml::node& n, const std::string& key) {
+         if (!n.is_array()) return Bad(key, "应为地址列表，如 [\"127.0.0.1\", \"10.0.0.0/8\"]");
+         c.trusted_proxies.clear();
+         for (const auto& e : *n.as_array()) {
+           if (!e.is_string()) return Bad(key, "每一项应为字符串形式的地址或网段");
+           c.trusted_proxies.push_back(e.as_string()->get());
+         }
+         auto parsed = TrustedProxies::Parse(c.trusted_proxies);
+         if (!parsed) {
+           const auto& d = parsed.status().details().front();
+           return Bad(key + d.field, d.message);
+         }
+         return Status::Ok();
+       }},
+      {"auth", "trust_proxy", [](const toml::node&, const std::string& key) {
+         return Bad(key, "已由 [http] trusted_proxies 取代：请列出反向代理（如 nginx）的地址，例如 trusted_proxies = [\"127.0.0.1\"]");
+       }},
   };
   for (const auto& [table_name, table_node] : root) {
     std::string t(table_name.str());
-    if (!table_node.is_table()) return Bad(t, "未知的配置项（可用的表：[server]、[database]、[web]、[log]、[auth]）");
+    if (!table_node.is_table()) return Bad(t, "未知的配置项（可用的表：[server]、[database]、[web]、[log]、[http]、[auth]）");
     bool known_table = false;
     for (const auto& k : keys) known_table |= t == k.table;
-    if (!known_table) return Bad(t, "未知的配置表（可用的表：[server]、[database]、[web]、[log]、[auth]）");
+    if (!known_table) return Bad(t, "未知的配置表（可用的表：[server]、[database]、[web]、[log]、[http]、[auth]）");
     for (const auto& [name, node] : *table_node.as_table()) {
       std::string key = t + "." + std::string(name.str());
       const Key* found = nullptr;

@@ -6,7 +6,8 @@
 //   [database] path
 //   [web]      root
 //   [log]      level   (trace, debug, info, warn, error)
-//   [auth]     session_idle_minutes, session_max_hours, lock_minutes, trust_proxy
+//   [http]     trusted_proxies (addresses or CIDR networks of our reverse proxies)
+//   [auth]     session_idle_minutes, session_max_hours, lock_minutes
 //
 // Environment: SHUANGSHAI_CONFIG, SHUANGSHAI_HOST, SHUANGSHAI_PORT, SHUANGSHAI_DB,
 // SHUANGSHAI_THREADS, SHUANGSHAI_WEB_ROOT, SHUANGSHAI_LOG_LEVEL.
@@ -17,6 +18,7 @@
 #include <functional>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "core/status.h"
 
@@ -37,7 +39,8 @@ struct Config {
   int session_idle_minutes = 120;
   int session_max_hours = 12;
   int lock_minutes = 15;          // how long a sign-in lock lasts
-  bool trust_proxy = false;       // behind nginx: client address and https from its headers
+  // Reverse proxies whose X-Forwarded-For / X-Forwarded-Proto are believed (core/client_address.h).
+  std::vector<std::string> trusted_proxies;
 };
 
 // Values given on the command line; unset ones leave the lower sources in force.

@@ -55,7 +55,7 @@ int Serve(const ConfigFlags& flags) {
   auth.session_idle = Millis{c.session_idle_minutes} * 60'000;
   auth.session_max = Millis{c.session_max_hours} * 3'600'000;
   auth.throttle.lock_for = Millis{c.lock_minutes} * 60'000;
-  auth.trust_proxy = c.trust_proxy;
+  auth.trusted_proxies = *TrustedProxies::Parse(c.trusted_proxies);  // checked by LoadConfig
   boost::asio::thread_pool blocking(static_cast<std::size_t>(c.blocking_threads));
   // Argon2 and spreadsheets on half the cores: a guessing flood can take those, never the
   // I/O threads or the writer.

@@ -139,7 +139,7 @@ TEST(Headers, TheContentSecurityPolicyAllowsNoInlineScript) {
 // addresses the user has signed in from before.
 TEST(BruteForce, GuessingIsSlowedThenLockedWithoutLockingTheRealUserOut) {
   TempDir dir;
-  std::ofstream(dir.path / "proxy.toml") << "[auth]\ntrust_proxy = true\n";
+  std::ofstream(dir.path / "proxy.toml") << "[http]\ntrusted_proxies = [\"127.0.0.1\"]\n";
   Server server(dir.path, {"--config", (dir.path / "proxy.toml").string()});
   std::string password = server.Accounts().at("hainan");
   const std::string attacker = "203.0.113.9", user = "198.51.100.7";

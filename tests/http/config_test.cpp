@@ -82,5 +82,19 @@ TEST(Config, EveryProblemNamesItsKey) {
   EXPECT_NE(FirstField(missing.status()).find("/no/such/file.toml"), std::string::npos);
 }
 
+TEST(Config, TrustedProxiesAreAddressesOrNetworksAndReplaceTheOldBoolean) {
+  auto ok = LoadConfig(WithFile(WriteToml("[http]\ntrusted_proxies = [\"127.0.0.1\", \"10.0.0.0/8\", \"::1\"]\n")), Env({}));
+  ASSERT_TRUE(ok.ok()) << ok.status().ToString();
+  EXPECT_EQ(ok->trusted_proxies, (std::vector<std::string>{"127.0.0.1", "10.0.0.0/8", "::1"}));
+  EXPECT_TRUE(LoadConfig({}, Env({}))->trusted_proxies.empty()) << "no proxy is trusted by default";
+  EXPECT_EQ(FirstField(LoadConfig(WithFile(WriteToml("[http]\ntrusted_proxies = [\"127.0.0.1\", \"nginx\"]\n")), Env({})).status()),
+            "http.trusted_proxies[1]");
+  EXPECT_EQ(FirstField(LoadConfig(WithFile(WriteToml("[http]\ntrusted_proxies = \"127.0.0.1\"\n")), Env({})).status()),
+            "http.trusted_proxies");
+  auto old = LoadConfig(WithFile(WriteToml("[auth]\ntrust_proxy = true\n")), Env({}));
+  EXPECT_EQ(FirstField(old.status()), "auth.trust_proxy");
+  EXPECT_NE(old.status().ToString().find("trusted_proxies"), std::string::npos) << old.status().ToString();
+}
+
 }  // namespace
 }  // namespace ss::cli
