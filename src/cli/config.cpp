@@ -30,6 +30,7 @@ Status CheckValues(const Config& c) {
                          Range{"server.idle_timeout_seconds", c.idle_timeout_seconds, 1, 3600},
                          Range{"server.body_timeout_seconds", c.body_timeout_seconds, 1, 3600},
                          Range{"server.grace_seconds", c.grace_seconds, 0, 3600},
+                         Range{"server.max_connections", c.max_connections, 0, 10'000'000},
                          Range{"auth.session_idle_minutes", c.session_idle_minutes, 1, 24 * 60},
                          Range{"auth.session_max_hours", c.session_max_hours, 1, 24 * 30},
                          Range{"auth.lock_minutes", c.lock_minutes, 1, 24 * 60}}) {
@@ -80,6 +81,7 @@ Status ReadTable(const toml::table& root, Config& c) {
       {"server", "idle_timeout_seconds", integer(c.idle_timeout_seconds)},
       {"server", "body_timeout_seconds", integer(c.body_timeout_seconds)},
       {"server", "grace_seconds", integer(c.grace_seconds)},
+      {"server", "max_connections", integer(c.max_connections)},
       {"server", "access_log", boolean(c.access_log)},
       {"database", "path", str(c.db)},
       {"web", "root", str(c.web_root)},

@@ -2,7 +2,7 @@
 // command-line flags — each later source overrides the earlier ones.
 //
 //   [server]   host, port, threads, blocking_threads, idle_timeout_seconds,
-//              body_timeout_seconds, grace_seconds, access_log
+//              body_timeout_seconds, grace_seconds, max_connections, access_log
 //   [database] path
 //   [web]      root
 //   [log]      level   (trace, debug, info, warn, error)
@@ -31,6 +31,7 @@ struct Config {
   int blocking_threads = 4;
   int idle_timeout_seconds = 75;
   int body_timeout_seconds = 60;
+  int max_connections = 0;  // 0: the descriptor limit less a reserve (http/server.h)
   int grace_seconds = 10;  // on SIGTERM, how long requests in flight may take to finish
   bool access_log = true;
   std::string db = "var/shuangshai.db";

@@ -93,6 +93,7 @@ int Serve(const ConfigFlags& flags) {
   options.idle_timeout = std::chrono::seconds(c.idle_timeout_seconds);
   options.body_timeout = std::chrono::seconds(c.body_timeout_seconds);
   options.grace_period = std::chrono::seconds(c.grace_seconds);
+  options.max_connections = static_cast<std::size_t>(c.max_connections);
   options.access_log_fd = c.access_log ? STDOUT_FILENO : -1;
   http::Server server(options, router, fallback, blocking);
   if (Status s = server.Listen(); !s.ok()) {

@@ -6,6 +6,9 @@
 #include <boost/asio/signal_set.hpp>
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
+#include <sys/resource.h>
+
+#include <cerrno>
 #include <random>
 #include <spdlog/spdlog.h>
 #include <thread>
@@ -22,6 +25,9 @@ struct Server::Connection {
   explicit Connection(tcp::socket s) : stream(std::move(s)) {}
   beast::tcp_stream stream;
   bool idle = true;  // waiting for the next request; only touched on its own I/O thread
+  // When it last became idle (steady ms), 0 while busy: read by the acceptor to pick the
+  // connection to close under pressure.
+  std::atomic<std::int64_t> idle_since{1};
 };
 
 namespace {
@@ -68,6 +74,7 @@ Server::Server(ServerOptions options, const Router& router, Handler fallback, as
       iocs_(MakeContexts(std::max(1, options_.threads))),
       acceptor_(std::in_place, *iocs_[0]),
       deadline_(std::in_place, *iocs_[0]),
+      backoff_(std::in_place, *iocs_[0]),
       request_prefix_(RandomPrefix()) {
   if (options_.access_log_fd >= 0) access_log_ = std::make_unique<AccessLog>(options_.access_log_fd);
   // Threads without connections yet must not return from run().
@@ -84,6 +91,7 @@ Server::~Server() {
   // The acceptor and the timer belong to iocs_[0] and must die before it.
   acceptor_.reset();
   deadline_.reset();
+  backoff_.reset();
   // The frames hold their own references; the table's must not outlive the contexts.
   {
     std::lock_guard lock(mu_);
@@ -94,7 +102,75 @@ Server::~Server() {
   iocs_.clear();
 }
 
+namespace {
+
+// Raises the soft descriptor limit to the hard one (Debian's default soft limit, 1024, is a
+// thousand idle connections); returns the limit in force.
+rlim_t RaiseDescriptorLimit() {
+  rlimit l{};
+  if (getrlimit(RLIMIT_NOFILE, &l) != 0) return 1024;
+  if (l.rlim_cur < l.rlim_max) {
+    rlimit raised = l;
+    raised.rlim_cur = l.rlim_max;
+    if (setrlimit(RLIMIT_NOFILE, &raised) == 0) l = raised;
+  }
+  return l.rlim_cur;
+}
+
+std::int64_t SteadyMs() {
+  return std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now().time_since_epoch())
+      .count();
+}
+
+bool OutOfDescriptors(const boost::system::error_code& ec) {
+  return ec.category() == boost::system::system_category() && (ec.value() == EMFILE || ec.value() == ENFILE);
+}
+
+}  // namespace
+
+bool Server::CloseOldestIdle() {
+  std::shared_ptr<Connection> oldest;
+  std::int64_t since = 0;
+  {
+    std::lock_guard lock(mu_);
+    for (auto& [_, c] : connections_) {
+      std::int64_t t = c->idle_since.load(std::memory_order_relaxed);
+      if (t != 0 && (!oldest || t < since)) oldest = c, since = t;
+    }
+  }
+  if (!oldest) return false;
+  oldest->idle_since.store(0, std::memory_order_relaxed);  // not picked twice
+  asio::post(oldest->stream.get_executor(), [oldest] {
+    if (oldest->idle) oldest->stream.socket().close();
+  });
+  return true;
+}
+
+void Server::WarnRateLimited(std::string_view what) {
+  auto now = std::chrono::steady_clock::now();
+  if (now - last_warning_ < std::chrono::seconds(10)) {
+    ++warnings_suppressed_;
+    return;
+  }
+  std::size_t open = 0;
+  {
+    std::lock_guard lock(mu_);
+    open = connections_.size();
+  }
+  spdlog::warn("{}：当前 {} 个连接（上限 {}），累计拒绝 {} 个连接，上次提示后又发生 {} 次", what, open, max_connections_,
+               refused_, warnings_suppressed_);
+  last_warning_ = now;
+  warnings_suppressed_ = 0;
+}
+
 Status Server::Listen() {
+  const rlim_t descriptors = RaiseDescriptorLimit();
+  // A reserve for the database's files, the log and the web root, and for the acceptor to
+  // take a connection it then closes.
+  const std::size_t reserve = 32;
+  max_connections_ = options_.max_connections ? options_.max_connections
+                                              : (descriptors > 2 * reserve ? descriptors - reserve : descriptors / 2);
+  spdlog::info("文件描述符上限 {}，最多 {} 个连接", static_cast<unsigned long long>(descriptors), max_connections_);
   boost::system::error_code ec;
   auto address = asio::ip::make_address(options_.host, ec);
   if (ec) return Status(code::kUnavailable, "监听地址 " + options_.host + " 无效");
@@ -167,6 +243,7 @@ void Server::Forget(Connection* conn) {
 }
 
 asio::awaitable<void> Server::Accept() {
+  std::chrono::milliseconds pause{0};
   while (!stopping_) {
     boost::system::error_code ec;
     // Round robin over the I/O threads; the connection stays on the one it gets.
@@ -174,10 +251,35 @@ asio::awaitable<void> Server::Accept() {
     tcp::socket socket = co_await acceptor_->async_accept(home, asio::redirect_error(use_awaitable, ec));
     if (ec) {
       if (stopping_ || ec == asio::error::operation_aborted) break;
-      spdlog::warn("accept: {}", ec.message());
+      // Out of descriptors the same accept fails again at once: make room if a connection is
+      // idle, and pause instead of spinning (a whole core and a flood of log lines otherwise).
+      if (OutOfDescriptors(ec)) {
+        ++refused_;
+        CloseOldestIdle();
+        WarnRateLimited("文件描述符已用尽，暂停接受新连接");
+        pause = std::min(pause == std::chrono::milliseconds(0) ? std::chrono::milliseconds(10) : pause * 2,
+                         std::chrono::milliseconds(1000));
+      } else {
+        WarnRateLimited("接受连接出错：" + ec.message());
+        pause = std::chrono::milliseconds(10);
+      }
+      backoff_->expires_after(pause);
+      co_await backoff_->async_wait(asio::redirect_error(use_awaitable, ec));
       continue;
     }
+    pause = std::chrono::milliseconds(0);
     socket.set_option(tcp::no_delay(true), ec);
+    std::size_t open;
+    {
+      std::lock_guard lock(mu_);
+      open = connections_.size();
+    }
+    if (open >= max_connections_ && !CloseOldestIdle()) {
+      ++refused_;
+      WarnRateLimited("连接数已达上限，新连接被关闭");
+      socket.close(ec);
+      continue;
+    }
     auto conn = std::make_shared<Connection>(std::move(socket));
     {
       std::lock_guard lock(mu_);
@@ -214,6 +316,7 @@ asio::awaitable<void> Server::Serve(std::shared_ptr<Connection> conn) {
 
   while (!stopping_) {
     conn->idle = true;
+    conn->idle_since.store(SteadyMs(), std::memory_order_relaxed);
     bhttp::request_parser<bhttp::string_body> parser;
     parser.header_limit(static_cast<std::uint32_t>(options_.header_limit));
     // No limit while the header is read: the route it names sets the limit below.
@@ -221,6 +324,7 @@ asio::awaitable<void> Server::Serve(std::shared_ptr<Connection> conn) {
     stream.expires_after(options_.idle_timeout);
     co_await bhttp::async_read_header(stream, buffer, parser, asio::redirect_error(use_awaitable, ec));
     conn->idle = false;
+    conn->idle_since.store(0, std::memory_order_relaxed);
     auto started = std::chrono::steady_clock::now();
     if (ec) {
       if (ec == bhttp::error::header_limit) {

@@ -7,6 +7,11 @@
 // then the body is read with that route's own body limit. Requests that match no route go
 // to the fallback (the static web app). Every reply is logged to the "access" logger.
 //
+// Connections: at start-up the soft descriptor limit is raised to the hard one; open
+// connections are capped below it (ServerOptions::max_connections). When descriptors run out
+// anyway (EMFILE/ENFILE) the acceptor pauses on a timer (10 ms doubling to 1 s) instead of
+// retrying at once, and says so once per 10 s with a count.
+//
 // Timeouts: an idle keep-alive connection (and a slow header) is closed after
 // idle_timeout, a slow body after body_timeout, a slow reader after write_timeout.
 //
@@ -49,6 +54,10 @@ struct ServerOptions {
   std::chrono::seconds write_timeout{60};
   std::chrono::seconds grace_period{10};
   int access_log_fd = 1;  // where request lines go (stdout); -1 for none
+  // Open connections at most; 0: the descriptor limit less a reserve for files and the
+  // database. Past it the oldest idle keep-alive connection is closed to make room, and a new
+  // connection is closed at once when none is idle.
+  std::size_t max_connections = 0;
 };
 
 class Server {
@@ -77,6 +86,10 @@ class Server {
                                   const std::string& remote, std::string request_id);
   void Forget(Connection* conn);
   void StopAll();
+  // Closes the connection that has been idle longest; false when none is idle.
+  bool CloseOldestIdle();
+  // A warning at most once per interval, with how often it happened since.
+  void WarnRateLimited(std::string_view what);
 
   ServerOptions options_;
   const Router& router_;
@@ -88,6 +101,11 @@ class Server {
   // Optional so that ~Server can destroy them before the io_context they belong to.
   std::optional<asio::ip::tcp::acceptor> acceptor_;
   std::optional<asio::steady_timer> deadline_;
+  std::optional<asio::steady_timer> backoff_;  // the acceptor's pause when descriptors run out
+  std::size_t max_connections_ = 0;
+  std::uint64_t refused_ = 0;                   // accept thread only
+  std::uint64_t warnings_suppressed_ = 0;
+  std::chrono::steady_clock::time_point last_warning_{};
   unsigned short port_ = 0;
   std::atomic<bool> stopping_{false};
   std::atomic<bool> tearing_down_{false};  // in ~Server: frames being destroyed must not StopAll
