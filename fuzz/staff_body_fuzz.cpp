@@ -36,17 +36,8 @@ struct Fixture {
 
 // The form of SaveCandidate: the same keys, limits and order.
 void SaveForm(const Fixture& fx, const json::object& body, const ss::Candidate* current, const Actor& actor, PhaseKey phase) {
-  api::Fields f(body);
-  CandidateChange change;
-  change.no = f.Int("no", !current, 1, 999999);
-  change.name = f.String("name", !current, 64);
-  change.gender = f.String("gender", !current, 8);
-  change.title = f.String("title", !current, 128);
-  change.unit = f.String("unit", !current, 32);
-  change.active = f.Bool("active", false);
-  change.reason = f.String("reason", false, 500);
   std::vector<FieldError> form_errors;
-  if (Status bad = f.Finish(); !bad.ok()) form_errors = bad.details();
+  CandidateChange change = api::ReadCandidateForm(body, !current, form_errors);
   RosterSnapshot roster{fx.doc.config, fx.tree, fx.candidates, phase};
   auto next = DecideCandidate(roster, actor, current, change, std::move(form_errors));
   if (!next) return ExpectExplained(next.status());

@@ -232,24 +232,6 @@ asio::awaitable<Result<StaffSession>> RequireStaff(Services& s, Context& ctx) {
   co_return found;
 }
 
-http::Handler StaffJson(Services& s, StaffCall call, StaffWork work) {
-  return [&s, call = std::move(call), work = std::move(work)](Context& ctx) -> asio::awaitable<Reply> {
-    auto who = co_await RequireStaff(s, ctx);
-    if (!who) co_return http::ErrorReply(ctx.request, who.status());
-    if (!call.allowed(who->actor)) co_return http::ErrorReply(ctx.request, Status(code::kForbidden, call.refusal));
-    json::object body;
-    if (call.reads_body) {
-      auto parsed = co_await ReadJsonBody(s, ctx);
-      if (!parsed) co_return http::ErrorReply(ctx.request, parsed.status());
-      body = std::move(*parsed);
-    }
-    auto result = co_await http::Offload(ctx.blocking, [&] { return work(*who, ctx, body); });
-    if (!result) co_return http::ErrorReply(ctx.request, result.status());
-    if (result->is_null()) co_return http::NoContent(ctx.request);
-    co_return http::JsonReply(ctx.request, json::serialize(*result), call.success_status);
-  };
-}
-
 asio::awaitable<Result<json::object>> ReadJsonBody(Services& s, Context& ctx) {
   constexpr std::size_t kInline = 4 * 1024;  // a small form parses faster than a thread hop
   if (ctx.request.body().size() <= kInline) co_return Body(ctx);
@@ -257,21 +239,51 @@ asio::awaitable<Result<json::object>> ReadJsonBody(Services& s, Context& ctx) {
   co_return co_await http::Offload(s.cpu, parse);
 }
 
+namespace {
+
+// What every staff frame checks first: signed in, allowed at all, the body read.
+struct Admitted {
+  StaffSession who;
+  json::object body;
+};
+
+asio::awaitable<Result<Admitted>> Admit(Services& s, const StaffCall& call, Context& ctx) {
+  auto who = co_await RequireStaff(s, ctx);
+  if (!who) co_return who.status();
+  if (!call.allowed(who->actor)) co_return Status(code::kForbidden, call.refusal);
+  Admitted out{std::move(*who), {}};
+  if (call.reads_body) {
+    auto parsed = co_await ReadJsonBody(s, ctx);
+    if (!parsed) co_return parsed.status();
+    out.body = std::move(*parsed);
+  }
+  co_return out;
+}
+
+Reply Answer(const Context& ctx, const StaffCall& call, const Result<json::value>& result) {
+  if (!result) return http::ErrorReply(ctx.request, result.status());
+  if (result->is_null()) return http::NoContent(ctx.request);
+  return http::JsonReply(ctx.request, json::serialize(*result), call.success_status);
+}
+
+}  // namespace
+
+http::Handler StaffJson(Services& s, StaffCall call, StaffWork work) {
+  return [&s, call = std::move(call), work = std::move(work)](Context& ctx) -> asio::awaitable<Reply> {
+    auto in = co_await Admit(s, call, ctx);
+    if (!in) co_return http::ErrorReply(ctx.request, in.status());
+    auto run = [&] { return work(in->who, ctx, in->body); };
+    auto result = co_await http::Offload(ctx.blocking, run);
+    co_return Answer(ctx, call, result);
+  };
+}
+
 http::Handler StaffWrite(Services& s, StaffCall call, StaffTask task) {
   return [&s, call = std::move(call), task = std::move(task)](Context& ctx) -> asio::awaitable<Reply> {
-    auto who = co_await RequireStaff(s, ctx);
-    if (!who) co_return http::ErrorReply(ctx.request, who.status());
-    if (!call.allowed(who->actor)) co_return http::ErrorReply(ctx.request, Status(code::kForbidden, call.refusal));
-    json::object body;
-    if (call.reads_body) {
-      auto parsed = co_await ReadJsonBody(s, ctx);
-      if (!parsed) co_return http::ErrorReply(ctx.request, parsed.status());
-      body = std::move(*parsed);
-    }
-    Result<json::value> result = co_await task(*who, ctx, body);
-    if (!result) co_return http::ErrorReply(ctx.request, result.status());
-    if (result->is_null()) co_return http::NoContent(ctx.request);
-    co_return http::JsonReply(ctx.request, json::serialize(*result), call.success_status);
+    auto in = co_await Admit(s, call, ctx);
+    if (!in) co_return http::ErrorReply(ctx.request, in.status());
+    Result<json::value> result = co_await task(in->who, ctx, in->body);
+    co_return Answer(ctx, call, result);
   };
 }
 

@@ -90,6 +90,20 @@ std::optional<bool> Fields::Bool(std::string_view key, bool required) {
   return v->get_bool();
 }
 
+CandidateChange ReadCandidateForm(const json::object& body, bool creating, std::vector<FieldError>& form_errors) {
+  Fields f(body);
+  CandidateChange change;
+  change.no = f.Int("no", creating, 1, 999999);
+  change.name = f.String("name", creating, 64);
+  change.gender = f.String("gender", creating, 8);
+  change.title = f.String("title", creating, 128);
+  change.unit = f.String("unit", creating, 32);
+  change.active = f.Bool("active", false);
+  change.reason = f.String("reason", false, 500);
+  if (Status bad = f.Finish(); !bad.ok()) form_errors = bad.details();
+  return change;
+}
+
 Status Fields::Finish(std::string message) const {
   if (errors_.empty()) return Status::Ok();
   return Status(code::kInvalid, std::move(message), errors_);

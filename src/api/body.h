@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "core/roster_rules.h"
 #include "core/status.h"
 #include "http/router.h"
 
@@ -42,5 +43,9 @@ class Fields {
   const boost::json::object& o_;
   std::vector<FieldError> errors_;
 };
+
+// The candidate form (create when `creating`: every field required) read into a change,
+// with the form's own problems in `form_errors` (DecideCandidate reports them in its order).
+CandidateChange ReadCandidateForm(const boost::json::object& body, bool creating, std::vector<FieldError>& form_errors);
 
 }  // namespace ss::api

@@ -477,17 +477,8 @@ namespace {
 // configuration, one active secretary per unit, the phase, the quotas); then one write.
 Result<RosterStep> SaveCandidate(Services& s, const StaffSession& who, const Context& ctx, RosterState& st,
                                  const json::object& body, const Candidate* current) {
-  Fields f(body);
-  CandidateChange change;
-  change.no = f.Int("no", !current, 1, 999999);
-  change.name = f.String("name", !current, 64);
-  change.gender = f.String("gender", !current, 8);
-  change.title = f.String("title", !current, 128);
-  change.unit = f.String("unit", !current, 32);
-  change.active = f.Bool("active", false);
-  change.reason = f.String("reason", false, 500);
   std::vector<FieldError> form_errors;
-  if (Status bad = f.Finish(); !bad.ok()) form_errors = bad.details();
+  CandidateChange change = ReadCandidateForm(body, !current, form_errors);
   auto decided = DecideCandidate(st.Snapshot(), who.actor, current, change, std::move(form_errors));
   if (!decided) return decided.status();
   Candidate next = std::move(*decided);
