@@ -81,7 +81,14 @@ Result<TrustedProxies> TrustedProxies::Parse(const std::vector<std::string>& ent
   std::vector<FieldError> errors;
   for (std::size_t i = 0; i < entries.size(); ++i) {
     auto n = IpNetwork::Parse(entries[i]);
-    if (!n) errors.push_back({0, "[" + std::to_string(i) + "]", "“" + entries[i] + "”不是 IP 地址或网段（如 127.0.0.1、10.0.0.0/8、::1）"});
+    if (!n) {
+      // Appended piece by piece: GCC 12 warns falsely (-Wrestrict) on the chained operator+.
+      std::string message = "“";
+      message.append(entries[i]).append("”不是 IP 地址或网段（如 127.0.0.1、10.0.0.0/8、::1）");
+      std::string field = "[";
+      field.append(std::to_string(i)).append("]");
+      errors.push_back({0, std::move(field), std::move(message)});
+    }
     else out.networks_.push_back(*n);
   }
   if (!errors.empty()) return Status(code::kInvalid, "受信任的代理地址有误", std::move(errors));

@@ -42,9 +42,10 @@ Reply JsonReply(const Request& req, std::string body, unsigned status = 200,
                 std::string_view cache_control = "no-store");
 
 // A public, cacheable read: a strong ETag (`etag`, or one computed from the body when empty)
-// and Cache-Control "public, max-age=5", so a proxy or CDN in front absorbs a peak while a
-// change shows within seconds; 304 without a body when If-None-Match names the ETag.
-inline constexpr std::string_view kPublicCache = "public, max-age=5";
+// and Cache-Control "public, max-age=0, s-maxage=5": a proxy or CDN in front keeps it 5 s and
+// absorbs a peak, a browser revalidates every time (a 304 without a body when If-None-Match
+// names the ETag) so a staff member never sees a page older than their own save.
+inline constexpr std::string_view kPublicCache = "public, max-age=0, s-maxage=5";
 std::string StrongETag(std::string_view body);  // "\"<16 hex digits>\""
 bool ETagMatches(const Request& req, std::string_view etag);
 Reply CachedJsonReply(const Request& req, const std::string& body, std::string_view etag = {});
