@@ -40,7 +40,7 @@ Result<store::AuditQuery> QueryFor(const StaffSession& who, const Context& ctx, 
   for (auto [key, field] : {std::pair{"from", &q.from}, {"to", &q.to}}) {
     std::string v = get(key);
     if (v.empty()) continue;
-    auto t = ParseInstant(v, TimeZone{"Asia/Shanghai", 480});
+    auto t = ParseInstant(v, HomeTimeZone());
     if (!t) return Status(code::kBadParam, std::string(key) + " 应为日期（YYYY-MM-DD）或 ISO 8601 时间");
     // A bare date as "to" means up to the end of that day.
     *field = (v.size() == 10 && std::string_view(key) == "to") ? *t + kMillisPerDay : *t;
@@ -99,7 +99,7 @@ http::Handler ExportAudit(Services& s) {
                         {},
                         {8, 20, 14, 14, 18, 30, 10, 40, 40, 20, 16, 22, 66}};
     for (const auto& e : page->first) {
-      sheet.rows.push_back({static_cast<double>(e.id), FormatLocalDateTime(e.at, TimeZone{"Asia/Shanghai", 480}), e.actor, e.role, e.action, e.target, e.district,
+      sheet.rows.push_back({static_cast<double>(e.id), FormatLocalDateTime(e.at, HomeTimeZone()), e.actor, e.role, e.action, e.target, e.district,
                             e.before, e.after, e.reason, e.ip, e.request_id, e.hash});
     }
     auto bytes = report::WriteXlsx({sheet});
