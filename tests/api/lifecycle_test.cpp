@@ -65,6 +65,15 @@ class Trickler {
     done_ = true;
     thread_.join();
   }
+  // Waits (at most 3 s) until the server has read what was sent: the header is in, the body
+  // is on its way.
+  bool HeaderRead() {
+    for (int i = 0; i < 300; ++i) {
+      if (UnreadByServer(socket_) == 0) return true;
+      std::this_thread::sleep_for(std::chrono::milliseconds(10));
+    }
+    return false;
+  }
   // True when the server closed the connection, with no answer or with a closing one.
   bool CutOff() {
     done_ = true;
@@ -89,7 +98,7 @@ TEST(Lifecycle, ARequestStillInFlightAfterTheGracePeriodIsCutOffAndTheServerExit
   TempDir dir;
   Server server(dir.path, {"--grace-seconds", "1"});
   Trickler slow(server.port());
-  std::this_thread::sleep_for(std::chrono::milliseconds(300));  // the header is in, the body is not
+  ASSERT_TRUE(slow.HeaderRead());
   auto started = std::chrono::steady_clock::now();
   int code = server.Stop(std::chrono::milliseconds(6000));
   auto took = std::chrono::steady_clock::now() - started;
@@ -106,7 +115,7 @@ TEST(Lifecycle, AnIdleAndAnInFlightConnectionBothEndCleanlyAtTheGraceLimit) {
   Client idle = server.Connect();
   ASSERT_EQ(idle.Get("/healthz").status, 200u);
   Trickler slow(server.port());
-  std::this_thread::sleep_for(std::chrono::milliseconds(300));
+  ASSERT_TRUE(slow.HeaderRead());
   auto started = std::chrono::steady_clock::now();
   std::atomic<int> code{-2};
   std::thread stopper([&] { code = server.Stop(std::chrono::milliseconds(6000)); });
