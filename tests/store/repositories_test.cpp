@@ -37,6 +37,19 @@ store::UserRecord User(const std::string& name, Role role = Role::kJudge, const 
   return u;
 }
 
+// Queries set field by field (designated initializers would leave the rest to
+// -Wmissing-field-initializers).
+store::UserQuery Users(void (*set)(store::UserQuery&)) {
+  store::UserQuery q;
+  set(q);
+  return q;
+}
+store::AuditQuery Audits(void (*set)(store::AuditQuery&)) {
+  store::AuditQuery q;
+  set(q);
+  return q;
+}
+
 class RepositoryConformanceTest : public ::testing::TestWithParam<Backend> {
  protected:
   void SetUp() override {
@@ -336,18 +349,18 @@ TEST_P(RepositoryConformanceTest, UsersCreateGetFindAndATakenName) {
 TEST_P(RepositoryConformanceTest, UsersListFiltersAndPages) {
   for (int i = 0; i < 5; ++i) AddUser(User("judge" + std::to_string(i)));
   AddUser(User("hainan", Role::kDistrictAdmin, "150303"));
-  auto judges = s().users().List({.q = "", .role = "judge", .page = 1, .page_size = 2});
+  auto judges = s().users().List(Users([](store::UserQuery& q) { q.q = ""; q.role = "judge"; q.page = 1; q.page_size = 2; }));
   ASSERT_TRUE(judges.ok());
   EXPECT_EQ(judges->second, 5);
   ASSERT_EQ(judges->first.size(), 2u);
   EXPECT_EQ(judges->first[0].username, "judge0");
-  auto page3 = s().users().List({.q = "", .role = "judge", .page = 3, .page_size = 2});
+  auto page3 = s().users().List(Users([](store::UserQuery& q) { q.q = ""; q.role = "judge"; q.page = 3; q.page_size = 2; }));
   ASSERT_EQ(page3->first.size(), 1u);
   EXPECT_EQ(page3->first[0].username, "judge4");
-  auto search = s().users().List({.q = "hain", .role = "", .page = 1, .page_size = 20});
+  auto search = s().users().List(Users([](store::UserQuery& q) { q.q = "hain"; q.role = ""; q.page = 1; q.page_size = 20; }));
   ASSERT_EQ(search->first.size(), 1u);
   EXPECT_EQ(search->first[0].username, "hainan");
-  auto by_display = s().users().List({.q = "judge3的", .role = "", .page = 1, .page_size = 20});
+  auto by_display = s().users().List(Users([](store::UserQuery& q) { q.q = "judge3的"; q.role = ""; q.page = 1; q.page_size = 20; }));
   EXPECT_EQ(by_display->second, 1);
 }
 
@@ -493,20 +506,20 @@ TEST_P(RepositoryConformanceTest, AuditListFiltersScopesAndPages) {
   ASSERT_TRUE(all.ok());
   EXPECT_EQ(all->second, 4);
   EXPECT_EQ(all->first.front().action, "user.update") << "newest first";
-  EXPECT_EQ(s().audit().List({.action = "candidate."})->second, 2) << "a prefix ending in a dot";
-  EXPECT_EQ(s().audit().List({.action = "candidate"})->second, 0) << "otherwise exact";
-  EXPECT_EQ(s().audit().List({.actor = "hainan"})->second, 1);
-  EXPECT_EQ(s().audit().List({.target = "candidate:97"})->second, 1);
+  EXPECT_EQ(s().audit().List(Audits([](store::AuditQuery& q) { q.action = "candidate."; }))->second, 2) << "a prefix ending in a dot";
+  EXPECT_EQ(s().audit().List(Audits([](store::AuditQuery& q) { q.action = "candidate"; }))->second, 0) << "otherwise exact";
+  EXPECT_EQ(s().audit().List(Audits([](store::AuditQuery& q) { q.actor = "hainan"; }))->second, 1);
+  EXPECT_EQ(s().audit().List(Audits([](store::AuditQuery& q) { q.target = "candidate:97"; }))->second, 1);
   // A district admin sees their district's entries and their own.
-  auto scoped = s().audit().List({.district = "150303", .actor_id = 7});
+  auto scoped = s().audit().List(Audits([](store::AuditQuery& q) { q.district = "150303"; q.actor_id = 7; }));
   EXPECT_EQ(scoped->second, 3);
   for (const auto& e : scoped->first) EXPECT_NE(e.district, "150304");
-  auto page = s().audit().List({.page = 2, .page_size = 3});
+  auto page = s().audit().List(Audits([](store::AuditQuery& q) { q.page = 2; q.page_size = 3; }));
   ASSERT_EQ(page->first.size(), 1u);
   EXPECT_EQ(page->first[0].action, "auth.login");
-  auto when = s().audit().List({.from = 1'700'000'000'000, .to = 1'700'000'000'001});
+  auto when = s().audit().List(Audits([](store::AuditQuery& q) { q.from = 1'700'000'000'000; q.to = 1'700'000'000'001; }));
   EXPECT_EQ(when->second, 4);
-  EXPECT_EQ(s().audit().List({.from = 1'700'000'000'001})->second, 0);
+  EXPECT_EQ(s().audit().List(Audits([](store::AuditQuery& q) { q.from = 1'700'000'000'001; }))->second, 0);
 }
 
 TEST_P(RepositoryConformanceTest, ConcurrentWritersBuildOneUnbrokenChain) {
@@ -554,7 +567,7 @@ TEST_P(RepositoryConformanceTest, AFailingWriteNeverTakesTheOthersOfItsBatchWith
   }
   EXPECT_EQ(ok, 200);
   EXPECT_EQ(refused, 100);
-  EXPECT_EQ(s().users().List({.page_size = 100})->second, 201);
+  EXPECT_EQ(s().users().List(Users([](store::UserQuery& q) { q.page_size = 100; }))->second, 201);
   EXPECT_EQ(s().users().Get(uid)->username, "batch");
   auto all = AllAudit();
   EXPECT_EQ(all.size(), 201u) << "one entry per committed write, none for the refused ones";
@@ -568,7 +581,7 @@ TEST_P(RepositoryConformanceTest, CloseCommitsWhatIsQueuedAndRefusesWhatComesLat
   auto late = s().users().Create(User("late"), Audit("user.create")).Wait();
   EXPECT_EQ(late.status().code(), code::kUnavailable);
   Reopen();
-  EXPECT_EQ(s().users().List({.page_size = 100})->second, 200);
+  EXPECT_EQ(s().users().List(Users([](store::UserQuery& q) { q.page_size = 100; }))->second, 200);
   EXPECT_EQ(s().users().FindByUsername("late").status().code(), code::kNotFound);
 }
 
