@@ -32,7 +32,7 @@ export COOKIE=$(grep -i '^set-cookie:' "$tmp/headers" | sed -E 's/^[Ss]et-[Cc]oo
 export IDS=$(curl -sf -H "Cookie: $COOKIE" "$url/api/v1/campaigns/1/admin/candidates?page_size=80" | grep -o '"id":[0-9]*' | cut -d: -f2 | tr '\n' ' ')
 
 writes() {
-  wrk -t1 -c8 -d"${secs}s" --latency -s "$here/lua/patch_candidate.lua" "$url" | awk '/Requests\/sec/ {print $2}'
+  wrk -t1 -c8 -d"${secs}s" --latency -s "$here/lua/patch_candidate.lua" "$url" > "$tmp/writes.txt"; grep -E "Socket errors" "$tmp/writes.txt" >&2 || true; awk '/Requests\/sec/ {print $2}' "$tmp/writes.txt"
 }
 echo "writes: PATCH candidate (staff correction, audit entry), 8 connections, ${secs}s; server: 2 I/O threads; $(nproc) cores" >&2
 alone=$(writes)

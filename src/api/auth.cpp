@@ -329,7 +329,7 @@ http::Handler Login(Services& s) {
       VerifyNothing(*password);  // same work, same time, for an unknown name
       return false;
     };
-    bool good = co_await http::Offload(s.cpu, check);
+    bool good = co_await http::Offload(s.passwords, check);
 
     const ThrottlePolicy& p = s.auth.throttle;
     const std::string account_key = "account:" + *username, pair_key = "pair:" + *username + "|" + ip;
@@ -421,7 +421,7 @@ http::Handler ChangePassword(Services& s) {
       if (!VerifyPassword(who->user.password_hash, *old_password)) return std::nullopt;
       return HashPassword(*new_password);
     };
-    std::optional<std::string> hash = co_await http::Offload(s.cpu, rehash);
+    std::optional<std::string> hash = co_await http::Offload(s.passwords, rehash);
     if (!hash)
       co_return http::ErrorReply(ctx.request, Status(code::kInvalid, "原密码不正确", {{0, "old_password", "原密码不正确"}}));
     // Every other session ends; this one stays signed in.

@@ -2,6 +2,8 @@
 
 #include <cstdio>
 #include <functional>
+#include <memory>
+#include <unordered_map>
 
 #include "api/render.h"
 #include "core/numbers.h"
@@ -51,9 +53,9 @@ http::Handler GetCampaign(Services& s) {
   return [&s](Context& ctx) -> asio::awaitable<Reply> {
     auto view = co_await View(s, ctx);
     if (!view) co_return http::ErrorReply(ctx.request, view.status());
-    // Pre-rendered per phase: a copy of a string, no JSON building.
+    // Pre-rendered per phase; the reply borrows it and keeps the snapshot alive.
     const auto& detail = (*view)->DetailAt(NowMillis());
-    co_return http::CachedJsonReply(ctx.request, detail.json, detail.etag);
+    co_return http::CachedJsonReply(ctx.request, *view, detail.json, detail.etag);
   };
 }
 
@@ -61,9 +63,80 @@ http::Handler GetOrgUnits(Services& s) {
   return [&s](Context& ctx) -> asio::awaitable<Reply> {
     auto view = co_await View(s, ctx);
     if (!view) co_return http::ErrorReply(ctx.request, view.status());
-    co_return http::CachedJsonReply(ctx.request, (*view)->org_tree_json, (*view)->org_tree_etag);
+    co_return http::CachedJsonReply(ctx.request, *view, (*view)->org_tree_json, (*view)->org_tree_etag);
   };
 }
+
+namespace {
+// Rendered list pages, per I/O thread and campaign, for the snapshot they were built from.
+// The public pages ask for a handful of targets (the first pages, a district, a group) many
+// times a second: each is built once per snapshot and then only borrowed by its replies.
+// Per thread, so no lock; a new snapshot or a full cache starts it afresh.
+class ListPages {
+ public:
+  std::shared_ptr<const std::string> Find(const std::shared_ptr<const CampaignView>& view, std::size_t key,
+                                          std::string_view target) {
+    Entry& e = Of(view);
+    auto it = e.pages.find(key);
+    if (it == e.pages.end() || it->second.target != target) return nullptr;
+    return it->second.body;
+  }
+  void Keep(const std::shared_ptr<const CampaignView>& view, std::size_t key, std::string_view target,
+            std::shared_ptr<const std::string> body) {
+    Entry& e = Of(view);
+    if (e.pages.size() >= kMaxPages) e.pages.clear();
+    e.pages[key] = Page{std::string(target), std::move(body)};
+  }
+
+ private:
+  static constexpr std::size_t kMaxPages = 64;
+  static constexpr std::size_t kMaxCampaigns = 16;
+  struct Page {
+    std::string target;
+    std::shared_ptr<const std::string> body;
+  };
+  struct Entry {
+    std::shared_ptr<const CampaignView> view;  // held: its address cannot be reused meanwhile
+    std::unordered_map<std::size_t, Page> pages;
+  };
+  Entry& Of(const std::shared_ptr<const CampaignView>& view) {
+    auto id = view->record.id;
+    auto it = by_campaign_.find(id);
+    if (it == by_campaign_.end()) {
+      if (by_campaign_.size() >= kMaxCampaigns) by_campaign_.clear();
+      it = by_campaign_.emplace(id, Entry{}).first;
+    }
+    if (it->second.view != view) it->second = Entry{view, {}};
+    return it->second;
+  }
+  std::unordered_map<std::int64_t, Entry> by_campaign_;
+};
+
+thread_local ListPages t_list_pages;
+
+std::string RenderListPage(const CampaignView& v, const CandidateQuery& query) {
+  auto page = v.directory->Find(query);
+  // Items are rendered once per snapshot; a page is a concatenation.
+  std::size_t bytes = 64;
+  const auto* first = v.directory->entries().data();
+  for (const auto* item : page.items) bytes += v.item_json[static_cast<std::size_t>(item - first)].size() + 1;
+  std::string body;
+  body.reserve(bytes);
+  body += "{\"items\":[";
+  for (std::size_t i = 0; i < page.items.size(); ++i) {
+    if (i) body += ',';
+    body += v.item_json[static_cast<std::size_t>(page.items[i] - first)];
+  }
+  body += "],\"total\":";
+  body += std::to_string(page.total);
+  body += ",\"page\":";
+  body += std::to_string(query.page);
+  body += ",\"page_size\":";
+  body += std::to_string(query.page_size);
+  body += '}';
+  return body;
+}
+}  // namespace
 
 http::Handler ListCandidates(Services& s) {
   return [&s](Context& ctx) -> asio::awaitable<Reply> {
@@ -74,21 +147,18 @@ http::Handler ListCandidates(Services& s) {
     if (!query) co_return http::ErrorReply(ctx.request, query.status());
     // The page is a function of the snapshot's content and the target: its ETag needs
     // neither the page built nor hashed, and a revalidation is answered before building it.
+    std::string_view target = ctx.request.target();
     char etag[24];
-    std::size_t h = v.content_hash ^ (std::hash<std::string_view>{}(ctx.request.target()) * 0x9e3779b97f4a7c15ULL);
+    std::size_t h = v.content_hash ^ (std::hash<std::string_view>{}(target) * 0x9e3779b97f4a7c15ULL);
     std::string_view tag(etag, static_cast<std::size_t>(std::snprintf(etag, sizeof etag, "\"%016zx\"", h)));
     if (http::ETagMatches(ctx.request, tag)) co_return http::NotModified(ctx.request, tag);
-    auto page = v.directory->Find(*query);
-    // Items are rendered once per snapshot; a page is a concatenation.
-    std::string body = "{\"items\":[";
-    const auto* first = v.directory->entries().data();
-    for (std::size_t i = 0; i < page.items.size(); ++i) {
-      if (i) body += ',';
-      body += v.item_json[static_cast<std::size_t>(page.items[i] - first)];
+    auto body = t_list_pages.Find(*view, h, target);
+    if (!body) {
+      body = std::make_shared<const std::string>(RenderListPage(v, *query));
+      t_list_pages.Keep(*view, h, target, body);
     }
-    body += "],\"total\":" + std::to_string(page.total) + ",\"page\":" + std::to_string(query->page) +
-            ",\"page_size\":" + std::to_string(query->page_size) + "}";
-    co_return http::CachedJsonReply(ctx.request, std::move(body), tag);
+    std::string_view bytes = *body;
+    co_return http::CachedJsonReply(ctx.request, std::move(body), bytes, tag);
   };
 }
 

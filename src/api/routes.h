@@ -22,15 +22,18 @@ struct AuthSettings {
 
 // What the handlers share. Owned by `serve`; outlives the server.
 //
-// Three kinds of threads do the work besides the I/O threads: `blocking` runs store reads
-// (short, I/O-bound); `cpu` runs what burns CPU (Argon2, xlsx, later PDF and media), so that
-// it never delays a read or a commit; the store's own writer commits every write.
+// Four kinds of threads do the work besides the I/O threads: `blocking` runs store reads
+// (short, I/O-bound); `cpu` runs what burns CPU for a staff request (roster decisions, large
+// bodies, xlsx, later PDF and media), so that it never delays a read or a commit;
+// `passwords` runs Argon2 alone, so that a guessing flood queues behind itself and never in
+// front of a staff correction; the store's own writer commits every write.
 struct Services {
   store::Store& store;
   Catalog& catalog;
   AuthSettings auth;
   boost::asio::thread_pool& cpu;
-  // Password checks waiting for or running on `cpu`; beyond max_hashing a sign-in is
+  boost::asio::thread_pool& passwords;
+  // Password checks waiting for or running on `passwords`; beyond max_hashing a sign-in is
   // refused at once (503) instead of queueing without bound under a guessing flood.
   std::atomic<int> hashing{0};
   int max_hashing = 64;

@@ -124,7 +124,7 @@ http::Handler CreateUser(Services& s) {
     if (!decided) co_return decided.status();
     store::UserRecord u = std::move(*decided);
     auto hash = [&] { return HashPassword(password.value_or("")); };
-    u.password_hash = co_await http::Offload(s.cpu, hash);
+    u.password_hash = co_await http::Offload(s.passwords, hash);
     auto audit = AuditFor(who, ctx, s.auth, "user.create", "", u.district);
     audit.after = AuditUser(u);
     auto id = co_await Committed(s.store.users().Create(u, audit));
@@ -195,7 +195,7 @@ http::Handler ResetPassword(Services& s) {
     auto current = co_await http::Offload(ctx.blocking, decide);
     if (!current) co_return current.status();
     auto hash = [&] { return HashPassword(password); };
-    std::string hashed = co_await http::Offload(s.cpu, hash);
+    std::string hashed = co_await http::Offload(s.passwords, hash);
     auto audit = AuditFor(who, ctx, s.auth, "user.reset_password", "user:" + std::to_string(current->id), current->district);
     Status written = co_await Committed(s.store.users().SetPassword(current->id, hashed, NowMillis(), "", audit));
     if (!written.ok()) co_return written;

@@ -5,6 +5,8 @@
 #include <filesystem>
 #include <iostream>
 #include <thread>
+#include <latch>
+#include <sys/resource.h>
 #include <unistd.h>
 
 #include "api/catalog.h"
@@ -15,6 +17,23 @@
 #include "store/store.h"
 
 namespace ss::cli {
+namespace {
+// The CPU pool's threads run at a lower priority (nice 10): while Argon2 or a spreadsheet
+// keeps a core busy, the I/O threads, the reads and the writer are scheduled first, so a
+// guessing flood slows sign-ins, not the requests beside it. Lowering needs no privilege.
+void YieldToOthers(boost::asio::thread_pool& pool, unsigned threads) {
+  std::latch all(static_cast<std::ptrdiff_t>(threads));
+  for (unsigned i = 0; i < threads; ++i) {
+    boost::asio::post(pool, [&all] {
+      if (setpriority(PRIO_PROCESS, static_cast<id_t>(gettid()), 10) != 0)
+        spdlog::warn("计算线程未能降低优先级");
+      all.arrive_and_wait();  // one task per thread: none returns before all have started
+    });
+  }
+  all.wait();
+}
+}  // namespace
+
 namespace fs = std::filesystem;
 namespace {
 
@@ -57,11 +76,15 @@ int Serve(const ConfigFlags& flags) {
   auth.throttle.lock_for = Millis{c.lock_minutes} * 60'000;
   auth.trusted_proxies = *TrustedProxies::Parse(c.trusted_proxies);  // checked by LoadConfig
   boost::asio::thread_pool blocking(static_cast<std::size_t>(c.blocking_threads));
-  // Argon2 and spreadsheets on half the cores: a guessing flood can take those, never the
-  // I/O threads or the writer.
+  // Argon2 on half the cores, in a pool of its own: a guessing flood can take those, never
+  // the I/O threads, the writer or the staff's own CPU work (roster decisions, spreadsheets),
+  // which has a pool beside it.
   const unsigned cpu_threads = std::max(1u, std::thread::hardware_concurrency() / 2);
   boost::asio::thread_pool cpu(cpu_threads);
-  api::Services services{**store, catalog, auth, cpu};
+  boost::asio::thread_pool passwords(cpu_threads);
+  YieldToOthers(cpu, cpu_threads);
+  YieldToOthers(passwords, cpu_threads);
+  api::Services services{**store, catalog, auth, cpu, passwords};
   // About three seconds of password checks may wait (Argon2 ≈ 100 ms each); more are refused.
   services.max_hashing = static_cast<int>(32 * cpu_threads);
   http::Router router;
@@ -103,12 +126,14 @@ int Serve(const ConfigFlags& flags) {
   std::string host = c.host.find(':') != std::string::npos ? "[" + c.host + "]" : c.host;
   // Tests and scripts read this line to learn the port (with --port 0).
   std::cout << "Shuangshai 已启动：http://" << host << ":" << server.port() << "/" << std::endl;
-  spdlog::info("数据库 {}，{} 个 I/O 线程，{} 个读库线程，{} 个计算线程，1 个写库线程", c.db, c.threads, c.blocking_threads, cpu_threads);
+  spdlog::info("数据库 {}，{} 个 I/O 线程，{} 个读库线程，{} 个计算线程，{} 个密码校验线程，1 个写库线程", c.db, c.threads,
+               c.blocking_threads, cpu_threads, cpu_threads);
   server.Run();
   // The writer answers what is still queued while the I/O threads' contexts exist.
   (*store)->Close();
   blocking.join();
   cpu.join();
+  passwords.join();
   std::fflush(stdout);
   spdlog::info("已停止");
   spdlog::shutdown();

@@ -2,24 +2,45 @@
 
 #include <boost/json.hpp>
 #include <cstdio>
+#include <algorithm>
 #include <functional>
 
 namespace ss::http {
 
-void AddCommonHeaders(bhttp::fields& f) {
-  f.set(bhttp::field::server, "shuangshai");
-  f.set("X-Content-Type-Options", "nosniff");
-  f.set("Referrer-Policy", "strict-origin-when-cross-origin");
-  // No inline or foreign scripts; inline styles stay allowed because Vant and Element Plus
-  // set style attributes. Framing is refused (the embeddable player will open its own route).
-  bool json = f[bhttp::field::content_type].starts_with("application/json");
-  if (!json && f.find("Content-Security-Policy") == f.end()) {
-    f.set("Content-Security-Policy",
-          "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; "
-          "font-src 'self' data:; connect-src 'self'; media-src 'self' blob:; object-src 'none'; "
-          "base-uri 'self'; form-action 'self'; frame-ancestors 'none'");
+namespace {
+// Constant for every reply: appended to the header as one piece, never built per request.
+constexpr std::string_view kCommonHeaders =
+    "Server: shuangshai\r\n"
+    "X-Content-Type-Options: nosniff\r\n"
+    "Referrer-Policy: strict-origin-when-cross-origin\r\n"
+    "X-Frame-Options: DENY\r\n";
+// No inline or foreign scripts; inline styles stay allowed because Vant and Element Plus
+// set style attributes. Framing is refused (the embeddable player will open its own route).
+constexpr std::string_view kDocumentPolicy =
+    "Content-Security-Policy: default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
+    "img-src 'self' data: blob:; font-src 'self' data:; connect-src 'self'; media-src 'self' blob:; "
+    "object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'\r\n";
+}  // namespace
+
+std::string SerializeHead(const bhttp::response_header<>& h) {
+  std::string out;
+  out.reserve(320);
+  out += h.version() == 10 ? "HTTP/1.0 " : "HTTP/1.1 ";
+  char code[8];
+  out.append(code, static_cast<std::size_t>(std::snprintf(code, sizeof code, "%03u ", h.result_int() % 1000)));
+  out += h.reason();
+  out += "\r\n";
+  for (const auto& f : h) {
+    out += f.name_string();
+    out += ": ";
+    out += f.value();
+    out += "\r\n";
   }
-  f.set("X-Frame-Options", "DENY");
+  out += kCommonHeaders;
+  bool json = h[bhttp::field::content_type].starts_with("application/json");
+  if (!json && h.find("Content-Security-Policy") == h.end()) out += kDocumentPolicy;
+  out += "\r\n";
+  return out;
 }
 
 Reply JsonReply(const Request& req, std::string body, unsigned status, std::string_view cache_control) {
@@ -74,6 +95,18 @@ Reply CachedJsonReply(const Request& req, std::string&& body, std::string_view e
   res.keep_alive(req.keep_alive());
   res.body() = std::move(body);
   return MakeReply(std::move(res));
+}
+
+Reply CachedJsonReply(const Request& req, std::shared_ptr<const void> owner, std::string_view body,
+                      std::string_view etag) {
+  if (ETagMatches(req, etag)) return NotModified(req, etag);
+  bhttp::response<bhttp::empty_body> res{bhttp::status::ok, req.version()};
+  res.set(bhttp::field::content_type, "application/json; charset=utf-8");
+  res.set(bhttp::field::cache_control, kPublicCache);
+  res.set(bhttp::field::etag, etag);
+  res.keep_alive(req.keep_alive());
+  res.content_length(body.size());
+  return Reply{Wire(SerializeHead(res.base()), body, std::move(owner), res.keep_alive()), 200, body.size()};
 }
 
 Reply CachedJsonReply(const Request& req, const std::string& body, std::string_view etag) {

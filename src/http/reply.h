@@ -1,13 +1,19 @@
-// Replies: what a handler returns. A Reply wraps any Beast response (string, span or file
-// body) in a message_generator and keeps the status and size for the access log.
-// Every error goes out in one shape: {"code": "...", "message": "<中文>"} (plus "details"
-// for validation errors), with the HTTP status that the code maps to.
+// Replies: what a handler returns. A Reply holds the response as it goes on the wire — the
+// header serialized once into one string and the body beside it (owned, or borrowed from an
+// owner the Reply keeps alive) — so that a response leaves in one writev, however many headers
+// it has. (Beast's message_generator hands out at most 12 buffers per write: with our headers
+// the body went out in a second sendmsg, and a second TCP segment.) It keeps the status and
+// size for the access log. Every error goes out in one shape: {"code": "...", "message":
+// "<中文>"} (plus "details" for validation errors), with the HTTP status that the code maps to.
 #pragma once
 
+#include <array>
+#include <boost/asio/buffer.hpp>
 #include <boost/beast/http.hpp>
-#include <boost/beast/http/message_generator.hpp>
+#include <memory>
 #include <string>
 #include <string_view>
+#include <type_traits>
 
 #include "core/status.h"
 
@@ -16,25 +22,63 @@ namespace ss::http {
 namespace bhttp = boost::beast::http;
 using Request = bhttp::request<bhttp::string_body>;
 
+// The bytes of a response: the header, then the body. The server writes `buffers()` with one
+// asio::async_write from its coroutine frame, where the Wire stays put until the write ends.
+class Wire {
+ public:
+  Wire() = default;
+  Wire(std::string head, std::string body, bool keep_alive)
+      : head_(std::move(head)), owned_(std::move(body)), keep_alive_(keep_alive) {}
+  // `body` lives in `owner` (or in something that outlives the reply: the static site).
+  Wire(std::string head, std::string_view body, std::shared_ptr<const void> owner, bool keep_alive)
+      : head_(std::move(head)), borrowed_(body), owner_(std::move(owner)), borrowed_body_(true), keep_alive_(keep_alive) {}
+
+  std::array<boost::asio::const_buffer, 2> buffers() const {
+    std::string_view body = borrowed_body_ ? borrowed_ : std::string_view(owned_);
+    return {boost::asio::buffer(head_.data(), head_.size()), boost::asio::buffer(body.data(), body.size())};
+  }
+  bool keep_alive() const { return keep_alive_; }
+  std::string_view head() const { return head_; }
+
+ private:
+  std::string head_;
+  std::string owned_;
+  std::string_view borrowed_;
+  std::shared_ptr<const void> owner_;
+  bool borrowed_body_ = false;
+  bool keep_alive_ = false;
+};
+
 struct Reply {
-  bhttp::message_generator message;
+  Wire message;
   unsigned status = 200;
   std::size_t body_bytes = 0;
 };
 
-// Adds the headers every response carries (server name, nosniff, referrer policy, framing).
-// The Content-Security-Policy goes only on what a browser may render as a document: not on
-// JSON, where it does nothing and costs 330 bytes per reply.
-void AddCommonHeaders(bhttp::fields& fields);
+// The header as HTTP/1.x bytes, with the headers every response carries (server name,
+// nosniff, referrer policy, framing) appended as one constant. The Content-Security-Policy
+// goes only on what a browser may render as a document: not on JSON, where it does nothing
+// and costs 330 bytes per reply.
+std::string SerializeHead(const bhttp::response_header<>& header);
 
 // `prepare_payload` sets Content-Length from the body; a HEAD reply sets it itself.
+// Bodies: string (owned), span (borrowed: it must outlive the reply) or empty.
 template <class Body>
 Reply MakeReply(bhttp::response<Body>&& res, bool prepare_payload = true) {
-  AddCommonHeaders(res.base());
   if (prepare_payload) res.prepare_payload();
   unsigned status = res.result_int();
   std::size_t bytes = res.payload_size().value_or(0);
-  return Reply{bhttp::message_generator(std::move(res)), status, bytes};
+  bool keep = res.keep_alive();
+  std::string head = SerializeHead(res.base());
+  if constexpr (std::is_same_v<Body, bhttp::string_body>) {
+    return Reply{Wire(std::move(head), std::move(res.body()), keep), status, bytes};
+  } else if constexpr (std::is_same_v<Body, bhttp::span_body<const char>>) {
+    return Reply{Wire(std::move(head), std::string_view(res.body().data(), res.body().size()), nullptr, keep),
+                 status, bytes};
+  } else {
+    static_assert(std::is_same_v<Body, bhttp::empty_body>, "MakeReply: string, span or empty body");
+    return Reply{Wire(std::move(head), std::string(), keep), status, 0};
+  }
 }
 
 // 200 (or `status`) with a JSON body and Cache-Control: no-store unless given.
@@ -52,6 +96,9 @@ Reply CachedJsonReply(const Request& req, const std::string& body, std::string_v
 // 304 for `etag` (when ETagMatches): lets a handler answer before it builds the body.
 Reply NotModified(const Request& req, std::string_view etag);
 Reply CachedJsonReply(const Request& req, std::string&& body, std::string_view etag = {});
+// The same for a body that lives in `owner` (a pre-rendered page of a snapshot): not copied.
+Reply CachedJsonReply(const Request& req, std::shared_ptr<const void> owner, std::string_view body,
+                      std::string_view etag);
 
 // A download: `bytes` with `content_type`, saved as `filename` (UTF-8, RFC 6266/5987).
 Reply FileReply(const Request& req, std::string bytes, std::string_view content_type, std::string_view filename);

@@ -332,7 +332,7 @@ asio::awaitable<void> Server::Serve(std::shared_ptr<Connection> conn) {
         dummy.version(11);
         dummy.keep_alive(false);
         Reply r = ErrorReply(dummy, 431, code::kBadParam, "请求头过大");
-        co_await beast::async_write(stream, std::move(r.message), asio::redirect_error(use_awaitable, ec));
+        co_await asio::async_write(stream, r.message.buffers(), asio::redirect_error(use_awaitable, ec));
       } else if (ec != bhttp::error::end_of_stream && ec != beast::error::timeout &&
                  ec != asio::error::operation_aborted && ec != asio::error::connection_reset &&
                  ec != asio::error::eof && ec != asio::error::bad_descriptor) {
@@ -340,7 +340,7 @@ asio::awaitable<void> Server::Serve(std::shared_ptr<Connection> conn) {
         dummy.version(11);
         dummy.keep_alive(false);
         Reply r = ErrorReply(dummy, 400, code::kBadParam, "请求格式错误");
-        co_await beast::async_write(stream, std::move(r.message), asio::redirect_error(use_awaitable, ec));
+        co_await asio::async_write(stream, r.message.buffers(), asio::redirect_error(use_awaitable, ec));
       }
       break;
     }
@@ -405,7 +405,7 @@ asio::awaitable<void> Server::Serve(std::shared_ptr<Connection> conn) {
       access_log_->Record(remote, req.method_string(), req.target(), reply.status, reply.body_bytes, us, request_id);
     }
     stream.expires_after(options_.write_timeout);
-    co_await beast::async_write(stream, std::move(reply.message), asio::redirect_error(use_awaitable, ec));
+    co_await asio::async_write(stream, reply.message.buffers(), asio::redirect_error(use_awaitable, ec));
     if (ec || !keep_alive) break;
   }
   stream.socket().shutdown(tcp::socket::shutdown_send, ec);

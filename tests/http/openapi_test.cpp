@@ -48,7 +48,7 @@ std::set<std::string> RegisteredRoutes() {
   EXPECT_TRUE(store.ok());
   api::Catalog catalog(**store);
   boost::asio::thread_pool cpu(1);
-  api::Services services{**store, catalog, {}, cpu};
+  api::Services services{**store, catalog, {}, cpu, cpu};
   http::Router router;
   api::RegisterRoutes(router, services);
   std::set<std::string> out;
