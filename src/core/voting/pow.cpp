@@ -1,0 +1,115 @@
+#include "core/voting/pow.h"
+
+#include <sodium.h>
+
+#include <charconv>
+#include <cstdio>
+#include <optional>
+
+#include "core/secrets.h"
+#include "core/voting/refusals.h"
+
+namespace ss::voting {
+namespace {
+
+std::string Hex(const unsigned char* p, std::size_t n) {
+  static constexpr char kDigits[] = "0123456789abcdef";
+  std::string out(n * 2, '0');
+  for (std::size_t i = 0; i < n; ++i) {
+    out[2 * i] = kDigits[p[i] >> 4];
+    out[2 * i + 1] = kDigits[p[i] & 15];
+  }
+  return out;
+}
+
+// The value of `name` in the salt's "?a=1&b=2" part, or empty.
+std::string_view SaltParam(std::string_view salt, std::string_view name) {
+  auto q = salt.find('?');
+  if (q == std::string_view::npos) return {};
+  std::string_view rest = salt.substr(q + 1);
+  while (!rest.empty()) {
+    auto amp = rest.find('&');
+    std::string_view pair = rest.substr(0, amp);
+    if (pair.size() > name.size() && pair.substr(0, name.size()) == name && pair[name.size()] == '=')
+      return pair.substr(name.size() + 1);
+    if (amp == std::string_view::npos) break;
+    rest.remove_prefix(amp + 1);
+  }
+  return {};
+}
+
+std::optional<std::int64_t> Number(std::string_view s) {
+  std::int64_t v = 0;
+  if (s.empty() || s.size() > 18) return std::nullopt;
+  auto [p, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
+  if (ec != std::errc() || p != s.data() + s.size()) return std::nullopt;
+  return v;
+}
+
+std::string Answer(std::string_view salt, std::int64_t number) {
+  std::string data(salt);
+  data += std::to_string(number);
+  return Sha256Hex(data);
+}
+
+}  // namespace
+
+std::string Sha256Hex(std::string_view data) {
+  (void)SecretsReady();
+  unsigned char out[crypto_hash_sha256_BYTES];
+  crypto_hash_sha256(out, reinterpret_cast<const unsigned char*>(data.data()), data.size());
+  return Hex(out, sizeof out);
+}
+
+std::string HmacSha256Hex(std::string_view key, std::string_view data) {
+  (void)SecretsReady();
+  crypto_auth_hmacsha256_state st;
+  crypto_auth_hmacsha256_init(&st, reinterpret_cast<const unsigned char*>(key.data()), key.size());
+  crypto_auth_hmacsha256_update(&st, reinterpret_cast<const unsigned char*>(data.data()), data.size());
+  unsigned char out[crypto_auth_hmacsha256_BYTES];
+  crypto_auth_hmacsha256_final(&st, out);
+  return Hex(out, sizeof out);
+}
+
+std::string VoterTag(std::string_view key, std::int64_t voter_id) {
+  return HmacSha256Hex(key, "voter-tag:" + std::to_string(voter_id)).substr(0, 16);
+}
+
+PowChallenge MakeChallenge(std::string_view key, const PowBinding& b, Millis expires, std::int64_t maxnumber,
+                           std::int64_t number, std::string_view nonce) {
+  PowChallenge c;
+  c.maxnumber = maxnumber;
+  c.salt = std::string(nonce);
+  c.salt += "?expires=";
+  c.salt += std::to_string(expires / 1000);
+  c.salt += "&c=";
+  c.salt += std::to_string(b.campaign);
+  c.salt += "&v=";
+  c.salt += b.voter_tag;
+  c.challenge = Answer(c.salt, number);
+  c.signature = HmacSha256Hex(key, c.challenge);
+  return c;
+}
+
+Status CheckSolution(std::string_view key, const PowSolution& s, const PowBinding& b, Millis now) {
+  if (s.algorithm != "SHA-256" || s.challenge.size() != 64 || s.signature.size() != 64 || s.number < 0 ||
+      s.salt.size() > 200)
+    return Refusal(kPowInvalid);
+  if (!SecretsEqual(HmacSha256Hex(key, s.challenge), s.signature)) return Refusal(kPowInvalid);
+  if (Answer(s.salt, s.number) != s.challenge) return Refusal(kPowInvalid);
+  // The salt is now known to be ours, unchanged: its parameters can be believed.
+  auto expires = Number(SaltParam(s.salt, "expires"));
+  auto campaign = Number(SaltParam(s.salt, "c"));
+  if (!expires || !campaign || *campaign != b.campaign || SaltParam(s.salt, "v") != b.voter_tag)
+    return Refusal(kPowInvalid);
+  if (now / 1000 > *expires) return Refusal(kPowExpired);
+  return Status::Ok();
+}
+
+std::int64_t SolveChallenge(const PowChallenge& c) {
+  for (std::int64_t n = 0; n <= c.maxnumber; ++n)
+    if (Answer(c.salt, n) == c.challenge) return n;
+  return -1;
+}
+
+}  // namespace ss::voting

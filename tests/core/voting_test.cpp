@@ -1,0 +1,203 @@
+// The voting domain: phone numbers, one-time codes, the vote rules, proof of work, voter
+// tokens and receipts.
+#include <gtest/gtest.h>
+
+#include <set>
+
+#include "core/voting/otp.h"
+#include "core/voting/phone.h"
+#include "core/voting/pow.h"
+#include "core/voting/receipt.h"
+#include "core/voting/refusals.h"
+#include "core/voting/vote_rules.h"
+#include "core/voting/voter_session.h"
+
+namespace ss::voting {
+namespace {
+
+TEST(PhoneTest, MainlandMobileNumbersInTheFormsPeopleType) {
+  EXPECT_EQ(*NormalizeMobile("13800138000"), "13800138000");
+  EXPECT_EQ(*NormalizeMobile("138 0013 8000"), "13800138000");
+  EXPECT_EQ(*NormalizeMobile("138-0013-8000"), "13800138000");
+  EXPECT_EQ(*NormalizeMobile("+86 13800138000"), "13800138000");
+  EXPECT_EQ(*NormalizeMobile("8613800138000"), "13800138000");
+  EXPECT_EQ(*NormalizeMobile("008613800138000"), "13800138000");
+  EXPECT_EQ(*NormalizeMobile("19912345678"), "19912345678");
+}
+
+TEST(PhoneTest, EverythingElseIsRefusedWithItsCode) {
+  for (const char* bad : {"", "1380013800", "138001380001", "12800138000", "23800138000", "+1 4155550100",
+                          "1380013800a", "０13800138000", "13800138000; DROP", "+8613800138000+"}) {
+    auto r = NormalizeMobile(bad);
+    ASSERT_FALSE(r.ok()) << bad;
+    EXPECT_EQ(r.status().code(), kInvalidPhone);
+    EXPECT_FALSE(r.status().message().empty());
+  }
+  EXPECT_EQ(PhoneTail("13800138000"), "8000");
+}
+
+TEST(OtpTest, CooldownThenDailyLimit) {
+  OtpPolicy p;
+  p.per_phone_per_day = 3;
+  std::optional<OtpState> s;
+  Millis now = 1'000'000;
+  ASSERT_TRUE(CheckSend(p, s, now, 10).ok());
+  s = AfterSend(p, s, now, 10, "h1");
+  Millis wait = 0;
+  Status st = CheckSend(p, s, now + 30'000, 10, &wait);
+  EXPECT_EQ(st.code(), kOtpCooldown);
+  EXPECT_EQ(wait, 30'000);
+  EXPECT_NE(st.message().find("30 秒"), std::string::npos) << st.message();
+  ASSERT_TRUE(CheckSend(p, s, now + 60'000, 10).ok());
+  s = AfterSend(p, s, now + 60'000, 10, "h2");
+  s = AfterSend(p, s, now + 120'000, 10, "h3");
+  EXPECT_EQ(s->sent_today, 3);
+  EXPECT_EQ(CheckSend(p, s, now + 999'000, 10).code(), kOtpLimit);
+  EXPECT_TRUE(CheckSend(p, s, now + 999'000, 11).ok()) << "a new day starts afresh";
+  EXPECT_EQ(AfterSend(p, s, now + 999'000, 11, "h4").sent_today, 1);
+}
+
+TEST(OtpTest, ACodeIsGoodOnceForFiveMinutesAndFiveTries) {
+  OtpPolicy p;
+  OtpState s = AfterSend(p, std::nullopt, 0, 1, "h");
+  EXPECT_EQ(CheckCode(p, std::nullopt, false, 0).status.code(), kOtpMissing);
+  auto wrong = CheckCode(p, s, false, 1000);
+  EXPECT_EQ(wrong.status.code(), kOtpWrong);
+  EXPECT_NE(wrong.status.message().find("4 次"), std::string::npos) << wrong.status.message();
+  EXPECT_EQ(wrong.next.attempts, 1);
+  auto ok = CheckCode(p, wrong.next, true, 2000);
+  EXPECT_TRUE(ok.status.ok());
+  EXPECT_TRUE(ok.next.code_hash.empty()) << "used once";
+  EXPECT_EQ(CheckCode(p, ok.next, true, 3000).status.code(), kOtpMissing);
+  EXPECT_EQ(CheckCode(p, s, true, p.valid_for + 1).status.code(), kOtpExpired);
+  OtpState t = s;
+  for (int i = 0; i < 4; ++i) t = CheckCode(p, t, false, 1000).next;
+  auto fifth = CheckCode(p, t, false, 1000);
+  EXPECT_EQ(fifth.status.code(), kOtpAttempts);
+  EXPECT_TRUE(fifth.next.code_hash.empty());
+  EXPECT_EQ(CheckCode(p, fifth.next, true, 1000).status.code(), kOtpMissing) << "the right code after five wrong ones";
+}
+
+TEST(VoteRulesTest, ThreeADayOnePerCandidateAndGroupLimits) {
+  VotePolicy p;  // 3 a day, 1 per candidate
+  VoterDay d;
+  EXPECT_TRUE(CheckVote(p, d, 1, "a").ok());
+  d = VoterDay{1, {1}, {{"a", 1}}};
+  EXPECT_EQ(CheckVote(p, d, 1, "a").code(), kAlreadyVotedToday);
+  EXPECT_TRUE(CheckVote(p, d, 2, "a").ok());
+  d = VoterDay{3, {1, 2, 3}, {{"a", 3}}};
+  EXPECT_EQ(CheckVote(p, d, 4, "a").code(), kDailyQuota);
+  EXPECT_EQ(VotesLeft(p, d), 0);
+  p.per_group["a"] = 2;
+  d = VoterDay{2, {1, 2}, {{"a", 2}}};
+  EXPECT_EQ(CheckVote(p, d, 3, "a").code(), kGroupQuota);
+  EXPECT_TRUE(CheckVote(p, d, 3, "b").ok());
+  p.per_candidate_per_day = 2;
+  EXPECT_TRUE(CheckVote(p, VoterDay{1, {1}, {{"b", 1}}}, 1, "b").ok());
+}
+
+TEST(VoteRulesTest, DaysAreTheCampaignsLocalDays) {
+  TimeZone beijing{"Asia/Shanghai", 480};
+  Millis t = *ParseInstant("2026-12-01T15:59:59Z", beijing);  // 23:59:59 in Beijing
+  EXPECT_EQ(FormatCampaignDay(CampaignDay(t, beijing)), "2026-12-01");
+  EXPECT_EQ(FormatCampaignDay(CampaignDay(t + 1000, beijing)), "2026-12-02");
+  EXPECT_EQ(CampaignDay(t + 1000, beijing), CampaignDay(t, beijing) + 1);
+}
+
+TEST(VoteRulesTest, TheWindowIsThePhaseAndItsDates) {
+  TimeZone tz{"Asia/Shanghai", 480};
+  Phase voting{PhaseKey::kVoting, "投票", 1000, 5000, 1000, 5000};
+  PhaseSchedule schedule({voting});
+  EXPECT_TRUE(CheckVotingOpen(PhaseKey::kVoting, schedule, tz, 3000).ok());
+  EXPECT_EQ(CheckVotingOpen(PhaseKey::kReview, schedule, tz, 3000).code(), kVotingClosed);
+  Status late = CheckVotingOpen(PhaseKey::kVoting, schedule, tz, 6000);
+  EXPECT_EQ(late.code(), kVotingClosed);
+  EXPECT_NE(late.message().find("1970-01-01"), std::string::npos) << late.message();
+}
+
+TEST(VoteRulesTest, TheDailySnapshotIsTheLatestSnapshotHourPassed) {
+  TimeZone tz{"Asia/Shanghai", 480};
+  VotePolicy p;
+  p.snapshot_hour = 20;
+  Millis morning = *ParseInstant("2026-12-02T09:00:00+08:00", tz);
+  Millis night = *ParseInstant("2026-12-02T21:00:00+08:00", tz);
+  EXPECT_EQ(FormatUtc(DailySnapshotAt(morning, p, tz)), "2026-12-01T12:00:00Z");
+  EXPECT_EQ(FormatUtc(DailySnapshotAt(night, p, tz)), "2026-12-02T12:00:00Z");
+}
+
+const std::string kKey = "0123456789abcdef0123456789abcdef";
+
+TEST(PowTest, AnAltchaChallengeIsSolvedAndChecked) {
+  PowBinding b{1, VoterTag(kKey, 42)};
+  PowChallenge c = MakeChallenge(kKey, b, 600'000, 1000, 777, "a1b2c3d4e5f6a7b8c9d0e1f2");
+  EXPECT_EQ(c.algorithm, "SHA-256");
+  EXPECT_EQ(c.challenge, Sha256Hex(c.salt + "777"));
+  EXPECT_EQ(c.signature, HmacSha256Hex(kKey, c.challenge));
+  EXPECT_NE(c.salt.find("?expires=600&c=1&v="), std::string::npos) << c.salt;
+  PowSolution s{c.algorithm, c.challenge, SolveChallenge(c), c.salt, c.signature};
+  EXPECT_EQ(s.number, 777);
+  EXPECT_TRUE(CheckSolution(kKey, s, b, 1000).ok());
+  // Expired, wrong answer, foreign voter, foreign campaign, other key, tampered salt.
+  EXPECT_EQ(CheckSolution(kKey, s, b, 601'000).code(), kPowExpired);
+  PowSolution wrong = s;
+  wrong.number = 778;
+  EXPECT_EQ(CheckSolution(kKey, wrong, b, 1000).code(), kPowInvalid);
+  EXPECT_EQ(CheckSolution(kKey, s, PowBinding{1, VoterTag(kKey, 43)}, 1000).code(), kPowInvalid);
+  EXPECT_EQ(CheckSolution(kKey, s, PowBinding{2, b.voter_tag}, 1000).code(), kPowInvalid);
+  EXPECT_EQ(CheckSolution("another key 0123456789abcdef0123", s, b, 1000).code(), kPowInvalid);
+  PowSolution tampered = s;
+  tampered.salt = c.salt.substr(0, c.salt.find("expires=")) + "expires=999999999&c=1&v=" + b.voter_tag;
+  EXPECT_EQ(CheckSolution(kKey, tampered, b, 1000).code(), kPowInvalid);
+  PowSolution algo = s;
+  algo.algorithm = "SHA-1";
+  EXPECT_EQ(CheckSolution(kKey, algo, b, 1000).code(), kPowInvalid);
+}
+
+TEST(PowTest, KnownVectors) {
+  EXPECT_EQ(Sha256Hex("abc"), "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+  // RFC 4231 test case 2.
+  EXPECT_EQ(HmacSha256Hex("Jefe", "what do ya want for nothing?"),
+            "5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843");
+}
+
+TEST(VoterSessionTest, ATokenSaysWhoUntilItExpires) {
+  VoterClaim c{42, VoterKind::kMember, 10'000'000};
+  std::string t = SignVoterToken(kKey, c);
+  auto back = ReadVoterToken(kKey, t, 5'000'000);
+  ASSERT_TRUE(back);
+  EXPECT_EQ(back->voter_id, 42);
+  EXPECT_EQ(back->kind, VoterKind::kMember);
+  EXPECT_EQ(back->expires, 10'000'000);
+  EXPECT_FALSE(ReadVoterToken(kKey, t, 10'001'000)) << "expired";
+  EXPECT_FALSE(ReadVoterToken("other key", t, 5'000'000));
+  std::string forged = t;
+  forged[3] = '9';  // another voter id, same signature
+  EXPECT_FALSE(ReadVoterToken(kKey, forged, 5'000'000));
+  EXPECT_FALSE(ReadVoterToken(kKey, "", 0));
+  EXPECT_FALSE(ReadVoterToken(kKey, "v1.1.phone.99999999999", 0));
+}
+
+TEST(ReceiptTest, ReceiptsAreReadableAndDoNotRepeat) {
+  std::set<std::string> seen;
+  for (int i = 0; i < 1000; ++i) {
+    std::string r = NewReceipt();
+    EXPECT_TRUE(LooksLikeReceipt(r)) << r;
+    EXPECT_TRUE(seen.insert(r).second);
+  }
+  EXPECT_FALSE(LooksLikeReceipt("0123456789ABCDEFGHJKMNPQRI"));  // I is not in the alphabet
+  EXPECT_FALSE(LooksLikeReceipt("short"));
+}
+
+TEST(RefusalsTest, EveryCodeHasAStatusAndAChineseMessage) {
+  for (const char* c : {kInvalidPhone, kOtpCooldown, kOtpLimit, kOtpMissing, kOtpWrong, kOtpExpired, kOtpAttempts,
+                        kVoterUnauthenticated, kVotingClosed, kUnknownCandidate, kDailyQuota, kAlreadyVotedToday,
+                        kGroupQuota, kPowInvalid, kPowExpired, kPowReplayed}) {
+    EXPECT_GE(HttpStatusOf(c), 400u) << c;
+    EXPECT_FALSE(Refusal(c).message().empty()) << c;
+  }
+  EXPECT_EQ(HttpStatusOf("no_such_code"), 0u);
+  EXPECT_EQ(Refusal(kAlreadyVotedToday).message(), "今天已为该书记投过票");
+}
+
+}  // namespace
+}  // namespace ss::voting
