@@ -30,6 +30,7 @@
 #include "core/status.h"
 #include "core/time.h"
 #include "store/pending.h"
+#include "store/voting.h"
 
 namespace ss::store {
 
@@ -213,6 +214,9 @@ class Store {
   virtual SessionRepository& sessions() = 0;
   virtual ThrottleRepository& throttle() = 0;
   virtual AuditRepository& audit() = 0;
+  virtual VoterRepository& voters() = 0;
+  virtual VoteRepository& votes() = 0;
+  virtual KeyRepository& keys() = 0;
 
   // Changes whenever campaign, org unit or candidate data was committed, by this process or
   // another one (the latter is noticed within about a second); sessions, sign-in counters,

@@ -125,6 +125,68 @@ INSERT INTO audit_head(id, last_id, last_hash)
   SELECT 1, COALESCE(MAX(id), 0), COALESCE((SELECT hash FROM audit_log ORDER BY id DESC LIMIT 1), '') FROM audit_log;
 CREATE UNIQUE INDEX audit_log_prev_hash ON audit_log(prev_hash);
 )sql"},
+      {5, "online voting: voters, one-time codes, votes with their rules as constraints, counts, server keys", R"sql(
+-- Keys the server signs and hashes with (voter tokens, proof-of-work, phone hashes), made
+-- once and shared by every node that opens the database.
+CREATE TABLE server_keys (
+  name       TEXT    PRIMARY KEY,
+  secret     TEXT    NOT NULL,
+  created_at INTEGER NOT NULL
+);
+-- A voter is a verified phone, kept only as a keyed hash and its last four digits, or a
+-- party member's ballot code (phone_hash "member:<code id>").
+CREATE TABLE voters (
+  id         INTEGER PRIMARY KEY,
+  phone_hash TEXT    NOT NULL UNIQUE,
+  phone_tail TEXT    NOT NULL,
+  kind       TEXT    NOT NULL,
+  created_at INTEGER NOT NULL
+);
+CREATE TABLE voter_otps (
+  phone_hash TEXT    PRIMARY KEY,
+  code_hash  TEXT    NOT NULL,   -- keyed hash of the code; '' once used or exhausted
+  sent_at    INTEGER NOT NULL,
+  expires_at INTEGER NOT NULL,
+  attempts   INTEGER NOT NULL,
+  day        INTEGER NOT NULL,
+  sent_today INTEGER NOT NULL
+);
+-- One row per accepted vote. The per-voter rules hold as constraints, whoever writes: the
+-- n-th vote of a voter on a day has day_seq n (at most the daily quota), the n-th for one
+-- candidate candidate_seq n, the n-th in one group group_seq n; two concurrent writers
+-- that both saw n-1 cannot both insert n.
+CREATE TABLE votes (
+  id            INTEGER PRIMARY KEY,
+  campaign_id   INTEGER NOT NULL REFERENCES campaigns(id),
+  candidate_id  INTEGER NOT NULL REFERENCES candidates(id),
+  group_key     TEXT    NOT NULL,
+  voter_id      INTEGER NOT NULL REFERENCES voters(id),
+  day           INTEGER NOT NULL,   -- campaign day (days since 1970-01-01, campaign time zone)
+  day_seq       INTEGER NOT NULL,
+  candidate_seq INTEGER NOT NULL,
+  group_seq     INTEGER NOT NULL,
+  cast_at       INTEGER NOT NULL,
+  receipt       TEXT    NOT NULL UNIQUE,
+  idem_key      TEXT,               -- the client's Idempotency-Key, if any
+  pow           TEXT    NOT NULL UNIQUE,  -- the proof-of-work challenge: each is used once
+  ip            TEXT    NOT NULL
+);
+CREATE UNIQUE INDEX votes_day_seq ON votes(campaign_id, voter_id, day, day_seq);
+CREATE UNIQUE INDEX votes_candidate_seq ON votes(campaign_id, voter_id, day, candidate_id, candidate_seq);
+CREATE UNIQUE INDEX votes_group_seq ON votes(campaign_id, voter_id, day, group_key, group_seq);
+CREATE UNIQUE INDEX votes_idem ON votes(voter_id, idem_key) WHERE idem_key IS NOT NULL;
+CREATE INDEX votes_by_time ON votes(campaign_id, cast_at);
+-- Counts per candidate and local hour, moved in the same unit as each vote: the in-memory
+-- tally is rebuilt from these rows at start-up, not from every vote.
+CREATE TABLE vote_counts (
+  campaign_id  INTEGER NOT NULL,
+  candidate_id INTEGER NOT NULL,
+  day          INTEGER NOT NULL,
+  hour         INTEGER NOT NULL,
+  n            INTEGER NOT NULL,
+  PRIMARY KEY (campaign_id, candidate_id, day, hour)
+) WITHOUT ROWID;
+)sql"},
   };
   return kMigrations;
 }

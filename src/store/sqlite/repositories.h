@@ -109,4 +109,42 @@ class AuditLog final : public AuditRepository {
   Database& db_;
 };
 
+class Voters final : public VoterRepository {
+ public:
+  explicit Voters(Database& db) : db_(db) {}
+  Result<std::optional<VoterRecord>> Get(std::int64_t id) override;
+  Result<std::optional<voting::OtpState>> Otp(const std::string& phone_hash) override;
+  Pending<Result<OtpOutcome>> IssueOtp(const std::string& phone_hash, const std::string& code_hash, Millis now,
+                                       std::int64_t day, const voting::OtpPolicy& policy) override;
+  Pending<Result<OtpOutcome>> VerifyOtp(const std::string& phone_hash, const std::string& code_hash,
+                                        const std::string& phone_tail, Millis now,
+                                        const voting::OtpPolicy& policy) override;
+
+ private:
+  Database& db_;
+};
+
+class Votes final : public VoteRepository {
+ public:
+  explicit Votes(Database& db) : db_(db) {}
+  Pending<Result<CastOutcome>> Cast(const CastVote& vote) override;
+  Result<voting::VoterDay> Today(std::int64_t campaign, std::int64_t voter, std::int64_t day) override;
+  Result<std::vector<VoteRecord>> OfVoter(std::int64_t campaign, std::int64_t voter, std::int64_t day) override;
+  Result<std::optional<VoteRecord>> ByReceipt(const std::string& receipt) override;
+  Result<std::vector<VoteCount>> Counts(std::int64_t campaign) override;
+  Result<std::map<std::int64_t, std::int64_t>> CountsBefore(std::int64_t campaign, Millis before) override;
+
+ private:
+  Database& db_;
+};
+
+class Keys final : public KeyRepository {
+ public:
+  explicit Keys(Database& db) : db_(db) {}
+  Pending<Result<std::string>> Ensure(const std::string& name, const std::string& fresh, Millis now) override;
+
+ private:
+  Database& db_;
+};
+
 }  // namespace ss::store::sqlite

@@ -7,7 +7,8 @@ namespace {
 
 class SqliteStore final : public Store {
  public:
-  SqliteStore() : campaigns_(db_), roster_(db_), users_(db_), sessions_(db_), throttle_(db_), audit_(db_) {}
+  SqliteStore() : campaigns_(db_), roster_(db_), users_(db_), sessions_(db_), throttle_(db_), audit_(db_),
+                  voters_(db_), votes_(db_), keys_(db_) {}
 
   // The writer's last batch folds the sessions' touches: it must run while they exist.
   ~SqliteStore() override { db_.Close(); }
@@ -18,6 +19,9 @@ class SqliteStore final : public Store {
   SessionRepository& sessions() override { return sessions_; }
   ThrottleRepository& throttle() override { return throttle_; }
   AuditRepository& audit() override { return audit_; }
+  VoterRepository& voters() override { return voters_; }
+  VoteRepository& votes() override { return votes_; }
+  KeyRepository& keys() override { return keys_; }
 
   std::uint64_t Generation() override { return db_.generation(); }
   std::uint64_t WaitForGeneration(std::uint64_t seen, Millis timeout) override {
@@ -45,6 +49,9 @@ class SqliteStore final : public Store {
   Sessions sessions_;
   Throttle throttle_;
   AuditLog audit_;
+  Voters voters_;
+  Votes votes_;
+  Keys keys_;
 };
 
 }  // namespace

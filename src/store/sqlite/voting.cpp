@@ -1,0 +1,261 @@
+// Voters, one-time codes, votes and keys on SQLite (store/voting.h).
+#include <algorithm>
+
+#include "core/secrets.h"
+#include "core/voting/refusals.h"
+#include "store/sqlite/repositories.h"
+
+namespace ss::store::sqlite {
+namespace {
+
+std::optional<voting::OtpState> ReadOtp(Connection& db, const std::string& phone_hash, Status* error) {
+  auto q = db.Prepare(
+      "SELECT code_hash, sent_at, expires_at, attempts, day, sent_today FROM voter_otps WHERE phone_hash = ?");
+  q->Bind(1, phone_hash);
+  std::optional<voting::OtpState> out;
+  if (q->Step()) {
+    voting::OtpState s;
+    s.code_hash = q->Text(0);
+    s.sent_at = q->Int(1);
+    s.expires_at = q->Int(2);
+    s.attempts = static_cast<int>(q->Int(3));
+    s.day = q->Int(4);
+    s.sent_today = static_cast<int>(q->Int(5));
+    out = std::move(s);
+  }
+  *error = q->error();
+  return out;
+}
+
+Status WriteOtp(Connection& db, const std::string& phone_hash, const voting::OtpState& s) {
+  auto q = db.Prepare(
+      "INSERT INTO voter_otps(phone_hash, code_hash, sent_at, expires_at, attempts, day, sent_today)"
+      " VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT(phone_hash) DO UPDATE SET code_hash = excluded.code_hash,"
+      " sent_at = excluded.sent_at, expires_at = excluded.expires_at, attempts = excluded.attempts,"
+      " day = excluded.day, sent_today = excluded.sent_today");
+  q->Bind(1, phone_hash).Bind(2, s.code_hash).Bind(3, s.sent_at).Bind(4, s.expires_at).Bind(5, s.attempts);
+  q->Bind(6, s.day).Bind(7, s.sent_today);
+  q->Step();
+  return q->error();
+}
+
+VoterRecord ReadVoter(Statement& q) {
+  return VoterRecord{q.Int(0), q.Text(1), q.Text(2), q.Text(3), q.Int(4)};
+}
+
+constexpr const char* kVoteColumns =
+    "id, campaign_id, candidate_id, voter_id, group_key, day, cast_at, receipt";
+
+VoteRecord ReadVote(Statement& q) {
+  return VoteRecord{q.Int(0), q.Int(1), q.Int(2), q.Int(3), q.Text(4), q.Int(5), q.Int(6), q.Text(7)};
+}
+
+voting::VoterDay ReadDay(Connection& db, std::int64_t campaign, std::int64_t voter, std::int64_t day, Status* error) {
+  voting::VoterDay d;
+  auto q = db.Prepare("SELECT candidate_id, group_key FROM votes WHERE campaign_id = ? AND voter_id = ? AND day = ?");
+  q->Bind(1, campaign).Bind(2, voter).Bind(3, day);
+  while (q->Step()) {
+    d.votes += 1;
+    d.candidates.push_back(q->Int(0));
+    d.by_group[q->Text(1)] += 1;
+  }
+  *error = q->error();
+  return d;
+}
+
+}  // namespace
+
+Result<std::optional<VoterRecord>> Voters::Get(std::int64_t id) {
+  auto db = db_.Read();
+  auto q = db->Prepare("SELECT id, phone_hash, phone_tail, kind, created_at FROM voters WHERE id = ?");
+  q->Bind(1, id);
+  std::optional<VoterRecord> out;
+  if (q->Step()) out = ReadVoter(*q);
+  if (!q->error().ok()) return q->error();
+  return out;
+}
+
+Result<std::optional<voting::OtpState>> Voters::Otp(const std::string& phone_hash) {
+  auto db = db_.Read();
+  Status error;
+  auto s = ReadOtp(*db, phone_hash, &error);
+  if (!error.ok()) return error;
+  return s;
+}
+
+Pending<Result<VoterRepository::OtpOutcome>> Voters::IssueOtp(const std::string& phone_hash,
+                                                              const std::string& code_hash, Millis now,
+                                                              std::int64_t day, const voting::OtpPolicy& policy) {
+  return db_.Write([phone_hash, code_hash, now, day, policy](Connection& db) -> Result<OtpOutcome> {
+    Status error;
+    auto state = ReadOtp(db, phone_hash, &error);
+    if (!error.ok()) return error;
+    OtpOutcome out;
+    out.refusal = voting::CheckSend(policy, state, now, day, &out.retry_after_ms);
+    if (!out.refusal.ok()) return out;
+    if (Status s = WriteOtp(db, phone_hash, voting::AfterSend(policy, state, now, day, code_hash)); !s.ok()) return s;
+    return out;
+  });
+}
+
+Pending<Result<VoterRepository::OtpOutcome>> Voters::VerifyOtp(const std::string& phone_hash,
+                                                               const std::string& code_hash,
+                                                               const std::string& phone_tail, Millis now,
+                                                               const voting::OtpPolicy& policy) {
+  return db_.Write([phone_hash, code_hash, phone_tail, now, policy](Connection& db) -> Result<OtpOutcome> {
+    Status error;
+    auto state = ReadOtp(db, phone_hash, &error);
+    if (!error.ok()) return error;
+    bool matches = state && !state->code_hash.empty() && SecretsEqual(state->code_hash, code_hash);
+    auto check = voting::CheckCode(policy, state, matches, now);
+    // The attempt is written whatever the answer: the unit commits and carries the refusal.
+    if (state) {
+      if (Status s = WriteOtp(db, phone_hash, check.next); !s.ok()) return s;
+    }
+    OtpOutcome out;
+    out.refusal = check.status;
+    if (!out.refusal.ok()) return out;
+    {
+      auto q = db.Prepare(
+          "INSERT INTO voters(phone_hash, phone_tail, kind, created_at) VALUES (?, ?, 'phone', ?)"
+          " ON CONFLICT(phone_hash) DO NOTHING");
+      q->Bind(1, phone_hash).Bind(2, phone_tail).Bind(3, now);
+      q->Step();
+      if (!q->error().ok()) return q->error();
+    }
+    auto q = db.Prepare("SELECT id, phone_hash, phone_tail, kind, created_at FROM voters WHERE phone_hash = ?");
+    q->Bind(1, phone_hash);
+    if (!q->Step()) return q->error().ok() ? Status(code::kInternal, "选民记录写入失败") : q->error();
+    out.voter = ReadVoter(*q);
+    return out;
+  });
+}
+
+Pending<Result<CastOutcome>> Votes::Cast(const CastVote& v) {
+  return db_.Write([v](Connection& db) -> Result<CastOutcome> {
+    if (!v.idempotency_key.empty()) {
+      auto q = db.Prepare(std::string("SELECT ") + kVoteColumns + " FROM votes WHERE voter_id = ? AND idem_key = ?");
+      q->Bind(1, v.voter_id).Bind(2, v.idempotency_key);
+      if (q->Step()) {
+        CastOutcome out{ReadVote(*q), true, 0};
+        Status error;
+        out.votes_today = ReadDay(db, out.vote.campaign_id, v.voter_id, out.vote.day, &error).votes;
+        if (!error.ok()) return error;
+        return out;
+      }
+      if (!q->error().ok()) return q->error();
+    }
+    Status error;
+    voting::VoterDay today = ReadDay(db, v.campaign_id, v.voter_id, v.day, &error);
+    if (!error.ok()) return error;
+    if (Status s = voting::CheckVote(v.policy, today, v.candidate_id, v.group_key); !s.ok()) return s;
+    {
+      auto q = db.Prepare("SELECT 1 FROM votes WHERE pow = ?");
+      q->Bind(1, v.pow);
+      if (q->Step()) return voting::Refusal(voting::kPowReplayed);
+      if (!q->error().ok()) return q->error();
+    }
+    int candidate_seq = 1 + static_cast<int>(std::count(today.candidates.begin(), today.candidates.end(), v.candidate_id));
+    auto g = today.by_group.find(v.group_key);
+    int group_seq = 1 + (g == today.by_group.end() ? 0 : g->second);
+    auto q = db.Prepare(
+        "INSERT INTO votes(campaign_id, candidate_id, group_key, voter_id, day, day_seq, candidate_seq, group_seq,"
+        " cast_at, receipt, idem_key, pow, ip) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+    q->Bind(1, v.campaign_id).Bind(2, v.candidate_id).Bind(3, v.group_key).Bind(4, v.voter_id).Bind(5, v.day);
+    q->Bind(6, today.votes + 1).Bind(7, candidate_seq).Bind(8, group_seq).Bind(9, v.cast_at).Bind(10, v.receipt);
+    if (v.idempotency_key.empty()) q->BindNull(11);
+    else q->Bind(11, v.idempotency_key);
+    q->Bind(12, v.pow).Bind(13, v.ip);
+    q->Step();
+    if (!q->error().ok()) {
+      // Another writer took the same place first (several nodes): the constraint that
+      // refused it names the rule.
+      const std::string& m = q->error().message();
+      if (m.find("UNIQUE") != std::string::npos) {
+        if (m.find("votes.pow") != std::string::npos) return voting::Refusal(voting::kPowReplayed);
+        if (m.find("candidate_seq") != std::string::npos) return voting::Refusal(voting::kAlreadyVotedToday);
+        if (m.find("group_seq") != std::string::npos) return voting::Refusal(voting::kGroupQuota);
+        if (m.find("day_seq") != std::string::npos) return voting::Refusal(voting::kDailyQuota);
+      }
+      return q->error();
+    }
+    CastOutcome out;
+    out.vote = VoteRecord{db.LastInsertId(), v.campaign_id, v.candidate_id, v.voter_id, v.group_key, v.day, v.cast_at,
+                          v.receipt};
+    out.votes_today = today.votes + 1;
+    auto c = db.Prepare(
+        "INSERT INTO vote_counts(campaign_id, candidate_id, day, hour, n) VALUES (?, ?, ?, ?, 1)"
+        " ON CONFLICT(campaign_id, candidate_id, day, hour) DO UPDATE SET n = n + 1");
+    c->Bind(1, v.campaign_id).Bind(2, v.candidate_id).Bind(3, v.day).Bind(4, v.hour);
+    c->Step();
+    if (!c->error().ok()) return c->error();
+    return out;
+  });
+}
+
+Result<voting::VoterDay> Votes::Today(std::int64_t campaign, std::int64_t voter, std::int64_t day) {
+  auto db = db_.Read();
+  Status error;
+  auto d = ReadDay(*db, campaign, voter, day, &error);
+  if (!error.ok()) return error;
+  return d;
+}
+
+Result<std::vector<VoteRecord>> Votes::OfVoter(std::int64_t campaign, std::int64_t voter, std::int64_t day) {
+  auto db = db_.Read();
+  auto q = db->Prepare(std::string("SELECT ") + kVoteColumns +
+                       " FROM votes WHERE campaign_id = ? AND voter_id = ? AND day = ? ORDER BY id");
+  q->Bind(1, campaign).Bind(2, voter).Bind(3, day);
+  std::vector<VoteRecord> out;
+  while (q->Step()) out.push_back(ReadVote(*q));
+  if (!q->error().ok()) return q->error();
+  return out;
+}
+
+Result<std::optional<VoteRecord>> Votes::ByReceipt(const std::string& receipt) {
+  auto db = db_.Read();
+  auto q = db->Prepare(std::string("SELECT ") + kVoteColumns + " FROM votes WHERE receipt = ?");
+  q->Bind(1, receipt);
+  std::optional<VoteRecord> out;
+  if (q->Step()) out = ReadVote(*q);
+  if (!q->error().ok()) return q->error();
+  return out;
+}
+
+Result<std::vector<VoteCount>> Votes::Counts(std::int64_t campaign) {
+  auto db = db_.Read();
+  auto q = db->Prepare("SELECT candidate_id, day, hour, n FROM vote_counts WHERE campaign_id = ?");
+  q->Bind(1, campaign);
+  std::vector<VoteCount> out;
+  while (q->Step()) out.push_back(VoteCount{q->Int(0), q->Int(1), static_cast<int>(q->Int(2)), q->Int(3)});
+  if (!q->error().ok()) return q->error();
+  return out;
+}
+
+Result<std::map<std::int64_t, std::int64_t>> Votes::CountsBefore(std::int64_t campaign, Millis before) {
+  auto db = db_.Read();
+  auto q = db->Prepare(
+      "SELECT candidate_id, COUNT(*) FROM votes WHERE campaign_id = ? AND cast_at < ? GROUP BY candidate_id");
+  q->Bind(1, campaign).Bind(2, before);
+  std::map<std::int64_t, std::int64_t> out;
+  while (q->Step()) out[q->Int(0)] = q->Int(1);
+  if (!q->error().ok()) return q->error();
+  return out;
+}
+
+Pending<Result<std::string>> Keys::Ensure(const std::string& name, const std::string& fresh, Millis now) {
+  return db_.Write([name, fresh, now](Connection& db) -> Result<std::string> {
+    {
+      auto q = db.Prepare("INSERT INTO server_keys(name, secret, created_at) VALUES (?, ?, ?) ON CONFLICT(name) DO NOTHING");
+      q->Bind(1, name).Bind(2, fresh).Bind(3, now);
+      q->Step();
+      if (!q->error().ok()) return q->error();
+    }
+    auto q = db.Prepare("SELECT secret FROM server_keys WHERE name = ?");
+    q->Bind(1, name);
+    if (!q->Step()) return q->error().ok() ? Status(code::kInternal, "密钥写入失败") : q->error();
+    return q->Text(0);
+  });
+}
+
+}  // namespace ss::store::sqlite

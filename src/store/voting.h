@@ -1,0 +1,120 @@
+// The storage interface of online voting (issue 7): voters and their one-time codes, votes,
+// the counts, and the server's keys. Same contract as store.h: reads block, writes are queued
+// for the one writer and answered after the commit, and every rule of a write is checked
+// inside its transaction — the vote rules by core/voting/vote_rules.h on what the transaction
+// sees, backed by unique constraints, so that they hold exactly for one voter on two
+// connections, and on PostgreSQL with several nodes.
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/campaign.h"
+#include "core/status.h"
+#include "core/time.h"
+#include "core/voting/otp.h"
+#include "core/voting/vote_rules.h"
+#include "store/pending.h"
+
+namespace ss::store {
+
+struct VoterRecord {
+  std::int64_t id = 0;
+  std::string phone_hash;  // keyed hash of the number ("member:<id>" for a ballot code)
+  std::string phone_tail;  // last four digits, for display
+  std::string kind;        // "phone" | "member"
+  Millis created_at = 0;
+};
+
+class VoterRepository {
+ public:
+  virtual ~VoterRepository() = default;
+  virtual Result<std::optional<VoterRecord>> Get(std::int64_t id) = 0;
+  virtual Result<std::optional<voting::OtpState>> Otp(const std::string& phone_hash) = 0;
+  // What a code request or a code entry came to. The write commits either way (a wrong
+  // code's attempt must count); `refusal` says whether the voter was refused and why.
+  struct OtpOutcome {
+    Status refusal;             // ok: sent, or verified
+    Millis retry_after_ms = 0;  // with kOtpCooldown
+    VoterRecord voter;          // after a verified code
+  };
+  // Sends are decided inside the write (voting::CheckSend, then AfterSend): two requests at
+  // once cannot both pass the cooldown. Refusals: kOtpCooldown, kOtpLimit.
+  virtual Pending<Result<OtpOutcome>> IssueOtp(const std::string& phone_hash, const std::string& code_hash, Millis now,
+                                               std::int64_t day, const voting::OtpPolicy& policy) = 0;
+  // A code entered: compared with the stored hash, counted and decided (voting::CheckCode)
+  // inside the write, so parallel guesses are all counted; on success the voter (created the
+  // first time). Refusals: kOtpMissing, kOtpExpired, kOtpAttempts, kOtpWrong.
+  virtual Pending<Result<OtpOutcome>> VerifyOtp(const std::string& phone_hash, const std::string& code_hash,
+                                                const std::string& phone_tail, Millis now,
+                                                const voting::OtpPolicy& policy) = 0;
+};
+
+struct VoteRecord {
+  std::int64_t id = 0;
+  std::int64_t campaign_id = 0;
+  std::int64_t candidate_id = 0;
+  std::int64_t voter_id = 0;
+  std::string group_key;
+  std::int64_t day = 0;
+  Millis cast_at = 0;
+  std::string receipt;
+};
+
+struct CastVote {
+  std::int64_t campaign_id = 0;
+  std::int64_t candidate_id = 0;
+  std::string group_key;
+  std::int64_t voter_id = 0;
+  std::int64_t day = 0;    // voting::CampaignDay(cast_at, tz)
+  int hour = 0;            // local hour of cast_at, for the counts
+  Millis cast_at = 0;
+  std::string receipt;     // voting::NewReceipt()
+  std::string idempotency_key;  // empty: none
+  std::string pow;         // the solved challenge (hex); each is accepted once
+  std::string ip;
+  VotePolicy policy;
+};
+
+struct CastOutcome {
+  VoteRecord vote;
+  bool replayed = false;  // the same Idempotency-Key came before: this is that vote
+  int votes_today = 0;    // the voter's votes in this campaign today, this one included
+};
+
+struct VoteCount {
+  std::int64_t candidate_id = 0;
+  std::int64_t day = 0;
+  int hour = 0;
+  std::int64_t n = 0;
+};
+
+class VoteRepository {
+ public:
+  virtual ~VoteRepository() = default;
+  // One vote, with its rules decided inside the write on the voter's day as stored:
+  // kAlreadyVotedToday, kDailyQuota, kGroupQuota, kPowReplayed; a repeated Idempotency-Key
+  // is no new vote but the earlier one (replayed = true), whatever the rules say now.
+  virtual Pending<Result<CastOutcome>> Cast(const CastVote& vote) = 0;
+  // What a voter has cast in a campaign on a day.
+  virtual Result<voting::VoterDay> Today(std::int64_t campaign, std::int64_t voter, std::int64_t day) = 0;
+  virtual Result<std::vector<VoteRecord>> OfVoter(std::int64_t campaign, std::int64_t voter, std::int64_t day) = 0;
+  virtual Result<std::optional<VoteRecord>> ByReceipt(const std::string& receipt) = 0;
+  // The counts per candidate and local hour (what the in-memory tally is rebuilt from).
+  virtual Result<std::vector<VoteCount>> Counts(std::int64_t campaign) = 0;
+  // Votes per candidate cast before `before` (the daily snapshot).
+  virtual Result<std::map<std::int64_t, std::int64_t>> CountsBefore(std::int64_t campaign, Millis before) = 0;
+};
+
+class KeyRepository {
+ public:
+  virtual ~KeyRepository() = default;
+  // The secret stored under `name`; the first call stores `fresh` (random, from the caller)
+  // and every later one, on any node, gets that same one.
+  virtual Pending<Result<std::string>> Ensure(const std::string& name, const std::string& fresh, Millis now) = 0;
+};
+
+}  // namespace ss::store

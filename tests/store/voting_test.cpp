@@ -1,0 +1,279 @@
+// The store conformance suite for online voting (store/voting.h): one-time codes decided
+// inside the write, votes whose rules hold exactly under concurrency (one voter on many
+// connections), idempotency keys, single-use proofs of work, the counts and the keys. Every
+// case runs against every backend (conformance.h).
+#include <gtest/gtest.h>
+
+#include <atomic>
+#include <set>
+#include <thread>
+
+#include "../core/demo.h"
+#include "conformance.h"
+#include "core/voting/receipt.h"
+#include "core/voting/refusals.h"
+
+namespace ss::tests {
+namespace {
+
+using store::OpenStore;
+using store::Pending;
+using store::Store;
+
+class VotingConformanceTest : public ::testing::TestWithParam<Backend> {
+ protected:
+  void SetUp() override {
+    url_ = GetParam().fresh_url(scratch_.path);
+    auto s = OpenStore(url_);
+    ASSERT_TRUE(s.ok()) << s.status().ToString();
+    store_ = std::move(*s);
+    auto id = CreateCampaign(*store_, DemoDocument(), PhaseKey::kVoting, 1000);
+    ASSERT_TRUE(id.ok()) << id.status().ToString();
+    campaign_ = *id;
+    auto list = store_->roster().Candidates(campaign_);
+    ASSERT_TRUE(list.ok());
+    candidates_ = *list;
+  }
+  Store& s() { return *store_; }
+
+  std::int64_t Voter(const std::string& phone_hash) {
+    voting::OtpPolicy p;
+    auto issued = s().voters().IssueOtp(phone_hash, "code-hash", 1000, 1, p).Wait();
+    EXPECT_TRUE(issued.ok() && issued->refusal.ok());
+    auto v = s().voters().VerifyOtp(phone_hash, "code-hash", "0000", 2000, p).Wait();
+    EXPECT_TRUE(v.ok() && v->refusal.ok());
+    return v.ok() ? v->voter.id : 0;
+  }
+
+  store::CastVote Vote(std::int64_t voter, std::size_t candidate_index, std::int64_t day = 100) {
+    const Candidate& c = candidates_.at(candidate_index);
+    store::CastVote v;
+    v.campaign_id = campaign_;
+    v.candidate_id = c.id;
+    v.group_key = candidate_index < 20 ? "town_street" : "village_community";
+    v.voter_id = voter;
+    v.day = day;
+    v.hour = 9;
+    v.cast_at = day * kMillisPerDay + 3'600'000;
+    v.receipt = voting::NewReceipt();
+    v.pow = "pow-" + std::to_string(next_pow_++);
+    v.ip = "10.0.0.1";
+    return v;
+  }
+
+  ScratchDir scratch_;
+  std::string url_;
+  std::unique_ptr<Store> store_;
+  std::int64_t campaign_ = 0;
+  std::vector<Candidate> candidates_;
+  std::atomic<int> next_pow_{0};
+};
+
+TEST_P(VotingConformanceTest, ACodeIsIssuedWithACooldownAndVerifiedOnce) {
+  voting::OtpPolicy p;
+  auto first = s().voters().IssueOtp("ph", "h1", 1000, 1, p).Wait();
+  ASSERT_TRUE(first.ok());
+  EXPECT_TRUE(first->refusal.ok());
+  auto again = s().voters().IssueOtp("ph", "h2", 11'000, 1, p).Wait();
+  ASSERT_TRUE(again.ok());
+  EXPECT_EQ(again->refusal.code(), voting::kOtpCooldown);
+  EXPECT_EQ(again->retry_after_ms, 50'000);
+  // The refused send did not replace the code.
+  auto state = s().voters().Otp("ph");
+  ASSERT_TRUE(state.ok() && *state);
+  EXPECT_EQ((*state)->code_hash, "h1");
+  EXPECT_EQ((*state)->sent_today, 1);
+
+  auto wrong = s().voters().VerifyOtp("ph", "nope", "8000", 2000, p).Wait();
+  ASSERT_TRUE(wrong.ok());
+  EXPECT_EQ(wrong->refusal.code(), voting::kOtpWrong);
+  // The wrong attempt was counted (the unit committed while refusing).
+  EXPECT_EQ((*s().voters().Otp("ph"))->attempts, 1);
+  auto right = s().voters().VerifyOtp("ph", "h1", "8000", 3000, p).Wait();
+  ASSERT_TRUE(right.ok());
+  ASSERT_TRUE(right->refusal.ok()) << right->refusal.message();
+  EXPECT_GT(right->voter.id, 0);
+  EXPECT_EQ(right->voter.phone_tail, "8000");
+  EXPECT_EQ(right->voter.kind, "phone");
+  auto reused = s().voters().VerifyOtp("ph", "h1", "8000", 4000, p).Wait();
+  EXPECT_EQ(reused->refusal.code(), voting::kOtpMissing);
+  auto got = s().voters().Get(right->voter.id);
+  ASSERT_TRUE(got.ok() && *got);
+  EXPECT_EQ((*got)->phone_hash, "ph");
+  EXPECT_FALSE(*s().voters().Get(right->voter.id + 1000));
+  // The same phone verified again is the same voter.
+  ASSERT_TRUE(s().voters().IssueOtp("ph", "h3", 100'000, 1, p).Wait()->refusal.ok());
+  EXPECT_EQ(s().voters().VerifyOtp("ph", "h3", "8000", 101'000, p).Wait()->voter.id, right->voter.id);
+}
+
+TEST_P(VotingConformanceTest, ParallelGuessesAreAllCounted) {
+  voting::OtpPolicy p;
+  ASSERT_TRUE(s().voters().IssueOtp("ph", "right", 1000, 1, p).Wait()->refusal.ok());
+  std::vector<Pending<Result<store::VoterRepository::OtpOutcome>>> guesses;
+  for (int i = 0; i < 20; ++i) guesses.push_back(s().voters().VerifyOtp("ph", "guess" + std::to_string(i), "0000", 2000, p));
+  int wrong = 0, exhausted = 0;
+  for (auto& g : guesses) {
+    auto r = std::move(g).Wait();
+    ASSERT_TRUE(r.ok());
+    if (r->refusal.code() == voting::kOtpWrong) ++wrong;
+    if (r->refusal.code() == voting::kOtpAttempts || r->refusal.code() == voting::kOtpMissing) ++exhausted;
+  }
+  EXPECT_EQ(wrong, 4);
+  EXPECT_EQ(exhausted, 16);
+  EXPECT_EQ(s().voters().VerifyOtp("ph", "right", "0000", 3000, p).Wait()->refusal.code(), voting::kOtpMissing)
+      << "five wrong guesses use the code up";
+}
+
+TEST_P(VotingConformanceTest, AVoteIsStoredWithItsReceiptAndCounted) {
+  std::int64_t voter = Voter("a");
+  auto v = Vote(voter, 0);
+  auto r = s().votes().Cast(v).Wait();
+  ASSERT_TRUE(r.ok()) << r.status().ToString();
+  EXPECT_FALSE(r->replayed);
+  EXPECT_EQ(r->votes_today, 1);
+  EXPECT_GT(r->vote.id, 0);
+  auto found = s().votes().ByReceipt(v.receipt);
+  ASSERT_TRUE(found.ok() && *found);
+  EXPECT_EQ((*found)->candidate_id, v.candidate_id);
+  EXPECT_EQ((*found)->voter_id, voter);
+  EXPECT_EQ((*found)->cast_at, v.cast_at);
+  EXPECT_FALSE(*s().votes().ByReceipt(voting::NewReceipt()));
+  auto today = s().votes().Today(campaign_, voter, 100);
+  ASSERT_TRUE(today.ok());
+  EXPECT_EQ(today->votes, 1);
+  EXPECT_EQ(today->candidates, std::vector<std::int64_t>{v.candidate_id});
+  EXPECT_EQ(today->by_group.at("town_street"), 1);
+  EXPECT_EQ(s().votes().Today(campaign_, voter, 101)->votes, 0);
+  auto counts = s().votes().Counts(campaign_);
+  ASSERT_TRUE(counts.ok());
+  ASSERT_EQ(counts->size(), 1u);
+  EXPECT_EQ((*counts)[0].candidate_id, v.candidate_id);
+  EXPECT_EQ((*counts)[0].day, 100);
+  EXPECT_EQ((*counts)[0].hour, 9);
+  EXPECT_EQ((*counts)[0].n, 1);
+  EXPECT_EQ(s().votes().OfVoter(campaign_, voter, 100)->size(), 1u);
+}
+
+TEST_P(VotingConformanceTest, TheRulesAreCheckedInsideTheWrite) {
+  std::int64_t voter = Voter("a");
+  ASSERT_TRUE(s().votes().Cast(Vote(voter, 0)).Wait().ok());
+  EXPECT_EQ(s().votes().Cast(Vote(voter, 0)).Wait().status().code(), voting::kAlreadyVotedToday);
+  ASSERT_TRUE(s().votes().Cast(Vote(voter, 1)).Wait().ok());
+  ASSERT_TRUE(s().votes().Cast(Vote(voter, 2)).Wait().ok());
+  EXPECT_EQ(s().votes().Cast(Vote(voter, 3)).Wait().status().code(), voting::kDailyQuota);
+  // A new day, a new quota; the same candidate again.
+  ASSERT_TRUE(s().votes().Cast(Vote(voter, 0, 101)).Wait().ok());
+  // Group limits.
+  std::int64_t other = Voter("b");
+  auto limited = Vote(other, 30);
+  limited.policy.per_group["village_community"] = 1;
+  ASSERT_TRUE(s().votes().Cast(limited).Wait().ok());
+  auto second = Vote(other, 31);
+  second.policy.per_group["village_community"] = 1;
+  EXPECT_EQ(s().votes().Cast(second).Wait().status().code(), voting::kGroupQuota);
+  // A refused vote left nothing behind.
+  EXPECT_EQ(s().votes().Today(campaign_, voter, 100)->votes, 3);
+  EXPECT_EQ(s().votes().Today(campaign_, other, 100)->votes, 1);
+}
+
+TEST_P(VotingConformanceTest, AProofOfWorkIsAcceptedOnce) {
+  std::int64_t voter = Voter("a");
+  auto v = Vote(voter, 0);
+  ASSERT_TRUE(s().votes().Cast(v).Wait().ok());
+  auto replay = Vote(Voter("b"), 1);
+  replay.pow = v.pow;
+  EXPECT_EQ(s().votes().Cast(replay).Wait().status().code(), voting::kPowReplayed);
+}
+
+TEST_P(VotingConformanceTest, AnIdempotencyKeyNeverCountsTwice) {
+  std::int64_t voter = Voter("a");
+  auto v = Vote(voter, 0);
+  v.idempotency_key = "retry-1";
+  auto first = s().votes().Cast(v).Wait();
+  ASSERT_TRUE(first.ok());
+  auto again = Vote(voter, 0);  // a new challenge and receipt: the client retried
+  again.idempotency_key = "retry-1";
+  auto second = s().votes().Cast(again).Wait();
+  ASSERT_TRUE(second.ok()) << second.status().ToString();
+  EXPECT_TRUE(second->replayed);
+  EXPECT_EQ(second->vote.id, first->vote.id);
+  EXPECT_EQ(second->vote.receipt, first->vote.receipt);
+  EXPECT_EQ(second->votes_today, 1);
+  EXPECT_EQ(s().votes().Counts(campaign_)->at(0).n, 1);
+  // The key is the voter's own: another voter with the same key votes.
+  auto foreign = Vote(Voter("b"), 0);
+  foreign.idempotency_key = "retry-1";
+  auto third = s().votes().Cast(foreign).Wait();
+  ASSERT_TRUE(third.ok());
+  EXPECT_FALSE(third->replayed);
+}
+
+TEST_P(VotingConformanceTest, OneVoterOnManyConnectionsGetsExactlyTheQuota) {
+  std::int64_t voter = Voter("a");
+  // 40 votes at once for 20 candidates (two each): 3 may pass, each for another candidate.
+  std::vector<Pending<Result<store::CastOutcome>>> pending;
+  std::vector<std::thread> threads;
+  std::mutex mu;
+  for (int t = 0; t < 4; ++t) {
+    threads.emplace_back([&, t] {
+      for (int i = 0; i < 10; ++i) {
+        auto p = s().votes().Cast(Vote(voter, static_cast<std::size_t>((t * 10 + i) % 20)));
+        std::lock_guard lock(mu);
+        pending.push_back(std::move(p));
+      }
+    });
+  }
+  for (auto& t : threads) t.join();
+  int accepted = 0;
+  std::set<std::int64_t> candidates;
+  for (auto& p : pending) {
+    auto r = std::move(p).Wait();
+    if (r.ok()) {
+      ++accepted;
+      candidates.insert(r->vote.candidate_id);
+    } else {
+      EXPECT_TRUE(r.status().code() == voting::kDailyQuota || r.status().code() == voting::kAlreadyVotedToday)
+          << r.status().ToString();
+    }
+  }
+  EXPECT_EQ(accepted, 3);
+  EXPECT_EQ(candidates.size(), 3u);
+  std::int64_t counted = 0;
+  auto counts = s().votes().Counts(campaign_);
+  ASSERT_TRUE(counts.ok());
+  for (const auto& c : *counts) counted += c.n;
+  EXPECT_EQ(counted, 3);
+}
+
+TEST_P(VotingConformanceTest, CountsBeforeAnInstant) {
+  std::int64_t a = Voter("a"), b = Voter("b");
+  auto early = Vote(a, 0);
+  early.cast_at = 5000;
+  auto late = Vote(b, 0);
+  late.cast_at = 9000;
+  auto other = Vote(b, 1);
+  other.cast_at = 4000;
+  for (auto* v : {&early, &late, &other}) ASSERT_TRUE(s().votes().Cast(*v).Wait().ok());
+  auto before = s().votes().CountsBefore(campaign_, 6000);
+  ASSERT_TRUE(before.ok());
+  EXPECT_EQ(before->size(), 2u);
+  EXPECT_EQ(before->at(early.candidate_id), 1);
+  EXPECT_EQ(before->at(other.candidate_id), 1);
+  EXPECT_EQ(s().votes().CountsBefore(campaign_, 10'000)->at(early.candidate_id), 2);
+}
+
+TEST_P(VotingConformanceTest, AKeyIsMadeOnceAndSharedAfterwards) {
+  auto first = s().keys().Ensure("voting", "secret-1", 1000).Wait();
+  ASSERT_TRUE(first.ok());
+  EXPECT_EQ(*first, "secret-1");
+  auto second = s().keys().Ensure("voting", "secret-2", 2000).Wait();
+  ASSERT_TRUE(second.ok());
+  EXPECT_EQ(*second, "secret-1");
+  EXPECT_EQ(*s().keys().Ensure("other", "x", 3000).Wait(), "x");
+}
+
+INSTANTIATE_TEST_SUITE_P(Backends, VotingConformanceTest, ::testing::ValuesIn(Backends()),
+                         [](const auto& info) { return info.param.name; });
+
+}  // namespace
+}  // namespace ss::tests
