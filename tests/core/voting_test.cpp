@@ -3,12 +3,14 @@
 #include <gtest/gtest.h>
 
 #include <set>
+#include <thread>
 
 #include "core/voting/otp.h"
 #include "core/voting/phone.h"
 #include "core/voting/pow.h"
 #include "core/voting/receipt.h"
 #include "core/voting/refusals.h"
+#include "core/voting/tally.h"
 #include "core/voting/vote_rules.h"
 #include "core/voting/voter_session.h"
 
@@ -197,6 +199,44 @@ TEST(RefusalsTest, EveryCodeHasAStatusAndAChineseMessage) {
   }
   EXPECT_EQ(HttpStatusOf("no_such_code"), 0u);
   EXPECT_EQ(Refusal(kAlreadyVotedToday).message(), "今天已为该书记投过票");
+}
+
+}  // namespace
+}  // namespace ss::voting
+
+namespace ss::voting {
+namespace {
+
+TEST(TallyTest, CountsPerCandidateDayAndHour) {
+  Tally t({11, 12, 13}, 100, 3);
+  t.Add(11, 100, 9);
+  t.Add(11, 101, 23, 4);
+  t.Add(12, 102, 0);
+  t.Add(12, 99, 5);    // before the voting days: counted, not in the hours
+  t.Add(77, 100, 9);   // joined the roster later
+  EXPECT_EQ(t.Of(11), 5);
+  EXPECT_EQ(t.Of(12), 2);
+  EXPECT_EQ(t.Of(13), 0);
+  EXPECT_EQ(t.Of(77), 1);
+  EXPECT_EQ(t.Of(78), 0);
+  EXPECT_EQ(t.Total(), 8);
+  EXPECT_EQ(t.OnDay(100), 2);
+  EXPECT_EQ(t.InHour(101, 23), 4);
+  EXPECT_EQ(t.OnDay(99), 0);
+  EXPECT_EQ(t.version(), 5u);
+}
+
+TEST(TallyTest, ConcurrentAddsAllCount) {
+  Tally t({1, 2}, 0, 1);
+  std::vector<std::thread> threads;
+  for (int i = 0; i < 4; ++i)
+    threads.emplace_back([&t, i] {
+      for (int k = 0; k < 10000; ++k) t.Add(1 + (k + i) % 2, 0, k % 24);
+    });
+  for (auto& th : threads) th.join();
+  EXPECT_EQ(t.Total(), 40000);
+  EXPECT_EQ(t.Of(1) + t.Of(2), 40000);
+  EXPECT_EQ(t.OnDay(0), 40000);
 }
 
 }  // namespace
