@@ -194,6 +194,10 @@ json::object UserJson(Services& s, const store::UserRecord& u) {
   return o;
 }
 
+std::string RequestCookie(const http::Request& req, std::string_view name) { return CookieValue(req, name); }
+bool FromThisSite(const http::Request& req) { return SameOrigin(req); }
+bool OverHttps(const http::Context& ctx, const AuthSettings& auth) { return Secure(ctx, auth); }
+
 asio::awaitable<Result<StaffSession>> RequireStaff(Services& s, Context& ctx) {
   std::string token = CookieValue(ctx.request, kCookie);
   if (token.empty() || token.size() > 100) co_return Status(code::kUnauthenticated, "请先登录");

@@ -26,6 +26,14 @@ struct StaffSession {
 // blocking pool.
 boost::asio::awaitable<Result<StaffSession>> RequireStaff(Services& s, http::Context& ctx);
 
+// The value of cookie `name` in the request ("" when absent).
+std::string RequestCookie(const http::Request& req, std::string_view name);
+// The request's Origin (else its Referer's origin) is this host: the same-site check of
+// state-changing requests.
+bool FromThisSite(const http::Request& req);
+// The client reached us over HTTPS (directly, or as a trusted proxy says): cookies get Secure.
+bool OverHttps(const http::Context& ctx, const AuthSettings& auth);
+
 // The client's address for every route (sign-in locks, audit entries, later the vote's
 // limits): the peer, or — when the peer is a trusted proxy — the rightmost X-Forwarded-For
 // entry that is not one (core/client_address.h).

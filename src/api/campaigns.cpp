@@ -20,11 +20,16 @@ std::optional<std::int64_t> ParseId(const std::string& s) {
   return ParsePositiveId(s);
 }
 
+asio::awaitable<Result<std::shared_ptr<const CampaignView>>> ViewById(Services& s, Context& ctx, std::int64_t id) {
+  if (auto v = s.catalog.Fresh(id)) co_return v;
+  auto load = [&s, id] { return s.catalog.Load(id); };
+  co_return co_await http::Offload(ctx.blocking, load);
+}
+
 asio::awaitable<Result<std::shared_ptr<const CampaignView>>> View(Services& s, Context& ctx) {
   auto id = ParseId(ctx.Param("id"));
   if (!id) co_return Status(code::kBadParam, "活动编号须为正整数");
-  if (auto v = s.catalog.Fresh(*id)) co_return v;
-  co_return co_await http::Offload(ctx.blocking, [&s, id = *id] { return s.catalog.Load(id); });
+  co_return co_await ViewById(s, ctx, *id);
 }
 
 http::Handler Health() {

@@ -1,5 +1,7 @@
 #include "api/routes.h"
 
+#include "api/voting.h"
+
 #include "api/audit.h"
 #include "api/auth.h"
 #include "api/campaigns.h"
@@ -21,6 +23,18 @@ void RegisterRoutes(http::Router& router, Services& s) {
   router.Add(verb::get, "/api/v1/campaigns/{id}/candidates", ListCandidates(s));
   router.Add(verb::get, "/api/v1/campaigns/{id}/candidates/{cid}", GetCandidate(s));
   // Staff sessions.
+  if (s.voting) {
+    router.Add(verb::post, "/api/v1/voters/otp", RequestOtp(s));
+    router.Add(verb::post, "/api/v1/voters/verify", VerifyOtp(s));
+    router.Add(verb::post, "/api/v1/voters/logout", VoterLogout(s));
+    router.Add(verb::get, "/api/v1/voters/me", VoterMe(s));
+    router.Add(verb::get, "/api/v1/campaigns/{id}/votes/challenge", VoteChallenge(s));
+    router.Add(verb::post, "/api/v1/campaigns/{id}/votes", CastVote(s));
+    router.Add(verb::get, "/api/v1/campaigns/{id}/votes/mine", MyVotes(s));
+    router.Add(verb::get, "/api/v1/votes/receipts/{receipt}", ReceiptLookup(s));
+    router.Add(verb::get, "/api/v1/campaigns/{id}/tally", GetTally(s));
+  }
+
   router.Add(verb::post, "/api/v1/auth/login", Login(s));
   router.Add(verb::post, "/api/v1/auth/logout", Logout(s));
   router.Add(verb::get, "/api/v1/auth/me", Me(s));

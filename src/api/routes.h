@@ -20,6 +20,8 @@ struct AuthSettings {
   TrustedProxies trusted_proxies;          // whose X-Forwarded-For / -Proto are believed
 };
 
+struct VotingServices;
+
 // What the handlers share. Owned by `serve`; outlives the server.
 //
 // Four kinds of threads do the work besides the I/O threads: `blocking` runs store reads
@@ -37,6 +39,8 @@ struct Services {
   // refused at once (503) instead of queueing without bound under a guessing flood.
   std::atomic<int> hashing{0};
   int max_hashing = 64;
+  // Online voting (api/voting.h); null when the server runs without it (tests of other parts).
+  VotingServices* voting = nullptr;
 };
 
 void RegisterRoutes(http::Router& router, Services& services);

@@ -1,5 +1,7 @@
 #include "http/reply.h"
 
+#include "core/voting/refusals.h"
+
 #include <boost/json.hpp>
 #include <cstdio>
 #include <algorithm>
@@ -144,6 +146,7 @@ Reply NoContent(const Request& req) {
 }
 
 unsigned HttpStatusFor(std::string_view c) {
+  if (unsigned voting = voting::HttpStatusOf(c)) return voting;
   struct Map {
     std::string_view code;
     unsigned status;

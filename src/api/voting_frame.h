@@ -1,0 +1,40 @@
+// What the voting routes share: the voter's cookie and its claim, the voter's day in a
+// campaign, and refusals that carry a field of their own (retry_after).
+#pragma once
+
+#include <boost/json.hpp>
+#include <optional>
+#include <string_view>
+#include <utility>
+
+#include "api/body.h"
+#include "api/campaigns.h"
+#include "api/routes.h"
+#include "api/voting.h"
+#include "core/numbers.h"
+#include "core/secrets.h"
+#include "core/voting/pow.h"
+#include "core/voting/vote_rules.h"
+#include "core/voting/voter_session.h"
+#include "http/reply.h"
+
+namespace ss::api {
+
+inline constexpr std::string_view kVoterCookie = "ss_voter";
+
+// The signed-in voter, from the ss_voter cookie (no I/O), or nullopt.
+std::optional<voting::VoterClaim> VoterOf(Services& s, const http::Context& ctx);
+
+// The error shape with extra fields beside code and message.
+http::Reply VotingError(const http::Request& req, const Status& status, boost::json::object extra);
+
+boost::json::object VoterJson(const store::VoterRecord& voter);
+
+// Today's campaign day and what the voter has cast on it (a read on the blocking pool).
+boost::asio::awaitable<Result<std::pair<std::int64_t, voting::VoterDay>>> VoterDayOf(Services& s, http::Context& ctx,
+                                                                                     const CampaignView& view,
+                                                                                     std::int64_t voter_id);
+// {"id", "day", "votes_per_day", "votes_today", "votes_left", "voted_today": [ids]}
+boost::json::object VoterDayJson(const CampaignView& view, std::int64_t day, const voting::VoterDay& today);
+
+}  // namespace ss::api
