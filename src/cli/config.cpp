@@ -2,6 +2,7 @@
 
 #include <charconv>
 #include <cstdlib>
+#include <filesystem>
 #include <iostream>
 #include <toml++/toml.h>
 
@@ -111,7 +112,11 @@ Status ReadTable(const toml::table& root, Config& c) {
          if (c.sms.provider == sms::Provider::kNone) return Bad(key, "须为 \"http\"（短信网关）或 \"file\"（仅演示），而不是“" + name + "”");
          return Status::Ok();
        }},
-      {"sms", "file", str(c.sms.file)},
+      {"sms", "file", [&c](const toml::node& n, const std::string& key) {
+         if (!n.is_string() || n.as_string()->get().empty()) return Bad(key, "应为文件路径，如 \"var/sms.txt\"（不写则为数据库旁的 sms.txt）");
+         c.sms.file = n.as_string()->get();
+         return Status::Ok();
+       }},
       {"sms", "url", str(c.sms.url)},
       {"sms", "body_template", str(c.sms.body_template)},
       {"sms", "content_type", str(c.sms.content_type)},
@@ -199,6 +204,9 @@ Result<Config> LoadConfig(const ConfigFlags& flags, const EnvLookup& env) {
   if (flags.grace_seconds) c.grace_seconds = *flags.grace_seconds;
   if (flags.web_root) c.web_root = *flags.web_root;
 
+  // Beside the database by default: make run's codes land in var/sms.txt, and a test's
+  // server writes into its own temporary folder.
+  if (c.sms.file.empty()) c.sms.file = (std::filesystem::path(c.db).parent_path() / "sms.txt").string();
   if (Status s = CheckValues(c); !s.ok()) return s;
   return c;
 }

@@ -46,7 +46,8 @@ struct Config {
   int lock_minutes = 15;          // how long a sign-in lock lasts
   // Reverse proxies whose X-Forwarded-For / X-Forwarded-Proto are believed (core/client_address.h).
   std::vector<std::string> trusted_proxies;
-  // How voters' codes are sent; provider kNone unless [sms] names one (see SettingsForServe).
+  // How voters' codes are sent; provider kNone unless [sms] names one (see SettingsForServe);
+  // file defaults to sms.txt beside the database.
   sms::Settings sms;
 };
 
@@ -59,6 +60,8 @@ struct ConfigFlags {
   std::optional<int> threads;
   std::optional<int> grace_seconds;
   std::optional<std::string> web_root;
+  // Not a configuration value: serve --dev, a developer's server (allows the file SMS provider).
+  bool dev = false;
 };
 
 using EnvLookup = std::function<std::optional<std::string>(const char*)>;

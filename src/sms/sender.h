@@ -38,7 +38,7 @@ enum class Provider { kNone, kFile, kHttp };  // kNone: no [sms] provider config
 
 struct Settings {
   Provider provider = Provider::kNone;
-  std::string file = "var/sms.txt";  // file: relative to the working directory
+  std::string file;  // file: where the lines go (the configuration defaults it to sms.txt beside the database)
   // http: the gateway. {phone}, {code} and {text} in the template are replaced, JSON-escaped
   // when the content type is JSON and percent-encoded when it is a form.
   std::string url;
