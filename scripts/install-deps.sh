@@ -13,6 +13,8 @@ want=(
   libboost1.81-dev libboost-json1.81-dev libboost-url1.81-dev
   libsqlite3-dev sqlite3 libsodium-dev
   libtomlplusplus-dev libcli11-dev libspdlog-dev libfmt-dev
+  # OpenSSL: https to the SMS gateway (src/sms/http_sender.cpp).
+  libssl-dev
   # xlsxwriter.pc says "-lxlsxwriter -lz" but libxlsxwriter-dev does not depend on zlib1g-dev
   # (libsqlite3's static Libs name -lz too): without it the link fails with "cannot find -lz".
   libxlsxwriter-dev zlib1g-dev

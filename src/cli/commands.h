@@ -46,4 +46,9 @@ int ExportRoster(const std::string& db, std::int64_t campaign, const std::string
 // database to demo-accounts.txt (mode 0600). Accounts that exist already are kept.
 Status CreateDemoAccounts(store::Store& store, const std::string& db_path, std::int64_t campaign);
 
+// True when the store holds campaigns and every one is the embedded demo (what init --demo
+// creates, matched by name as init does): the data of `make run`. A database that also holds
+// a real campaign is not the demo, so the demo's conveniences (codes written to a file) stop.
+Result<bool> IsDemoData(store::Store& store);
+
 }  // namespace ss::cli

@@ -2,6 +2,7 @@
 
 #include <charconv>
 #include <cstdlib>
+#include <filesystem>
 #include <iostream>
 #include <toml++/toml.h>
 
@@ -36,6 +37,7 @@ Status CheckValues(const Config& c) {
                          Range{"auth.lock_minutes", c.lock_minutes, 1, 24 * 60}}) {
     if (Status s = CheckRange(r.key, r.value, r.lo, r.hi); !s.ok()) return s;
   }
+  if (Status s = sms::CheckSettings(c.sms); !s.ok()) return Status(code::kInvalid, "配置错误", s.details());
   if (c.host.empty()) return Bad("server.host", "不能为空");
   if (c.db.empty()) return Bad("database.path", "不能为空");
   for (const char* level : {"trace", "debug", "info", "warn", "error"})
@@ -103,16 +105,35 @@ Status ReadTable(const toml::table& root, Config& c) {
          }
          return Status::Ok();
        }},
+      {"sms", "provider", [&c](const toml::node& n, const std::string& key) {
+         if (!n.is_string()) return Bad(key, "应为字符串 \"http\" 或 \"file\"");
+         const std::string& name = n.as_string()->get();
+         c.sms.provider = sms::ParseProvider(name);
+         if (c.sms.provider == sms::Provider::kNone) return Bad(key, "须为 \"http\"（短信网关）或 \"file\"（仅演示），而不是“" + name + "”");
+         return Status::Ok();
+       }},
+      {"sms", "file", [&c](const toml::node& n, const std::string& key) {
+         if (!n.is_string() || n.as_string()->get().empty()) return Bad(key, "应为文件路径，如 \"var/sms.txt\"（不写则为数据库旁的 sms.txt）");
+         c.sms.file = n.as_string()->get();
+         return Status::Ok();
+       }},
+      {"sms", "url", str(c.sms.url)},
+      {"sms", "body_template", str(c.sms.body_template)},
+      {"sms", "content_type", str(c.sms.content_type)},
+      {"sms", "auth_header", str(c.sms.auth_header)},
+      {"sms", "auth_value", str(c.sms.auth_value)},
+      {"sms", "timeout_ms", integer(c.sms.timeout_ms)},
+      {"sms", "retries", integer(c.sms.retries)},
       {"auth", "trust_proxy", [](const toml::node&, const std::string& key) {
          return Bad(key, "已由 [http] trusted_proxies 取代：请列出反向代理（如 nginx）的地址，例如 trusted_proxies = [\"127.0.0.1\"]");
        }},
   };
   for (const auto& [table_name, table_node] : root) {
     std::string t(table_name.str());
-    if (!table_node.is_table()) return Bad(t, "未知的配置项（可用的表：[server]、[database]、[web]、[log]、[http]、[auth]）");
+    if (!table_node.is_table()) return Bad(t, "未知的配置项（可用的表：[server]、[database]、[web]、[log]、[http]、[auth]、[sms]）");
     bool known_table = false;
     for (const auto& k : keys) known_table |= t == k.table;
-    if (!known_table) return Bad(t, "未知的配置表（可用的表：[server]、[database]、[web]、[log]、[http]、[auth]）");
+    if (!known_table) return Bad(t, "未知的配置表（可用的表：[server]、[database]、[web]、[log]、[http]、[auth]、[sms]）");
     for (const auto& [name, node] : *table_node.as_table()) {
       std::string key = t + "." + std::string(name.str());
       const Key* found = nullptr;
@@ -172,6 +193,7 @@ Result<Config> LoadConfig(const ConfigFlags& flags, const EnvLookup& env) {
   env_str("SHUANGSHAI_DB", c.db);
   env_str("SHUANGSHAI_WEB_ROOT", c.web_root);
   env_str("SHUANGSHAI_LOG_LEVEL", c.log_level);
+  env_str("SHUANGSHAI_SMS_AUTH_VALUE", c.sms.auth_value);
   if (Status s = env_int("SHUANGSHAI_PORT", "server.port", c.port); !s.ok()) return s;
   if (Status s = env_int("SHUANGSHAI_THREADS", "server.threads", c.threads); !s.ok()) return s;
 
@@ -182,6 +204,9 @@ Result<Config> LoadConfig(const ConfigFlags& flags, const EnvLookup& env) {
   if (flags.grace_seconds) c.grace_seconds = *flags.grace_seconds;
   if (flags.web_root) c.web_root = *flags.web_root;
 
+  // Beside the database by default: make run's codes land in var/sms.txt, and a test's
+  // server writes into its own temporary folder.
+  if (c.sms.file.empty()) c.sms.file = (std::filesystem::path(c.db).parent_path() / "sms.txt").string();
   if (Status s = CheckValues(c); !s.ok()) return s;
   return c;
 }

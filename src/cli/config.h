@@ -8,9 +8,12 @@
 //   [log]      level   (trace, debug, info, warn, error)
 //   [http]     trusted_proxies (addresses or CIDR networks of our reverse proxies)
 //   [auth]     session_idle_minutes, session_max_hours, lock_minutes
+//   [sms]      provider ("http" | "file"), file, url, body_template, content_type,
+//              auth_header, auth_value, timeout_ms, retries (sms/sender.h)
 //
 // Environment: SHUANGSHAI_CONFIG, SHUANGSHAI_HOST, SHUANGSHAI_PORT, SHUANGSHAI_DB,
-// SHUANGSHAI_THREADS, SHUANGSHAI_WEB_ROOT, SHUANGSHAI_LOG_LEVEL.
+// SHUANGSHAI_THREADS, SHUANGSHAI_WEB_ROOT, SHUANGSHAI_LOG_LEVEL, SHUANGSHAI_SMS_AUTH_VALUE
+// (the gateway's secret, so that it need not be written into the file).
 // Any problem — an unreadable file, bad TOML, an unknown key, a value of the wrong type or
 // out of range — is a Status whose FieldError names the key (e.g. "server.port").
 #pragma once
@@ -21,6 +24,7 @@
 #include <vector>
 
 #include "core/status.h"
+#include "sms/sender.h"
 
 namespace ss::cli {
 
@@ -42,6 +46,9 @@ struct Config {
   int lock_minutes = 15;          // how long a sign-in lock lasts
   // Reverse proxies whose X-Forwarded-For / X-Forwarded-Proto are believed (core/client_address.h).
   std::vector<std::string> trusted_proxies;
+  // How voters' codes are sent; provider kNone unless [sms] names one (see SettingsForServe);
+  // file defaults to sms.txt beside the database.
+  sms::Settings sms;
 };
 
 // Values given on the command line; unset ones leave the lower sources in force.
@@ -53,6 +60,8 @@ struct ConfigFlags {
   std::optional<int> threads;
   std::optional<int> grace_seconds;
   std::optional<std::string> web_root;
+  // Not a configuration value: serve --dev, a developer's server (allows the file SMS provider).
+  bool dev = false;
 };
 
 using EnvLookup = std::function<std::optional<std::string>(const char*)>;

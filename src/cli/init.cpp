@@ -77,6 +77,17 @@ int Init(const InitOptions& options) {
   return 0;
 }
 
+Result<bool> IsDemoData(store::Store& store) {
+  auto campaigns = store.campaigns().List();
+  if (!campaigns) return campaigns.status();
+  auto doc = ParseCampaignDocument(embedded::DemoCampaignJson());
+  if (!doc) return doc.status();
+  if (campaigns->empty()) return false;
+  for (const auto& c : *campaigns)
+    if (c.config.name != doc->config.name) return false;
+  return true;
+}
+
 int ImportCampaign(const std::string& db, const std::string& file) {
   auto text = ReadText(file);
   if (!text) {

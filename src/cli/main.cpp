@@ -19,6 +19,7 @@ int main(int argc, char** argv) {
   serve->add_option("--threads", flags.threads, "I/O 线程数");
   serve->add_option("--grace-seconds", flags.grace_seconds, "停止时等待进行中请求的秒数（默认 10）");
   serve->add_option("--web", flags.web_root, "前端目录（默认 web/dist）");
+  serve->add_flag("--dev", flags.dev, "开发模式：允许 [sms] provider = \"file\"（验证码写入文件，不发短信）");
 
   InitOptions init;
   auto* init_cmd = app.add_subcommand("init", "创建数据库；--demo 同时创建乌海市演示活动");

@@ -14,6 +14,7 @@
 #include "cli/commands.h"
 #include "http/server.h"
 #include "http/static_files.h"
+#include "sms/sender.h"
 #include "store/store.h"
 
 namespace ss::cli {
@@ -68,6 +69,33 @@ int Serve(const ConfigFlags& flags) {
   if (!store) {
     spdlog::error("{}", store.status().ToString());
     return 1;
+  }
+  // Voters' codes: the file provider only for the demo data or --dev (sms/sender.h).
+  auto demo = IsDemoData(**store);
+  if (!demo) {
+    spdlog::error("{}", demo.status().ToString());
+    return 1;
+  }
+  auto sms_settings = sms::SettingsForServe(c.sms, *demo || flags.dev);
+  if (!sms_settings) {
+    std::cerr << sms_settings.status().ToString() << "\n";
+    return 2;
+  }
+  // Held here until the voter routes take it (api::Services); Send blocks: call it on `blocking`.
+  std::unique_ptr<sms::Sender> sms_sender;
+  if (sms_settings->provider == sms::Provider::kNone) {
+    spdlog::warn("未配置短信服务（[sms] provider）：选民无法用手机号验证。配置方法见 docs/voting.md “短信设置”");
+  } else {
+    auto made = sms::MakeSender(*sms_settings);
+    if (!made) {
+      std::cerr << made.status().ToString() << "\n";
+      return 2;
+    }
+    sms_sender = std::move(*made);
+    if (sms_settings->provider == sms::Provider::kFile)
+      std::cout << "短信验证码不会发出，而是写入 " << sms_settings->file << "（仅供演示和开发）" << std::endl;
+    else
+      spdlog::info("短信网关：{}", sms_settings->url.substr(0, sms_settings->url.find('?')));  // a query may hold a key
   }
   api::Catalog catalog(**store);
   api::AuthSettings auth;

@@ -96,5 +96,76 @@ TEST(Config, TrustedProxiesAreAddressesOrNetworksAndReplaceTheOldBoolean) {
   EXPECT_NE(old.status().ToString().find("trusted_proxies"), std::string::npos) << old.status().ToString();
 }
 
+TEST(Config, SmsSectionIsReadAndChecked) {
+  EXPECT_EQ(LoadConfig({}, Env({}))->sms.provider, sms::Provider::kNone) << "no provider unless [sms] names one";
+  EXPECT_EQ(LoadConfig({}, Env({{"SHUANGSHAI_DB", "/tmp/x/ss.db"}}))->sms.file, "/tmp/x/sms.txt") << "beside the database";
+  auto http = LoadConfig(WithFile(WriteToml("[sms]\nprovider = \"http\"\nurl = \"https://sms.example.com/v1/send\"\n"
+                                            "body_template = '{\"to\":\"{phone}\",\"msg\":\"{text}\"}'\n"
+                                            "content_type = \"application/json; charset=utf-8\"\n"
+                                            "auth_header = \"Authorization\"\nauth_value = \"Bearer from-file\"\n"
+                                            "timeout_ms = 3000\nretries = 1\n")),
+                         Env({}));
+  ASSERT_TRUE(http.ok()) << http.status().ToString();
+  EXPECT_EQ(http->sms.provider, sms::Provider::kHttp);
+  EXPECT_EQ(http->sms.url, "https://sms.example.com/v1/send");
+  EXPECT_EQ(http->sms.body_template, R"({"to":"{phone}","msg":"{text}"})");
+  EXPECT_EQ(http->sms.content_type, "application/json; charset=utf-8");
+  EXPECT_EQ(http->sms.auth_header, "Authorization");
+  EXPECT_EQ(http->sms.auth_value, "Bearer from-file");
+  EXPECT_EQ(http->sms.timeout_ms, 3000);
+  EXPECT_EQ(http->sms.retries, 1);
+
+  auto file = LoadConfig(WithFile(WriteToml("[sms]\nprovider = \"file\"\nfile = \"/tmp/codes.txt\"\n")), Env({}));
+  ASSERT_TRUE(file.ok()) << file.status().ToString();
+  EXPECT_EQ(file->sms.provider, sms::Provider::kFile);
+  EXPECT_EQ(file->sms.file, "/tmp/codes.txt");
+}
+
+TEST(Config, TheExampleFileLoads) {
+  auto c = LoadConfig(WithFile(SS_SOURCE_DIR "/docs/shuangshai.example.toml"), Env({}));
+  ASSERT_TRUE(c.ok()) << c.status().ToString();
+  EXPECT_EQ(c->port, 8080);
+  // And its [sms] example, uncommented, is a working gateway set-up.
+  std::ifstream in(SS_SOURCE_DIR "/docs/shuangshai.example.toml");
+  std::string text, line;
+  bool in_sms = false;
+  while (std::getline(in, line)) {
+    if (line.starts_with("[")) in_sms = line == "[sms]";
+    if (in_sms && line.starts_with("# ") && line.find(" = ") != std::string::npos && !line.starts_with("# provider = \"file\"") &&
+        !line.starts_with("# file ="))
+      line = line.substr(2);
+    text += line + "\n";
+  }
+  auto sms = LoadConfig(WithFile(WriteToml(text)), Env({{"SHUANGSHAI_SMS_AUTH_VALUE", "Bearer x"}}));
+  ASSERT_TRUE(sms.ok()) << sms.status().ToString() << "\n" << text;
+  EXPECT_EQ(sms->sms.provider, sms::Provider::kHttp);
+  EXPECT_EQ(sms->sms.auth_value, "Bearer x") << "the environment wins over the file";
+}
+
+TEST(Config, SmsSecretMayComeFromTheEnvironment) {
+  std::string toml = WriteToml("[sms]\nprovider = \"http\"\nurl = \"http://127.0.0.1:9/send\"\nauth_header = \"X-Api-Key\"\n");
+  EXPECT_EQ(FirstField(LoadConfig(WithFile(toml), Env({})).status()), "sms.auth_value") << "a header without its value";
+  auto c = LoadConfig(WithFile(toml), Env({{"SHUANGSHAI_SMS_AUTH_VALUE", "from-env"}}));
+  ASSERT_TRUE(c.ok()) << c.status().ToString();
+  EXPECT_EQ(c->sms.auth_value, "from-env");
+}
+
+TEST(Config, SmsProblemsNameTheirKeys) {
+  auto field = [](const std::string& toml) { return FirstField(LoadConfig(WithFile(WriteToml(toml)), Env({})).status()); };
+  EXPECT_EQ(field("[sms]\nprovider = \"aliyun\"\n"), "sms.provider");
+  EXPECT_EQ(field("[sms]\nprovider = 1\n"), "sms.provider");
+  EXPECT_EQ(field("[sms]\nprovider = \"http\"\n"), "sms.url") << "http needs a gateway";
+  EXPECT_EQ(field("[sms]\nprovider = \"http\"\nurl = \"sms.example.com/send\"\n"), "sms.url");
+  EXPECT_EQ(field("[sms]\nprovider = \"http\"\nurl = \"http://sms.example.com/\"\nbody_template = \"{phone}\"\n"),
+            "sms.body_template");
+  EXPECT_EQ(field("[sms]\nprovider = \"http\"\nurl = \"http://sms.example.com/\"\ntimeout_ms = 0\n"), "sms.timeout_ms");
+  EXPECT_EQ(field("[sms]\ntimeout_ms = \"5s\"\n"), "sms.timeout_ms");
+  EXPECT_EQ(field("[sms]\nretries = -1\n"), "sms.retries");
+  EXPECT_EQ(field("[sms]\nprovider = \"file\"\nfile = \"\"\n"), "sms.file");
+  EXPECT_EQ(field("[sms]\nprovder = \"http\"\n"), "sms.provder");
+  auto bad = LoadConfig(WithFile(WriteToml("[sms]\nprovider = \"aliyun\"\n")), Env({}));
+  EXPECT_NE(bad.status().ToString().find("\"http\""), std::string::npos) << bad.status().ToString();
+}
+
 }  // namespace
 }  // namespace ss::cli
