@@ -34,7 +34,9 @@ Status CheckValues(const Config& c) {
                          Range{"server.max_connections", c.max_connections, 0, 10'000'000},
                          Range{"auth.session_idle_minutes", c.session_idle_minutes, 1, 24 * 60},
                          Range{"auth.session_max_hours", c.session_max_hours, 1, 24 * 30},
-                         Range{"auth.lock_minutes", c.lock_minutes, 1, 24 * 60}}) {
+                         Range{"auth.lock_minutes", c.lock_minutes, 1, 24 * 60},
+                         Range{"voting.pow_maxnumber", c.pow_maxnumber, 100, 100'000'000},
+                         Range{"voting.otp_per_ip_per_hour", c.otp_per_ip_per_hour, 1, 1'000'000}}) {
     if (Status s = CheckRange(r.key, r.value, r.lo, r.hi); !s.ok()) return s;
   }
   if (Status s = sms::CheckSettings(c.sms); !s.ok()) return Status(code::kInvalid, "配置错误", s.details());
@@ -91,6 +93,8 @@ Status ReadTable(const toml::table& root, Config& c) {
       {"auth", "session_idle_minutes", integer(c.session_idle_minutes)},
       {"auth", "session_max_hours", integer(c.session_max_hours)},
       {"auth", "lock_minutes", integer(c.lock_minutes)},
+      {"voting", "pow_maxnumber", integer(c.pow_maxnumber)},
+      {"voting", "otp_per_ip_per_hour", integer(c.otp_per_ip_per_hour)},
       {"http", "trusted_proxies", [&c](const toml::node& n, const std::string& key) {
          if (!n.is_array()) return Bad(key, "应为地址列表，如 [\"127.0.0.1\", \"10.0.0.0/8\"]");
          c.trusted_proxies.clear();

@@ -8,6 +8,8 @@
 //   [log]      level   (trace, debug, info, warn, error)
 //   [http]     trusted_proxies (addresses or CIDR networks of our reverse proxies)
 //   [auth]     session_idle_minutes, session_max_hours, lock_minutes
+//   [voting]   pow_maxnumber (the proof of work's difficulty: the mean work is half of it),
+//              otp_per_ip_per_hour (code requests from one address in an hour)
 //   [sms]      provider ("http" | "file"), file, url, body_template, content_type,
 //              auth_header, auth_value, timeout_ms, retries (sms/sender.h)
 //
@@ -44,6 +46,8 @@ struct Config {
   int session_idle_minutes = 120;
   int session_max_hours = 12;
   int lock_minutes = 15;          // how long a sign-in lock lasts
+  int pow_maxnumber = 50'000;     // [voting]: the largest secret number of a vote's challenge
+  int otp_per_ip_per_hour = 30;   // [voting]: a mobile network's NAT shares one address: keep it generous
   // Reverse proxies whose X-Forwarded-For / X-Forwarded-Proto are believed (core/client_address.h).
   std::vector<std::string> trusted_proxies;
   // How voters' codes are sent; provider kNone unless [sms] names one (see SettingsForServe);

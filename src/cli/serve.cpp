@@ -6,11 +6,14 @@
 #include <iostream>
 #include <thread>
 #include <latch>
+#include <memory>
 #include <sys/resource.h>
 #include <unistd.h>
 
 #include "api/catalog.h"
 #include "api/routes.h"
+#include "api/voting.h"
+#include "core/secrets.h"
 #include "cli/commands.h"
 #include "http/server.h"
 #include "http/static_files.h"
@@ -23,15 +26,16 @@ namespace {
 // keeps a core busy, the I/O threads, the reads and the writer are scheduled first, so a
 // guessing flood slows sign-ins, not the requests beside it. Lowering needs no privilege.
 void YieldToOthers(boost::asio::thread_pool& pool, unsigned threads) {
-  std::latch all(static_cast<std::ptrdiff_t>(threads));
+  // Shared: a task may still be inside arrive_and_wait when this function has returned.
+  auto all = std::make_shared<std::latch>(static_cast<std::ptrdiff_t>(threads) + 1);
   for (unsigned i = 0; i < threads; ++i) {
-    boost::asio::post(pool, [&all] {
+    boost::asio::post(pool, [all] {
       if (setpriority(PRIO_PROCESS, static_cast<id_t>(gettid()), 10) != 0)
         spdlog::warn("计算线程未能降低优先级");
-      all.arrive_and_wait();  // one task per thread: none returns before all have started
+      all->arrive_and_wait();  // one task per thread: none returns before all have started
     });
   }
-  all.wait();
+  all->arrive_and_wait();
 }
 }  // namespace
 
@@ -115,6 +119,25 @@ int Serve(const ConfigFlags& flags) {
   api::Services services{**store, catalog, auth, cpu, passwords};
   // About three seconds of password checks may wait (Argon2 ≈ 100 ms each); more are refused.
   services.max_hashing = static_cast<int>(32 * cpu_threads);
+  // Online voting: the key is made once per database and shared by every node.
+  api::VotingServices voting(**store);
+  {
+    auto key = (*store)->keys().Ensure("voting", RandomToken(), NowMillis()).Wait();
+    if (!key) {
+      spdlog::error("{}", key.status().ToString());
+      return 1;
+    }
+    voting.key = *key;
+  }
+  voting.settings.pow_maxnumber = c.pow_maxnumber;
+  voting.settings.otp_per_ip_per_hour = c.otp_per_ip_per_hour;
+  if (sms_sender) {
+    int minutes = static_cast<int>(voting.settings.otp.valid_for / 60'000);
+    voting.send_code = [sender = sms_sender.get(), minutes](const std::string& phone, const std::string& code) {
+      return sender->Send(sms::Message{phone, code, sms::OtpText(code, minutes)});
+    };
+  }
+  services.voting = &voting;
   http::Router router;
   api::RegisterRoutes(router, services);
 

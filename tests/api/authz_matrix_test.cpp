@@ -5,6 +5,7 @@
 
 #include "api/catalog.h"
 #include "api/routes.h"
+#include "api/voting.h"
 #include "harness.h"
 #include "store/store.h"
 
@@ -53,6 +54,23 @@ std::vector<Case> Cases() {
       {bhttp::verb::get, "/api/v1/campaigns/{id}/org-units", "/api/v1/campaigns/1/org-units", NoBody(), all200},
       {bhttp::verb::get, "/api/v1/campaigns/{id}/candidates", "/api/v1/campaigns/1/candidates", NoBody(), all200},
       {bhttp::verb::get, "/api/v1/campaigns/{id}/candidates/{cid}", "/api/v1/campaigns/1/candidates/97", NoBody(), all200},
+      // Voting: staff accounts are no voters (401 voter_unauthenticated for all); results and
+      // receipt lookups are public.
+      {bhttp::verb::post, "/api/v1/voters/otp", "/api/v1/voters/otp", Body(json::object{{"phone", "12345"}}),
+       Expect(400, 400, 400, 400, 400, 400, 400)},
+      {bhttp::verb::post, "/api/v1/voters/verify", "/api/v1/voters/verify",
+       Body(json::object{{"phone", "13800138000"}, {"code", "000000"}}), Expect(400, 400, 400, 400, 400, 400, 400)},
+      {bhttp::verb::post, "/api/v1/voters/logout", "/api/v1/voters/logout", NoBody(), Expect(204, 204, 204, 204, 204, 204, 204)},
+      {bhttp::verb::get, "/api/v1/voters/me", "/api/v1/voters/me", NoBody(), Expect(401, 401, 401, 401, 401, 401, 401)},
+      {bhttp::verb::get, "/api/v1/campaigns/{id}/votes/challenge", "/api/v1/campaigns/1/votes/challenge", NoBody(),
+       Expect(401, 401, 401, 401, 401, 401, 401)},
+      {bhttp::verb::post, "/api/v1/campaigns/{id}/votes", "/api/v1/campaigns/1/votes",
+       Body(json::object{{"candidate_id", 97}}), Expect(401, 401, 401, 401, 401, 401, 401)},
+      {bhttp::verb::get, "/api/v1/campaigns/{id}/votes/mine", "/api/v1/campaigns/1/votes/mine", NoBody(),
+       Expect(401, 401, 401, 401, 401, 401, 401)},
+      {bhttp::verb::get, "/api/v1/votes/receipts/{receipt}", "/api/v1/votes/receipts/0123456789ABCDEFGHJKMNPQRS",
+       NoBody(), Expect(404, 404, 404, 404, 404, 404, 404)},
+      {bhttp::verb::get, "/api/v1/campaigns/{id}/tally", "/api/v1/campaigns/1/tally", NoBody(), all200},
       // A wrong password for everyone: the route itself is open, the credentials are not.
       {bhttp::verb::post, "/api/v1/auth/login", "/api/v1/auth/login",
        [](const std::string& actor) {  // one name each: repeated failures on one name get locked
@@ -130,6 +148,8 @@ std::set<std::string> RegisteredRoutes() {
   api::Catalog catalog(**store);
   boost::asio::thread_pool cpu(1);
   api::Services services{**store, catalog, {}, cpu, cpu};
+  api::VotingServices voting(**store);
+  services.voting = &voting;
   http::Router router;
   api::RegisterRoutes(router, services);
   std::set<std::string> out;
@@ -171,7 +191,7 @@ TEST(AuthorizationMatrix, EveryRouteTimesEveryRole) {
       if (r.status >= 400 && r.Header("content-type").find("json") != std::string::npos) {
         auto code = r.Json().at("code").as_string();
         if (r.status == 401) {
-          EXPECT_TRUE(code == "unauthenticated" || code == "bad_credentials") << code;
+          EXPECT_TRUE(code == "unauthenticated" || code == "bad_credentials" || code == "voter_unauthenticated") << code;
         }
         if (r.status == 403) {
           EXPECT_EQ(code, "forbidden") << c.target << " as " << actor;

@@ -10,6 +10,7 @@
 
 #include "api/catalog.h"
 #include "api/routes.h"
+#include "api/voting.h"
 #include "store/store.h"
 
 namespace ss {
@@ -49,6 +50,8 @@ std::set<std::string> RegisteredRoutes() {
   api::Catalog catalog(**store);
   boost::asio::thread_pool cpu(1);
   api::Services services{**store, catalog, {}, cpu, cpu};
+  api::VotingServices voting(**store);
+  services.voting = &voting;
   http::Router router;
   api::RegisterRoutes(router, services);
   std::set<std::string> out;

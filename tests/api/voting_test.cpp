@@ -1,0 +1,355 @@
+// Online voting through the real server (issue 7): a phone proved with the file provider's
+// code, votes with solved challenges, every rule and refusal, concurrency of one voter, and a
+// SIGKILL in the middle of a vote load.
+#include <gtest/gtest.h>
+
+#include <atomic>
+#include <fstream>
+#include <mutex>
+#include <set>
+#include <thread>
+
+#include "core/voting/phone.h"
+#include "core/voting/pow.h"
+#include "harness.h"
+#include "store/store.h"
+
+namespace ss::testing {
+namespace {
+
+namespace json = boost::json;
+
+// The server with a cheap proof of work and room for many code requests from 127.0.0.1.
+std::vector<std::string> VotingArgs(const fs::path& dir) {
+  fs::path config = dir / "voting.toml";
+  std::ofstream(config) << "[voting]\npow_maxnumber = 200\notp_per_ip_per_hour = 100000\n";
+  return {"--config", config.string()};
+}
+
+// The code the file provider wrote last for `phone` (sms.txt beside the database).
+std::string LastCode(const Server& server, const std::string& phone) {
+  std::ifstream in(fs::path(server.db()).parent_path() / "sms.txt");
+  std::string line, code;
+  while (std::getline(in, line)) {
+    auto t1 = line.find('\t'), t2 = line.rfind('\t');
+    if (t1 != std::string::npos && line.substr(t1 + 1, t2 - t1 - 1) == phone) code = line.substr(t2 + 1);
+  }
+  return code;
+}
+
+class Voter {
+ public:
+  Voter(const Server& server) : server_(server), client_(server.Connect()), origin_("http://" + client_.host()) {}
+
+  Response Post(const std::string& target, const json::value& body, std::map<std::string, std::string> h = {}) {
+    h.emplace("Origin", origin_);
+    h.emplace("Content-Type", "application/json");
+    if (!cookie_.empty()) h.emplace("Cookie", cookie_);
+    return client_.Send(bhttp::verb::post, target, h, json::serialize(body));
+  }
+  Response Get(const std::string& target) {
+    std::map<std::string, std::string> h;
+    if (!cookie_.empty()) h.emplace("Cookie", cookie_);
+    return client_.Get(target, h);
+  }
+  // Asks for a code, reads it from the file and verifies it: a signed-in voter.
+  bool Prove(const std::string& phone) {
+    Response sent = Post("/api/v1/voters/otp", json::object{{"phone", phone}});
+    if (sent.status != 200) {
+      ADD_FAILURE() << sent.body;
+      return false;
+    }
+    // The file names the number as stored: normalized (13800138000, whatever was typed).
+    Response r = Post("/api/v1/voters/verify",
+                      json::object{{"phone", phone}, {"code", LastCode(server_, *voting::NormalizeMobile(phone))}});
+    if (r.status != 200) {
+      ADD_FAILURE() << r.body;
+      return false;
+    }
+    std::string c = r.Header("set-cookie");
+    cookie_ = c.substr(0, c.find(';'));
+    return true;
+  }
+  // A challenge, solved.
+  json::object Solved() {
+    Response r = Get("/api/v1/campaigns/1/votes/challenge");
+    EXPECT_EQ(r.status, 200u) << r.body;
+    json::object c = r.Json().as_object();
+    voting::PowChallenge pc;
+    pc.challenge = std::string(c.at("challenge").as_string());
+    pc.salt = std::string(c.at("salt").as_string());
+    pc.maxnumber = c.at("maxnumber").as_int64();
+    c["number"] = voting::SolveChallenge(pc);
+    c.erase("maxnumber");
+    return c;
+  }
+  Response Vote(std::int64_t candidate, const std::string& idem = "") {
+    return VoteWith(candidate, Solved(), idem);
+  }
+  Response VoteWith(std::int64_t candidate, const json::object& pow, const std::string& idem = "") {
+    std::map<std::string, std::string> h;
+    if (!idem.empty()) h["Idempotency-Key"] = idem;
+    return Post("/api/v1/campaigns/1/votes", json::object{{"candidate_id", candidate}, {"pow", pow}}, h);
+  }
+  const std::string& cookie() const { return cookie_; }
+
+ private:
+  const Server& server_;
+  Client client_;
+  std::string origin_;
+  std::string cookie_;
+};
+
+std::string Code(const Response& r) { return r.body.empty() ? "" : std::string(r.Json().at("code").as_string()); }
+
+std::int64_t Count(const json::value& tally, std::int64_t candidate) {
+  for (const auto& g : tally.at("groups").as_array())
+    for (const auto& c : g.at("candidates").as_array())
+      if (c.at("id").as_int64() == candidate) return c.at("votes").as_int64();
+  return -1;
+}
+
+TEST(VotingApi, APhoneVoterVotesWithinTheRules) {
+  TempDir dir;
+  Server server(dir.path, VotingArgs(dir.path));
+  Voter v(server);
+  ASSERT_TRUE(v.Prove("138 0013 8000"));
+  auto me = v.Get("/api/v1/voters/me?campaign=1");
+  ASSERT_EQ(me.status, 200u) << me.body;
+  EXPECT_EQ(me.Json().at("voter").at("phone_tail").as_string(), "8000");
+  EXPECT_EQ(me.Json().at("campaign").at("votes_left").as_int64(), 3);
+
+  auto first = v.Vote(97);
+  ASSERT_EQ(first.status, 201u) << first.body;
+  EXPECT_EQ(first.Json().at("candidate_id").as_int64(), 97);
+  EXPECT_EQ(first.Json().at("votes_left").as_int64(), 2);
+  std::string receipt(first.Json().at("receipt").as_string());
+  EXPECT_EQ(receipt.size(), 26u);
+
+  auto again = v.Vote(97);
+  EXPECT_EQ(again.status, 409u);
+  EXPECT_EQ(Code(again), "already_voted_today");
+  EXPECT_EQ(again.Json().at("message").as_string(), "今天已为该书记投过票");
+  ASSERT_EQ(v.Vote(1).status, 201u);
+  ASSERT_EQ(v.Vote(2).status, 201u);
+  auto over = v.Vote(3);
+  EXPECT_EQ(over.status, 429u);
+  EXPECT_EQ(Code(over), "daily_quota");
+
+  auto mine = v.Get("/api/v1/campaigns/1/votes/mine");
+  ASSERT_EQ(mine.status, 200u);
+  ASSERT_EQ(mine.Json().at("items").as_array().size(), 3u);
+  EXPECT_EQ(mine.Json().at("items").as_array()[0].at("candidate_name").as_string(), "钟庆梅");
+  auto looked = server.Connect().Get("/api/v1/votes/receipts/" + receipt);
+  ASSERT_EQ(looked.status, 200u) << looked.body;
+  EXPECT_EQ(looked.Json().at("candidate_id").as_int64(), 97);
+
+  auto tally = server.Connect().Get("/api/v1/campaigns/1/tally");
+  ASSERT_EQ(tally.status, 200u);
+  EXPECT_EQ(tally.Json().at("total").as_int64(), 3);
+  EXPECT_EQ(Count(tally.Json(), 97), 1);
+  EXPECT_EQ(Count(tally.Json(), 3), 0);
+  std::int64_t hainan = 0;
+  for (const auto& d : tally.Json().at("districts").as_array())
+    if (d.at("code").as_string() == "150303") hainan = d.at("votes").as_int64();
+  EXPECT_EQ(hainan, 1);  // 钟庆梅 is in 海南区
+}
+
+TEST(VotingApi, EveryRefusalHasItsCodeAndChangesNothing) {
+  TempDir dir;
+  Server server(dir.path, VotingArgs(dir.path));
+  Voter anon(server);
+  EXPECT_EQ(Code(anon.Get("/api/v1/campaigns/1/votes/challenge")), "voter_unauthenticated");
+  EXPECT_EQ(Code(anon.Post("/api/v1/campaigns/1/votes", json::object{{"candidate_id", 1}})), "voter_unauthenticated");
+  EXPECT_EQ(Code(anon.Post("/api/v1/voters/otp", json::object{{"phone", "+1 415 555 0100"}})), "invalid_phone");
+
+  Voter v(server);
+  ASSERT_TRUE(v.Prove("13900139000"));
+  // Codes: a wrong one, a resend too soon.
+  auto wrong = v.Post("/api/v1/voters/verify", json::object{{"phone", "13900139000"}, {"code", "000000"}});
+  EXPECT_EQ(wrong.status, 400u) << "the proved code is used up: none left to compare";
+  EXPECT_EQ(Code(wrong), "otp_missing");
+  auto soon = v.Post("/api/v1/voters/otp", json::object{{"phone", "13900139000"}});
+  EXPECT_EQ(soon.status, 429u);
+  EXPECT_EQ(Code(soon), "otp_cooldown");
+  EXPECT_GT(soon.Json().at("retry_after").as_int64(), 0);
+  EXPECT_FALSE(soon.Header("retry-after").empty());
+  Voter guesser(server);
+  ASSERT_EQ(guesser.Post("/api/v1/voters/otp", json::object{{"phone", "13700137000"}}).status, 200u);
+  std::string right = LastCode(server, "13700137000");
+  std::string other = right == "111111" ? "222222" : "111111";
+  auto bad = guesser.Post("/api/v1/voters/verify", json::object{{"phone", "13700137000"}, {"code", other}});
+  EXPECT_EQ(bad.status, 401u);
+  EXPECT_EQ(Code(bad), "otp_wrong");
+
+  // Votes: unknown candidate, malformed, wrong answer, replayed, foreign, bad key, no origin.
+  EXPECT_EQ(Code(v.Vote(999999)), "unknown_candidate");
+  {
+    Client raw = server.Connect();
+    auto r = raw.Send(bhttp::verb::post, "/api/v1/campaigns/1/votes",
+                      {{"Origin", "http://" + raw.host()}, {"Cookie", v.cookie()}, {"Content-Type", "application/json"}},
+                      "{\"candidate_id\": 1,");
+    EXPECT_EQ(r.status, 400u);
+    EXPECT_EQ(Code(r), "bad_json");
+    auto no_origin = raw.Send(bhttp::verb::post, "/api/v1/campaigns/1/votes",
+                              {{"Cookie", v.cookie()}, {"Content-Type", "application/json"}}, "{}");
+    EXPECT_EQ(no_origin.status, 403u);
+  }
+  json::object pow = v.Solved();
+  json::object off = pow;
+  off["number"] = pow.at("number").as_int64() + 1;
+  EXPECT_EQ(Code(v.VoteWith(1, off)), "pow_invalid");
+  json::object forged = pow;
+  forged["signature"] = std::string(64, 'a');
+  EXPECT_EQ(Code(v.VoteWith(1, forged)), "pow_invalid");
+  EXPECT_EQ(Code(v.VoteWith(1, json::object{{"algorithm", "SHA-256"}})), "pow_invalid");
+  EXPECT_EQ(Code(v.VoteWith(1, pow, "bad key with spaces")), "bad_idempotency_key");
+  ASSERT_EQ(v.VoteWith(1, pow).status, 201u);
+  auto replay = v.VoteWith(2, pow);
+  EXPECT_EQ(replay.status, 409u);
+  EXPECT_EQ(Code(replay), "pow_replayed");
+  // Another voter's challenge is foreign to this one.
+  Voter w(server);
+  ASSERT_TRUE(w.Prove("13600136000"));
+  EXPECT_EQ(Code(w.VoteWith(2, v.Solved())), "pow_invalid");
+  // Nothing of the refusals counted: one vote in all.
+  auto tally = server.Connect().Get("/api/v1/campaigns/1/tally");
+  EXPECT_EQ(tally.Json().at("total").as_int64(), 1);
+  EXPECT_EQ(v.Get("/api/v1/voters/me?campaign=1").Json().at("campaign").at("votes_today").as_int64(), 1);
+}
+
+TEST(VotingApi, ARetryWithItsIdempotencyKeyNeverCountsTwice) {
+  TempDir dir;
+  Server server(dir.path, VotingArgs(dir.path));
+  Voter v(server);
+  ASSERT_TRUE(v.Prove("13500135000"));
+  json::object pow = v.Solved();
+  auto first = v.VoteWith(5, pow, "attempt-1");
+  ASSERT_EQ(first.status, 201u) << first.body;
+  auto retry = v.VoteWith(5, pow, "attempt-1");
+  ASSERT_EQ(retry.status, 200u) << retry.body;
+  EXPECT_EQ(retry.Json().at("receipt"), first.Json().at("receipt"));
+  EXPECT_EQ(retry.Json().at("vote_id"), first.Json().at("vote_id"));
+  EXPECT_EQ(server.Connect().Get("/api/v1/campaigns/1/tally").Json().at("total").as_int64(), 1);
+}
+
+TEST(VotingApi, NoVoteOutsideTheWindow) {
+  TempDir dir;
+  Server server(dir.path, VotingArgs(dir.path));
+  Voter v(server);
+  ASSERT_TRUE(v.Prove("13400134000"));
+  json::object pow = v.Solved();
+  Staff org(server, "organizer", server.Accounts().at("organizer"));
+  ASSERT_TRUE(org.ok());
+  auto moved = org.Post("/api/v1/campaigns/1/phase", json::object{{"from", "voting"}, {"to", "judging"}});
+  ASSERT_EQ(moved.status, 200u) << moved.body;
+  auto closed = v.VoteWith(1, pow);
+  EXPECT_EQ(closed.status, 409u);
+  EXPECT_EQ(Code(closed), "voting_closed");
+}
+
+TEST(VotingApi, OneVoterOnManyConnectionsGetsExactlyTheQuota) {
+  TempDir dir;
+  Server server(dir.path, VotingArgs(dir.path));
+  Voter v(server);
+  ASSERT_TRUE(v.Prove("13300133000"));
+  // Solved ahead, then sent at once on 8 connections for 8 candidates.
+  std::vector<json::object> pows;
+  for (int i = 0; i < 8; ++i) pows.push_back(v.Solved());
+  std::atomic<int> accepted{0}, refused{0};
+  std::vector<std::thread> threads;
+  for (int i = 0; i < 8; ++i) {
+    threads.emplace_back([&, i] {
+      Client c = server.Connect();
+      json::object body{{"candidate_id", 10 + i}, {"pow", pows[static_cast<std::size_t>(i)]}};
+      auto r = c.Send(bhttp::verb::post, "/api/v1/campaigns/1/votes",
+                      {{"Origin", "http://" + c.host()}, {"Cookie", v.cookie()}, {"Content-Type", "application/json"}},
+                      json::serialize(body));
+      if (r.status == 201) ++accepted;
+      else if (Code(r) == "daily_quota") ++refused;
+    });
+  }
+  for (auto& t : threads) t.join();
+  EXPECT_EQ(accepted.load(), 3);
+  EXPECT_EQ(refused.load(), 5);
+  EXPECT_EQ(server.Connect().Get("/api/v1/campaigns/1/tally").Json().at("total").as_int64(), 3);
+}
+
+// Votes are answered only after they are durable: a SIGKILL in the middle of a load loses
+// none that got a receipt, and the counts after the restart are the database's.
+TEST(VotingApi, AKillInTheMiddleOfAVoteLoadLosesNoReceipt) {
+  TempDir dir;
+  auto args = VotingArgs(dir.path);
+  std::vector<std::string> receipts;
+  std::mutex mu;
+  {
+    Server server(dir.path, args);
+    // 60 voters proved first, each with 3 solved challenges.
+    std::vector<std::unique_ptr<Voter>> voters;
+    std::vector<std::vector<json::object>> pows;
+    for (int i = 0; i < 60; ++i) {
+      voters.push_back(std::make_unique<Voter>(server));
+      ASSERT_TRUE(voters.back()->Prove("1520000" + std::to_string(1000 + i)));
+      std::vector<json::object> p;
+      for (int k = 0; k < 3; ++k) p.push_back(voters.back()->Solved());
+      pows.push_back(std::move(p));
+    }
+    std::atomic<bool> go{false};
+    std::vector<std::thread> threads;
+    for (int t = 0; t < 6; ++t) {
+      threads.emplace_back([&, t] {
+        while (!go) std::this_thread::yield();
+        for (int i = t; i < 60; i += 6) {
+          for (int k = 0; k < 3; ++k) {
+            try {
+              Client c = server.Connect();
+              json::object body{{"candidate_id", 1 + (i + k) % 103}, {"pow", pows[static_cast<std::size_t>(i)][static_cast<std::size_t>(k)]}};
+              auto r = c.Send(bhttp::verb::post, "/api/v1/campaigns/1/votes",
+                              {{"Origin", "http://" + c.host()}, {"Cookie", voters[static_cast<std::size_t>(i)]->cookie()},
+                               {"Content-Type", "application/json"}},
+                              json::serialize(body));
+              if (r.status == 201) {
+                std::lock_guard lock(mu);
+                receipts.push_back(std::string(r.Json().at("receipt").as_string()));
+              }
+            } catch (const std::exception&) {
+              return;  // the server is gone
+            }
+          }
+        }
+      });
+    }
+    go = true;
+    // Kill once some votes are in, while others are on their way.
+    EXPECT_TRUE(WaitUntil([&] {
+      std::lock_guard lock(mu);
+      return receipts.size() >= 30;
+    }, std::chrono::milliseconds(60'000)));
+    server.Kill();
+    for (auto& t : threads) t.join();
+  }
+  ASSERT_GE(receipts.size(), 30u);
+  // Restarted on the same database: every receipt is there, once; the tally is the table's.
+  Server again(dir.path, args, /*init=*/false);
+  std::set<std::string> unique(receipts.begin(), receipts.end());
+  EXPECT_EQ(unique.size(), receipts.size());
+  for (const auto& r : receipts) {
+    auto got = again.Connect().Get("/api/v1/votes/receipts/" + r);
+    EXPECT_EQ(got.status, 200u) << r << " got a receipt but is not stored";
+  }
+  auto tally = again.Connect().Get("/api/v1/campaigns/1/tally");
+  ASSERT_EQ(tally.status, 200u);
+  std::int64_t total = tally.Json().at("total").as_int64();
+  EXPECT_GE(total, static_cast<std::int64_t>(receipts.size()));  // some were stored but their answer was cut off
+  EXPECT_LE(total, 180);
+  auto store = store::OpenStore(again.db());
+  ASSERT_TRUE(store.ok());
+  std::int64_t counted = 0;
+  auto counts = (*store)->votes().Counts(1);
+  ASSERT_TRUE(counts.ok());
+  for (const auto& c : *counts) counted += c.n;
+  EXPECT_EQ(counted, total);
+}
+
+}  // namespace
+}  // namespace ss::testing
