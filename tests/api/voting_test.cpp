@@ -150,7 +150,8 @@ TEST(VotingApi, APhoneVoterVotesWithinTheRules) {
   EXPECT_EQ(Count(tally.Json(), 97), 1);
   EXPECT_EQ(Count(tally.Json(), 3), 0);
   std::int64_t hainan = 0;
-  for (const auto& d : tally.Json().at("districts").as_array())
+  json::value tally_json = tally.Json();  // held: a range-for over a temporary's member dangles
+  for (const auto& d : tally_json.at("districts").as_array())
     if (d.at("code").as_string() == "150303") hainan = d.at("votes").as_int64();
   EXPECT_EQ(hainan, 1);  // 钟庆梅 is in 海南区
 }
