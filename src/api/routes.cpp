@@ -33,6 +33,7 @@ void RegisterRoutes(http::Router& router, Services& s) {
     router.Add(verb::get, "/api/v1/campaigns/{id}/votes/mine", MyVotes(s));
     router.Add(verb::get, "/api/v1/votes/receipts/{receipt}", ReceiptLookup(s));
     router.Add(verb::get, "/api/v1/campaigns/{id}/tally", GetTally(s));
+    router.Add(verb::get, "/api/v1/campaigns/{id}/tally/stream", TallyStream(s));
   }
 
   router.Add(verb::post, "/api/v1/auth/login", Login(s));

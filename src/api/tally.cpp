@@ -1,6 +1,9 @@
 // Results (issue 7 item 5): the live tallies, what the public sees of them by the show mode,
 // and the small in-memory guards of the vote path (spent challenges, code requests per IP).
 #include <algorithm>
+#include <boost/asio/steady_timer.hpp>
+#include <boost/asio/this_coro.hpp>
+#include <boost/asio/redirect_error.hpp>
 
 #include "api/auth.h"
 #include "api/voting.h"
@@ -191,6 +194,65 @@ http::Handler GetTally(Services& s) {
       o["by_hour_today"] = std::move(hours);
     }
     co_return http::JsonReply(ctx.request, json::serialize(o));
+  };
+}
+
+http::Handler TallyStream(Services& s) {
+  return [&s](Context& ctx) -> asio::awaitable<Reply> {
+    auto view = co_await View(s, ctx);
+    if (!view) co_return http::ErrorReply(ctx.request, view.status());
+    std::shared_ptr<const CampaignView> c = *view;
+    auto build = [&s, &c] { return s.voting->tallies.Of(*c); };
+    auto tally_or = co_await http::Offload(ctx.blocking, build);
+    if (!tally_or) co_return http::ErrorReply(ctx.request, tally_or.status());
+    std::shared_ptr<voting::Tally> tally = *tally_or;
+    bool staff = false;
+    if (!RequestCookie(ctx.request, "ss_session").empty()) staff = (co_await RequireStaff(s, ctx)).ok();
+    // Live counts go out as they move; in the daily and hidden modes the public stream says
+    // only that (the page shows the tally route's figures, refreshed when the snapshot moves).
+    bool live = staff || c->record.config.vote_policy.show_counts == ShowCounts::kLive ||
+                c->PhaseAt(NowMillis()) > PhaseKey::kVoting;
+    std::vector<std::int64_t> ids;
+    for (const auto& e : c->directory->entries()) ids.push_back(e.candidate->id);
+    co_return http::StreamReply(ctx.request, "text/event-stream; charset=utf-8",
+                                [tally, ids, live](http::BodyStream& out) -> asio::awaitable<void> {
+      // Coalesced: at most four events a second, each with the counts that moved since the last.
+      constexpr auto kTick = std::chrono::milliseconds(250);
+      constexpr int kHeartbeatTicks = 60;  // a comment every 15 s keeps proxies from closing it
+      std::vector<std::int64_t> sent(ids.size(), -1);
+      std::uint64_t seen = ~std::uint64_t{0};
+      asio::steady_timer timer(co_await asio::this_coro::executor);
+      if (!co_await out.Write("retry: 3000\n\n")) co_return;
+      if (!live) {
+        json::object o{{"live", false}, {"as_of", FormatUtc(NowMillis())}};
+        // Built first: GCC 12 mishandles temporaries with destructors inside co_await.
+        std::string event = "event: tally\ndata: " + json::serialize(o) + "\n\n";
+        if (!co_await out.Write(event)) co_return;
+      }
+      for (int tick = 0; !out.stopping(); ++tick) {
+        if (live && tally->version() != seen) {
+          seen = tally->version();
+          json::array changed;
+          for (std::size_t i = 0; i < ids.size(); ++i) {
+            std::int64_t n = tally->Of(ids[i]);
+            if (n != sent[i]) {
+              changed.push_back(json::object{{"id", ids[i]}, {"votes", n}});
+              sent[i] = n;
+            }
+          }
+          json::object o{{"total", tally->Total()}, {"as_of", FormatUtc(NowMillis())}, {"changed", std::move(changed)}};
+          std::string event = "event: tally\ndata: ";
+          event += json::serialize(o);
+          event += "\n\n";
+          if (!co_await out.Write(event)) co_return;
+        } else if (tick % kHeartbeatTicks == 0 && tick > 0) {
+          if (!co_await out.Write(": ping\n\n")) co_return;
+        }
+        timer.expires_after(kTick);
+        boost::system::error_code ec;
+        co_await timer.async_wait(asio::redirect_error(asio::use_awaitable, ec));
+      }
+    });
   };
 }
 

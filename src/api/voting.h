@@ -105,5 +105,7 @@ http::Handler MyVotes(Services& s);
 http::Handler ReceiptLookup(Services& s);
 // Results.
 http::Handler GetTally(Services& s);
+// Server-Sent Events: "tally" events with the counts that moved (at most 4 a second).
+http::Handler TallyStream(Services& s);
 
 }  // namespace ss::api

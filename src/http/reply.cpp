@@ -108,7 +108,7 @@ Reply CachedJsonReply(const Request& req, std::shared_ptr<const void> owner, std
   res.set(bhttp::field::etag, etag);
   res.keep_alive(req.keep_alive());
   res.content_length(body.size());
-  return Reply{Wire(SerializeHead(res.base()), body, std::move(owner), res.keep_alive()), 200, body.size()};
+  return Reply{Wire(SerializeHead(res.base()), body, std::move(owner), res.keep_alive()), 200, body.size(), {}};
 }
 
 Reply CachedJsonReply(const Request& req, const std::string& body, std::string_view etag) {
@@ -136,6 +136,17 @@ Reply FileReply(const Request& req, std::string bytes, std::string_view content_
   res.keep_alive(req.keep_alive());
   res.body() = std::move(bytes);
   return MakeReply(std::move(res));
+}
+
+Reply StreamReply(const Request& req, std::string_view content_type, Streamer stream) {
+  bhttp::response<bhttp::empty_body> res{bhttp::status::ok, req.version()};
+  res.set(bhttp::field::content_type, content_type);
+  res.set(bhttp::field::cache_control, "no-store");
+  res.set("X-Accel-Buffering", "no");  // nginx passes events on at once
+  res.keep_alive(false);
+  Reply r = MakeReply(std::move(res), /*prepare_payload=*/false);
+  r.stream = std::move(stream);
+  return r;
 }
 
 Reply NoContent(const Request& req) {

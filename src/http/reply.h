@@ -8,6 +8,8 @@
 #pragma once
 
 #include <array>
+#include <boost/asio/awaitable.hpp>
+#include <functional>
 #include <boost/asio/buffer.hpp>
 #include <boost/beast/http.hpp>
 #include <memory>
@@ -49,10 +51,23 @@ class Wire {
   bool keep_alive_ = false;
 };
 
+// A body written over time (Server-Sent Events): after the header the server hands the
+// route's Streamer a BodyStream; the connection closes when the Streamer returns.
+class BodyStream {
+ public:
+  virtual ~BodyStream() = default;
+  // False when the client has gone (or the write timed out): stop then.
+  virtual boost::asio::awaitable<bool> Write(std::string_view chunk) = 0;
+  // The server is shutting down: end the stream soon.
+  virtual bool stopping() const = 0;
+};
+using Streamer = std::function<boost::asio::awaitable<void>(BodyStream&)>;
+
 struct Reply {
   Wire message;
   unsigned status = 200;
   std::size_t body_bytes = 0;
+  Streamer stream;  // set: the body follows the header over time (StreamReply)
 };
 
 // The header as HTTP/1.x bytes, with the headers every response carries (server name,
@@ -71,13 +86,13 @@ Reply MakeReply(bhttp::response<Body>&& res, bool prepare_payload = true) {
   bool keep = res.keep_alive();
   std::string head = SerializeHead(res.base());
   if constexpr (std::is_same_v<Body, bhttp::string_body>) {
-    return Reply{Wire(std::move(head), std::move(res.body()), keep), status, bytes};
+    return Reply{Wire(std::move(head), std::move(res.body()), keep), status, bytes, {}};
   } else if constexpr (std::is_same_v<Body, bhttp::span_body<const char>>) {
     return Reply{Wire(std::move(head), std::string_view(res.body().data(), res.body().size()), nullptr, keep),
-                 status, bytes};
+                 status, bytes, {}};
   } else {
     static_assert(std::is_same_v<Body, bhttp::empty_body>, "MakeReply: string, span or empty body");
-    return Reply{Wire(std::move(head), std::string(), keep), status, 0};
+    return Reply{Wire(std::move(head), std::string(), keep), status, 0, {}};
   }
 }
 
@@ -102,6 +117,9 @@ Reply CachedJsonReply(const Request& req, std::shared_ptr<const void> owner, std
 
 // A download: `bytes` with `content_type`, saved as `filename` (UTF-8, RFC 6266/5987).
 Reply FileReply(const Request& req, std::string bytes, std::string_view content_type, std::string_view filename);
+
+// 200 with `content_type`, no length and Connection: close; the body is `stream`'s writes.
+Reply StreamReply(const Request& req, std::string_view content_type, Streamer stream);
 
 // 204 No Content.
 Reply NoContent(const Request& req);

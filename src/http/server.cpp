@@ -406,6 +406,24 @@ asio::awaitable<void> Server::Serve(std::shared_ptr<Connection> conn) {
     }
     stream.expires_after(options_.write_timeout);
     co_await asio::async_write(stream, reply.message.buffers(), asio::redirect_error(use_awaitable, ec));
+    if (!ec && reply.stream) {
+      // The body follows over time; the connection ends with it.
+      struct Writer final : BodyStream {
+        beast::tcp_stream& out;
+        const std::atomic<bool>& stop;
+        std::chrono::seconds timeout;
+        Writer(beast::tcp_stream& o, const std::atomic<bool>& s, std::chrono::seconds t) : out(o), stop(s), timeout(t) {}
+        asio::awaitable<bool> Write(std::string_view chunk) override {
+          boost::system::error_code wec;
+          out.expires_after(timeout);
+          co_await asio::async_write(out, asio::buffer(chunk.data(), chunk.size()), asio::redirect_error(use_awaitable, wec));
+          co_return !wec;
+        }
+        bool stopping() const override { return stop.load(); }
+      } writer{stream, stopping_, std::chrono::duration_cast<std::chrono::seconds>(options_.write_timeout)};
+      co_await reply.stream(writer);
+      break;
+    }
     if (ec || !keep_alive) break;
   }
   stream.socket().shutdown(tcp::socket::shutdown_send, ec);

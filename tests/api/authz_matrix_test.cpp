@@ -160,6 +160,9 @@ std::set<std::string> RegisteredRoutes() {
 TEST(AuthorizationMatrix, EveryRouteHasARow) {
   std::set<std::string> covered;
   for (const auto& c : Cases()) covered.insert(std::string(bhttp::to_string(c.method)) + " " + c.pattern);
+  // A stream never ends, so a row cannot read its answer: voting_test.cpp reads its first
+  // events as anonymous and as staff instead.
+  covered.insert("GET /api/v1/campaigns/{id}/tally/stream");
   for (const auto& r : RegisteredRoutes()) EXPECT_TRUE(covered.count(r)) << r << " has no row in the matrix";
 }
 

@@ -5,6 +5,7 @@
 
 #include <atomic>
 #include <fstream>
+#include <functional>
 #include <mutex>
 #include <set>
 #include <thread>
@@ -274,6 +275,48 @@ TEST(VotingApi, OneVoterOnManyConnectionsGetsExactlyTheQuota) {
   EXPECT_EQ(accepted.load(), 3);
   EXPECT_EQ(refused.load(), 5);
   EXPECT_EQ(server.Connect().Get("/api/v1/campaigns/1/tally").Json().at("total").as_int64(), 3);
+}
+
+// Reads a stream's bytes until `until` holds for them or 10 s pass.
+std::string ReadStreamUntil(tcp::socket& s, const std::function<bool(const std::string&)>& until) {
+  std::string got;
+  char buf[4096];
+  s.non_blocking(true);
+  auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(10);
+  while (!until(got) && std::chrono::steady_clock::now() < deadline) {
+    boost::system::error_code ec;
+    std::size_t n = s.read_some(asio::buffer(buf), ec);
+    if (ec == asio::error::would_block) {
+      std::this_thread::sleep_for(std::chrono::milliseconds(20));
+      continue;
+    }
+    if (ec) break;
+    got.append(buf, n);
+  }
+  return got;
+}
+
+TEST(VotingApi, TheTallyStreamSendsTheCountsThatMove) {
+  TempDir dir;
+  Server server(dir.path, VotingArgs(dir.path));
+  asio::io_context ioc;
+  tcp::socket s(ioc);
+  s.connect(tcp::endpoint(asio::ip::make_address("127.0.0.1"), server.port()));
+  std::string req = "GET /api/v1/campaigns/1/tally/stream HTTP/1.1\r\nHost: x\r\n\r\n";
+  asio::write(s, asio::buffer(req));
+  std::string head = ReadStreamUntil(s, [](const std::string& g) { return g.find("\"changed\"") != std::string::npos; });
+  EXPECT_NE(head.find("HTTP/1.1 200 OK"), std::string::npos) << head;
+  EXPECT_NE(head.find("Content-Type: text/event-stream"), std::string::npos);
+  EXPECT_NE(head.find("retry: 3000"), std::string::npos);
+  EXPECT_NE(head.find("{\"id\":97,\"votes\":0}"), std::string::npos) << "the first event has every candidate";
+  Voter v(server);
+  ASSERT_TRUE(v.Prove("13200132000"));
+  ASSERT_EQ(v.Vote(97).status, 201u);
+  std::string next = ReadStreamUntil(s, [](const std::string& g) { return g.find("{\"id\":97,\"votes\":1}") != std::string::npos; });
+  EXPECT_NE(next.find("\"total\":1"), std::string::npos) << next;
+  EXPECT_EQ(next.find("{\"id\":1,"), std::string::npos) << "only what moved";
+  // The server stops while the stream is open: it ends it and exits cleanly.
+  EXPECT_EQ(server.Stop(), 0);
 }
 
 // Votes are answered only after they are durable: a SIGKILL in the middle of a load loses
