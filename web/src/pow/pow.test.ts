@@ -91,7 +91,7 @@ describe('solvePow', () => {
     for (const hasher of ['pure', 'subtle'] as const) {
       const { number } = await solvePow(challenge, { hasher });
       expect(number).toBe(2718);
-      const payload = { algorithm: challenge.algorithm, challenge: challenge.challenge, number, salt: challenge.salt, signature: challenge.signature };
+      const payload = { algorithm: made.algorithm, challenge: made.challenge, number, salt: made.salt, signature: made.signature };
       expect(await verifySolution(payload, hmacKey)).toBe(true);
     }
   });
