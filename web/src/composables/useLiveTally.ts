@@ -22,6 +22,7 @@ export function useLiveTally(campaignId: Ref<number>, timeZone: Ref<string | und
   function stopStream() {
     closeStream?.();
     closeStream = null;
+    status.value = 'closed';
   }
 
   function startStream() {
@@ -47,6 +48,8 @@ export function useLiveTally(campaignId: Ref<number>, timeZone: Ref<string | und
 
   async function load() {
     const ticket = ++generation;
+    stopStream();
+    if (!(campaignId.value > 0)) return; // not known yet
     loading.value = true;
     try {
       const fresh = await getTally(campaignId.value);
