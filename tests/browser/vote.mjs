@@ -282,6 +282,7 @@ async function main() {
         check(/今日还可投 \d+ 票/.test(quota), `the list says "${quota}", expected 今日还可投 N 票`);
         await checkTapTarget(row.locator('[data-test=vote]'), 'the list 投票 button');
         await checkFitsWidth(page, 'candidate list with vote buttons');
+        await screenshot(page, '5-list');
         const { seen, receipt } = await voteAndExpectReceipt(page, row, second.name);
         check(seen.some((s) => s.startsWith('solving|')), `no progress bar while solving (${seen.join(', ')})`);
         check(/^\S{26}$/.test(receipt ?? ''), `the receipt "${receipt}" is not 26 characters`);

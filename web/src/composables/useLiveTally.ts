@@ -14,8 +14,8 @@ export function useLiveTally(campaignId: Ref<number>, timeZone: Ref<string | und
   const error = shallowRef<ApiError | null>(null);
   const loading = ref(false);
   const status = ref<StreamStatus>('closed');
-  /** Counts the events applied, for a "just updated" flash. */
-  const updates = ref(0);
+  /** The candidates whose count the last event moved, for a "just updated" flash. */
+  const moved = shallowRef<ReadonlySet<number>>(new Set());
   let closeStream: (() => void) | null = null;
   let generation = 0;
 
@@ -37,9 +37,10 @@ export function useLiveTally(campaignId: Ref<number>, timeZone: Ref<string | und
         },
         onEvent: (event) => {
           if (ticket !== generation || !tally.value) return;
-          const { tally: next, unknown } = applyTallyEvent(tally.value, event, timeZone.value || DEFAULT_TIME_ZONE);
-          tally.value = next;
-          updates.value += 1;
+          const applied = applyTallyEvent(tally.value, event, timeZone.value || DEFAULT_TIME_ZONE);
+          tally.value = applied.tally;
+          if (applied.moved.length) moved.value = new Set(applied.moved);
+          const unknown = applied.unknown;
           if (unknown.length > 0) void load(); // a candidate we have not seen: take the whole tally again
         },
       },
@@ -83,5 +84,5 @@ export function useLiveTally(campaignId: Ref<number>, timeZone: Ref<string | und
   });
   watch(campaignId, () => void load(), { immediate: true });
 
-  return { tally, error, loading, status, updates, reload: load };
+  return { tally, error, loading, status, moved, reload: load };
 }

@@ -48,12 +48,13 @@ describe('rankCandidates', () => {
 describe('applyTallyEvent', () => {
   it('moves the candidates, their group and district, and re-ranks', () => {
     const before = tally();
-    const { tally: next, unknown } = applyTallyEvent(before, {
+    const { tally: next, unknown, moved } = applyTallyEvent(before, {
       total: 73,
       as_of: '2026-12-02T02:16:00Z',
       changed: [{ id: 3, votes: 18 }, { id: 2, votes: 10 }],
     });
     expect(unknown).toEqual([]);
+    expect(moved).toEqual([3]);
     const town = next.groups[0];
     expect(town.total).toBe(48);
     expect(town.candidates.map((c) => [c.id, c.votes, c.rank])).toEqual([

@@ -27,30 +27,34 @@ export interface Applied {
   tally: Tally;
   /** Ids in the event that the tally does not know (a new candidate): time to load the tally again. */
   unknown: number[];
+  /** Candidates whose count changed. */
+  moved: number[];
 }
 
 export function applyTallyEvent(tally: Tally, event: TallyEvent, timeZone = DEFAULT_TIME_ZONE): Applied {
-  if (!tally.visible) return { tally, unknown: [] };
+  if (!tally.visible) return { tally, unknown: [], moved: [] };
   const votes = new Map<number, number>();
   for (const change of event.changed ?? []) votes.set(change.id, change.votes);
 
   const unknown = new Set(votes.keys());
   const districtDelta = new Map<string, number>();
+  const moved: number[] = [];
   const groups: TallyGroup[] = tally.groups.map((group) => {
     let groupDelta = 0;
-    let moved = false;
+    let changed = false;
     const candidates = group.candidates.map((candidate) => {
       const next = votes.get(candidate.id);
       if (next === undefined) return candidate;
       unknown.delete(candidate.id);
       const delta = next - (candidate.votes ?? 0);
       if (delta === 0) return candidate;
-      moved = true;
+      changed = true;
+      moved.push(candidate.id);
       groupDelta += delta;
       districtDelta.set(candidate.district, (districtDelta.get(candidate.district) ?? 0) + delta);
       return { ...candidate, votes: next };
     });
-    if (!moved) return group;
+    if (!changed) return group;
     return { ...group, total: (group.total ?? 0) + groupDelta, candidates: rankCandidates(candidates) };
   });
 
@@ -81,7 +85,7 @@ export function applyTallyEvent(tally: Tally, event: TallyEvent, timeZone = DEFA
     }
     next.by_day = days;
   }
-  return { tally: next, unknown: [...unknown] };
+  return { tally: next, unknown: [...unknown], moved };
 }
 
 /** The line under the results' title: how the counts are published and as of when. */

@@ -25,13 +25,15 @@ export const SCREEN = {
 const FONT = "'PingFang SC', 'Noto Sans CJK SC', 'Microsoft YaHei', sans-serif";
 const number = (n: number) => n.toLocaleString('zh-CN');
 
-/** Top 10 of a group as horizontal bars, the leader on top. */
+const LABEL_WIDTH = 330;
+
+/** Top 10 of a group as horizontal bars, the leader on top; rank, name and unit on the left. */
 export function rankingOption(group: TallyGroup): ChartOption {
   const top = topCandidates(group, 10);
   return {
     textStyle: { fontFamily: FONT },
     animationDurationUpdate: 600,
-    grid: { left: 16, right: 110, top: 8, bottom: 8, containLabel: true },
+    grid: { left: LABEL_WIDTH + 8, right: 96, top: 4, bottom: 4 },
     xAxis: { type: 'value', show: false, max: (extent) => Math.max(1, extent.max) },
     yAxis: {
       type: 'category',
@@ -40,14 +42,19 @@ export function rankingOption(group: TallyGroup): ChartOption {
       axisLine: { show: false },
       axisTick: { show: false },
       axisLabel: {
+        interval: 0,
+        align: 'left',
+        margin: LABEL_WIDTH,
+        width: LABEL_WIDTH - 8,
+        overflow: 'truncate',
         formatter: (value: string) => {
           const [rank, name, unit] = value.split('|');
-          return `{rank|${rank}}{name|${name}}\n{unit|${unit}}`;
+          return `{rank|${rank}}{name|${name}}{unit|${unit}}`;
         },
         rich: {
-          rank: { color: SCREEN.gold, fontSize: 22, fontWeight: 'bold', width: 36, fontFamily: FONT },
-          name: { color: SCREEN.text, fontSize: 24, fontWeight: 'bold', fontFamily: FONT },
-          unit: { color: SCREEN.muted, fontSize: 17, padding: [4, 0, 0, 36], fontFamily: FONT },
+          rank: { color: SCREEN.gold, fontSize: 24, fontWeight: 'bold', width: 40, fontFamily: FONT },
+          name: { color: SCREEN.text, fontSize: 25, fontWeight: 'bold', width: 110, fontFamily: FONT },
+          unit: { color: SCREEN.muted, fontSize: 19, fontFamily: FONT },
         },
       },
     },
@@ -55,7 +62,7 @@ export function rankingOption(group: TallyGroup): ChartOption {
       {
         type: 'bar',
         data: top.map((c, i) => ({ value: c.votes ?? 0, itemStyle: { color: i < 3 ? SCREEN.gold : SCREEN.red } })),
-        barWidth: '58%',
+        barWidth: '56%',
         itemStyle: { borderRadius: [0, 6, 6, 0] },
         showBackground: true,
         backgroundStyle: { color: 'rgba(255, 255, 255, 0.05)', borderRadius: [0, 6, 6, 0] },
