@@ -61,7 +61,11 @@ describe('openTallyStream', () => {
     source.send('tally', '{"total":5,"as_of":"2026-12-02T02:00:00Z","changed":[{"id":12,"votes":5}]}');
     source.send('tally', 'not json');
     source.send('tally', '{"changed":[]}');
-    expect(events).toEqual([{ total: 5, as_of: '2026-12-02T02:00:00Z', changed: [{ id: 12, votes: 5 }] }]);
+    source.send('message', '{"total":6,"as_of":"2026-12-02T02:00:01Z","changed":[]}');
+    expect(events).toEqual([
+      { total: 5, as_of: '2026-12-02T02:00:00Z', changed: [{ id: 12, votes: 5 }] },
+      { total: 6, as_of: '2026-12-02T02:00:01Z', changed: [] },
+    ]);
     expect(statuses).toEqual(['connecting', 'live']);
   });
 

@@ -75,11 +75,13 @@ export function openTallyStream(url: string, handlers: StreamHandlers, deps: Str
       handlers.onOpen?.(opened);
       opened = true;
     };
-    current.addEventListener('tally', (message: MessageEvent) => {
+    const onMessage = (message: MessageEvent) => {
       if (source !== current) return;
       const event = parseTallyEvent(String(message.data));
       if (event) handlers.onEvent(event);
-    });
+    };
+    current.addEventListener('tally', onMessage);
+    current.addEventListener('message', onMessage); // the same data sent without an event name
     current.onerror = () => {
       if (source !== current || stopped) return;
       status('reconnecting');

@@ -117,6 +117,8 @@ export interface SendOptions {
  */
 export class VoteAttempt {
   readonly key = newIdempotencyKey();
+  /** How many times it was sent. */
+  sends = 0;
 
   constructor(
     readonly campaignId: number,
@@ -127,6 +129,7 @@ export class VoteAttempt {
   async send({ retries = 2, delay = (n) => 800 * n }: SendOptions = {}): Promise<VoteReceipt> {
     for (let attempt = 0; ; attempt += 1) {
       try {
+        this.sends += 1;
         return await castVote(this.campaignId, this.candidateId, this.pow, this.key);
       } catch (error) {
         if (!isUncertain(error) || attempt >= retries) throw error;

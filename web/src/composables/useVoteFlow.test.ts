@@ -93,6 +93,17 @@ describe('useVoteFlow', () => {
     expect(posts[0].key).not.toBe(posts[1].key);
   });
 
+  it('does not swap the challenge (and the key) once a send may have counted', async () => {
+    const calls = server({
+      [CHALLENGE]: [json(200, challenge(11))],
+      [VOTE]: [new TypeError('Failed to fetch'), json(409, { code: 'pow_replayed', message: '安全验证已使用过' })],
+    });
+    const flow = useVoteFlow({ retries: 1, delay: () => 0 });
+    expect(await flow.vote(1, { id: 12, name: '钟庆梅' })).toBeNull();
+    expect(flow.error.value?.code).toBe('pow_replayed');
+    expect(calls.filter((c) => c.method === 'GET')).toHaveLength(1);
+  });
+
   it("shows the server's refusal and takes the quota again", async () => {
     const calls = server({
       [CHALLENGE]: [json(200, challenge(5))],

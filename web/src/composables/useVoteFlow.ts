@@ -79,7 +79,8 @@ export function useVoteFlow(sendOptions: SendOptions = {}) {
           return await send();
         } catch (e) {
           // The server refused the proof (it expired while the phone was slow): one fresh challenge.
-          if (round === 0 && e instanceof ApiError && POW_REFUSALS.has(e.code)) continue;
+          // Not after a resend, though: the lost first send may have counted, and a new key would not know.
+          if (round === 0 && attempt.sends === 1 && e instanceof ApiError && POW_REFUSALS.has(e.code)) continue;
           throw e;
         }
       }
