@@ -5,7 +5,7 @@
 import { ref, shallowRef } from 'vue';
 import { ApiError, errorFromException } from '../api/client';
 import { getVoteChallenge, isUncertain, VoteAttempt, type SendOptions } from '../api/voting';
-import { PowError } from '../pow/solver';
+import { PowError } from '../pow/errors';
 import { solveChallengeInBackground } from '../pow/solve';
 import { useVoterStore, type CastVote } from '../stores/voter';
 

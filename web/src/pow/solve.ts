@@ -1,8 +1,9 @@
 // The page's side: solves a challenge in a Web Worker and reports progress; where no worker
-// can start (an old WebView), it solves on the page's thread in slices instead.
+// can start (an old WebView), it solves on the page's thread in slices instead (the solver is
+// then loaded on demand: normally only the worker carries it).
 import type { PowChallenge, PowSolution } from '../api/types';
 import type { FromWorker, ToWorker } from './protocol';
-import { PowError, solvePow } from './solver';
+import { PowError } from './errors';
 
 export interface SolveProgress {
   /** From 0 to 1: numbers tried / numbers in [0, maxnumber]. */
@@ -24,6 +25,7 @@ function startWorker(): Worker | null {
 }
 
 async function solveHere(challenge: PowChallenge, onProgress: SolveProgress, signal?: AbortSignal): Promise<PowSolution> {
+  const { solvePow } = await import('./solver');
   const { number } = await solvePow(challenge, { signal, onProgress: (tried, total) => onProgress(tried / total) });
   return solution(challenge, number);
 }

@@ -10,6 +10,7 @@
 // default well under 2 s, so 'pure' is used unless a caller asks for 'subtle'.
 import { solveChallenge } from 'altcha-lib/v1';
 import type { PowChallenge } from '../api/types';
+import { PowError } from './errors';
 import { sha256, toHex } from './sha256';
 
 export type Hasher = 'subtle' | 'pure';
@@ -29,15 +30,7 @@ export interface Solved {
   hasher: Hasher;
 }
 
-export class PowError extends Error {
-  constructor(
-    readonly code: 'unsupported' | 'unsolvable' | 'aborted',
-    message: string,
-  ) {
-    super(message);
-    this.name = 'PowError';
-  }
-}
+export { PowError };
 
 export function hasSubtleCrypto(): boolean {
   const c = globalThis.crypto as Crypto | undefined;
