@@ -19,6 +19,44 @@ const routes: RouteRecordRaw[] = [
     component: () => import('./pages/CandidatePage.vue'),
     meta: { title: '书记详情' },
   },
+  // Online voting: sign in with a phone, the receipt of a vote, today's votes, any receipt looked up.
+  {
+    path: '/c/:id(\\d+)/sign-in',
+    name: 'vote-sign-in',
+    component: () => import('./pages/vote/SignInPage.vue'),
+    meta: { title: '验证手机号' },
+  },
+  {
+    path: '/c/:id(\\d+)/receipt/:receipt',
+    name: 'vote-receipt',
+    component: () => import('./pages/vote/ReceiptPage.vue'),
+    meta: { title: '投票成功' },
+  },
+  {
+    path: '/c/:id(\\d+)/my-votes',
+    name: 'my-votes',
+    component: () => import('./pages/vote/MyVotesPage.vue'),
+    meta: { title: '我今天的投票' },
+  },
+  {
+    path: '/receipts/:receipt?',
+    name: 'receipt-check',
+    component: () => import('./pages/vote/ReceiptCheckPage.vue'),
+    meta: { title: '查询投票回执' },
+  },
+  // The results on a phone, and the big screen (数据大屏, 1920×1080; ECharts lives in its chunk only).
+  {
+    path: '/c/:id(\\d+)/results',
+    name: 'results',
+    component: () => import('./pages/results/ResultsPage.vue'),
+    meta: { title: '实时票数' },
+  },
+  {
+    path: '/screen/:id(\\d+)?',
+    name: 'screen',
+    component: () => import('./pages/screen/ScreenPage.vue'),
+    meta: { title: '数据大屏' },
+  },
   // /admin/**: the admin console (Element Plus), lazy chunks of its own so that the public pages
   // never download it.
   ...adminRoutes,

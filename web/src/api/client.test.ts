@@ -22,6 +22,14 @@ describe('parseErrorResponse', () => {
     expect(parseErrorResponse(429, '').message).toBe('访问太频繁，请稍后再试');
   });
 
+  it("uses the route's message for a code the server sent without a message", () => {
+    const messages = { otp_wrong: (e: ApiError) => `还可以再试 ${e.attemptsLeft} 次`, not_found: '没有找到这张回执' };
+    expect(parseErrorResponse(404, '{"code":"not_found"}', messages).message).toBe('没有找到这张回执');
+    expect(parseErrorResponse(401, '{"code":"otp_wrong","attempts_left":3}', messages).message).toBe('还可以再试 3 次');
+    expect(parseErrorResponse(400, '{"code":"toString"}', messages).message).toBe('请求有误，请返回后重试');
+    expect(parseErrorResponse(429, '{"code":"otp_cooldown","retry_after":12.2}').retryAfter).toBe(13);
+  });
+
   it('ignores JSON that is not an object', () => {
     expect(parseErrorResponse(500, '"oops"').message).toBe('服务器暂时无法响应，请稍后重试');
     expect(parseErrorResponse(500, 'null').code).toBe('http_500');

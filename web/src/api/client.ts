@@ -10,17 +10,31 @@ import type {
   Page,
 } from './types';
 
+interface ErrorExtra {
+  retryAfter?: number;
+  attemptsLeft?: number;
+}
+
 export class ApiError extends Error {
   readonly code: string;
   readonly status: number;
+  /** Seconds to wait before asking again (429 otp_cooldown), when the server says. */
+  readonly retryAfter: number | null;
+  /** Code attempts left (401 otp_wrong), when the server says. */
+  readonly attemptsLeft: number | null;
 
-  constructor(code: string, message: string, status = 0) {
+  constructor(code: string, message: string, status = 0, extra: ErrorExtra = {}) {
     super(message);
     this.name = 'ApiError';
     this.code = code;
     this.status = status;
+    this.retryAfter = extra.retryAfter ?? null;
+    this.attemptsLeft = extra.attemptsLeft ?? null;
   }
 }
+
+/** Chinese messages by error code, for when the server sends a code but no message. */
+export type CodeMessages = Record<string, string | ((error: ApiError) => string)>;
 
 const REQUEST_TIMEOUT_MS = 15_000;
 
@@ -34,21 +48,34 @@ export function messageForStatus(status: number): string {
   return '加载失败，请稍后重试';
 }
 
-/** Turns an error response (status and body text) into an ApiError. */
-export function parseErrorResponse(status: number, body: string): ApiError {
+const wholeNumber = (value: unknown) =>
+  typeof value === 'number' && Number.isFinite(value) && value >= 0 ? Math.ceil(value) : undefined;
+
+/**
+ * Turns an error response (status and body text) into an ApiError: the server's message when it
+ * sent one, else the fallback for its code in `messages`, else one for the status.
+ */
+export function parseErrorResponse(status: number, body: string, messages: CodeMessages = {}): ApiError {
   let code = `http_${status}`;
   let message = '';
+  const extra: ErrorExtra = {};
   try {
     const parsed: unknown = JSON.parse(body);
     if (parsed && typeof parsed === 'object') {
       const fields = parsed as Record<string, unknown>;
       if (typeof fields.code === 'string' && fields.code) code = fields.code;
       if (typeof fields.message === 'string') message = fields.message.trim();
+      extra.retryAfter = wholeNumber(fields.retry_after);
+      extra.attemptsLeft = wholeNumber(fields.attempts_left);
     }
   } catch {
     // Not JSON: a proxy's HTML error page, an empty body…
   }
-  return new ApiError(code, message || messageForStatus(status), status);
+  if (message) return new ApiError(code, message, status, extra);
+  const bare = new ApiError(code, '', status, extra);
+  const fallback = Object.prototype.hasOwnProperty.call(messages, code) ? messages[code] : undefined;
+  const text = typeof fallback === 'function' ? fallback(bare) : fallback;
+  return new ApiError(code, text || messageForStatus(status), status, extra);
 }
 
 /** Turns what fetch threw (network down, timeout) into an ApiError. */
@@ -76,7 +103,21 @@ export function apiUrl(path: string, params: Record<string, string | number | un
   return `/api/v1${path}${query ? `?${query}` : ''}`;
 }
 
-async function getJson<T>(url: string, signal?: AbortSignal): Promise<T> {
+export interface RequestOptions {
+  method?: 'GET' | 'POST';
+  /** Sent as JSON. */
+  body?: unknown;
+  headers?: Record<string, string>;
+  signal?: AbortSignal;
+  /** Fallback messages for the error codes of this route. */
+  messages?: CodeMessages;
+  /** 'no-store' for answers about the signed-in voter, which no cache may keep. */
+  cache?: RequestCache;
+}
+
+/** One JSON request; the parsed body (undefined for 204), or an ApiError. */
+export async function requestJson<T>(url: string, options: RequestOptions = {}): Promise<T> {
+  const { method = 'GET', body, signal, messages, cache } = options;
   const controller = new AbortController();
   let timedOut = false;
   const timer = setTimeout(() => {
@@ -84,16 +125,24 @@ async function getJson<T>(url: string, signal?: AbortSignal): Promise<T> {
     controller.abort();
   }, REQUEST_TIMEOUT_MS);
   const forwardAbort = () => controller.abort();
+  if (signal?.aborted) controller.abort();
   signal?.addEventListener('abort', forwardAbort);
+  const headers: Record<string, string> = { Accept: 'application/json', ...options.headers };
+  if (body !== undefined) headers['Content-Type'] = 'application/json';
   try {
     const response = await fetch(url, {
-      headers: { Accept: 'application/json' },
+      method,
+      headers,
+      body: body === undefined ? undefined : JSON.stringify(body),
+      credentials: 'same-origin',
       signal: controller.signal,
+      ...(cache ? { cache } : {}),
     });
-    const body = await response.text();
-    if (!response.ok) throw parseErrorResponse(response.status, body);
+    const text = await response.text();
+    if (!response.ok) throw parseErrorResponse(response.status, text, messages);
+    if (response.status === 204) return undefined as T;
     try {
-      return JSON.parse(body) as T;
+      return JSON.parse(text) as T;
     } catch {
       throw new ApiError('bad_response', '服务器返回的数据有误，请稍后重试', response.status);
     }
@@ -103,6 +152,10 @@ async function getJson<T>(url: string, signal?: AbortSignal): Promise<T> {
     clearTimeout(timer);
     signal?.removeEventListener('abort', forwardAbort);
   }
+}
+
+function getJson<T>(url: string, signal?: AbortSignal): Promise<T> {
+  return requestJson<T>(url, { signal });
 }
 
 export function listCampaigns(signal?: AbortSignal) {

@@ -50,6 +50,8 @@ export interface VotePolicy {
   votes_per_voter_per_day: number;
   per_candidate_per_day: number;
   show_counts: string;
+  /** The hour (0–23, campaign time) at which a `daily` snapshot is published, when the server says. */
+  snapshot_hour?: number;
 }
 
 export interface RubricItem {
@@ -124,4 +126,130 @@ export interface CandidateQuery {
   q?: string;
   page?: number;
   page_size?: number;
+}
+
+// ---- Online voting (voters, votes, receipts, the tally) ----
+
+export interface Voter {
+  id: number;
+  kind: 'phone' | string;
+  phone_tail: string;
+}
+
+export interface OtpSent {
+  phone_tail: string;
+  /** Seconds the code stays valid. */
+  expires_in: number;
+  /** Seconds before another code may be asked for. */
+  resend_after: number;
+}
+
+/** What is left of the signed-in voter's quota today in one campaign. */
+export interface VoterQuota {
+  id: number;
+  /** The campaign's day, "2026-12-02". */
+  day: string;
+  votes_per_day: number;
+  votes_today: number;
+  votes_left: number;
+  /** Candidates voted for today. */
+  voted_today: number[];
+}
+
+export interface VoterMe {
+  voter: Voter;
+  campaign?: VoterQuota;
+}
+
+/** A proof-of-work challenge in ALTCHA's format (SHA-256 variant). */
+export interface PowChallenge {
+  algorithm: string;
+  challenge: string;
+  maxnumber: number;
+  salt: string;
+  signature: string;
+}
+
+/** The solved challenge sent with a vote. */
+export interface PowSolution {
+  algorithm: string;
+  challenge: string;
+  number: number;
+  salt: string;
+  signature: string;
+}
+
+export interface VoteReceipt {
+  vote_id: number;
+  /** 26 characters: the voter's proof of this vote. */
+  receipt: string;
+  candidate_id: number;
+  cast_at: string;
+  votes_left: number;
+}
+
+export interface MyVote {
+  vote_id: number;
+  receipt: string;
+  candidate_id: number;
+  candidate_name: string;
+  cast_at: string;
+}
+
+export interface MyVotes {
+  day: string;
+  items: MyVote[];
+}
+
+export interface ReceiptRecord {
+  vote_id: number;
+  campaign_id: number;
+  candidate_id: number;
+  candidate_name: string;
+  cast_at: string;
+}
+
+export type TallyShow = 'live' | 'daily' | 'hidden';
+
+export interface TallyCandidate {
+  id: number;
+  name: string;
+  unit: string;
+  district: string;
+  district_name: string;
+  /** Absent while counts are not visible. */
+  votes?: number;
+  rank?: number;
+}
+
+export interface TallyGroup {
+  key: string;
+  name: string;
+  total?: number;
+  candidates: TallyCandidate[];
+}
+
+export interface TallyDistrict {
+  code: string;
+  name: string;
+  votes?: number;
+}
+
+export interface Tally {
+  show: TallyShow | string;
+  as_of: string;
+  visible: boolean;
+  total?: number;
+  groups: TallyGroup[];
+  districts: TallyDistrict[];
+  by_day?: { day: string; votes: number }[];
+  /** 24 counts, hour 0 to 23 of today in the campaign's time zone. */
+  by_hour_today?: number[];
+}
+
+/** One `tally` event of the stream: the new total and the candidates whose count moved. */
+export interface TallyEvent {
+  total: number;
+  as_of: string;
+  changed: { id: number; votes: number }[];
 }
