@@ -37,3 +37,6 @@ if [ -f "$root/tests/browser/admin.mjs" ]; then
   BASE_URL="$url" SCREENSHOT_DIR="$shots/admin" DISTRICT_USER=hainan DISTRICT_PASSWORD="$password" \
     node "$root/tests/browser/admin.mjs"
 fi
+# The phone voter: the codes come from the file SMS provider (sms.txt beside the database,
+# which serve uses with the demo data).
+BASE_URL="$url" SCREENSHOT_DIR="$shots/vote" SMS_FILE="$tmp/sms.txt" node "$root/tests/browser/vote.mjs"
