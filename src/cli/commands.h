@@ -20,6 +20,7 @@ int Serve(const ConfigFlags& flags);
 struct InitOptions {
   std::string db;
   bool demo = false;
+  bool demo_votes = true;  // --no-demo-votes: the demo without its voting history (quicker test databases)
 };
 int Init(const InitOptions& options);
 

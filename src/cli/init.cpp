@@ -7,6 +7,7 @@
 
 #include "cli/commands.h"
 #include "cli/console.h"
+#include "cli/demo_votes.h"
 #include "cli/text_file.h"
 #include "core/campaign_json.h"
 #include "core/roster.h"
@@ -74,6 +75,14 @@ int Init(const InitOptions& options) {
     PrintError(s);
     return 1;
   }
+  if (!options.demo_votes) return 0;
+  auto votes = SeedDemoVotes(*store, *id, doc->config, now);
+  if (!votes) {
+    PrintError(votes.status());
+    return 1;
+  }
+  std::cout << "演示投票：" << votes->voters << " 位模拟选民在 " << votes->days << " 天里投了 " << votes->votes
+            << " 票（与真实投票同一写入路径）\n";
   return 0;
 }
 

@@ -25,6 +25,7 @@ int main(int argc, char** argv) {
   auto* init_cmd = app.add_subcommand("init", "创建数据库；--demo 同时创建乌海市演示活动");
   init_cmd->add_option("--db", init.db, "SQLite 数据库文件")->required();
   init_cmd->add_flag("--demo", init.demo, "创建乌海市 2022 年演示活动");
+  init_cmd->add_flag("--demo-votes,!--no-demo-votes", init.demo_votes, "演示活动带上模拟的投票记录（默认带上）");
 
   auto* import = app.add_subcommand("import", "导入活动或名单");
   import->require_subcommand(1);

@@ -207,11 +207,13 @@ class Client {
 // A running server on a fresh demo database.
 class Server {
  public:
-  // `db` is initialised with the demo campaign unless `init` is false.
-  explicit Server(const fs::path& dir, const std::vector<std::string>& extra_args = {}, bool init = true)
+  // `db` is initialised with the demo campaign unless `init` is false; without its voting
+  // history unless `demo_votes` (it takes a few seconds).
+  explicit Server(const fs::path& dir, const std::vector<std::string>& extra_args = {}, bool init = true,
+                  bool demo_votes = false)
       : db_((dir / "test.db").string()), web_(dir / "web"), err_(dir / "serve.err") {
     if (init) {
-      auto r = RunCommand({"init", "--db", db_, "--demo"});
+      auto r = RunCommand({"init", "--db", db_, "--demo", demo_votes ? "--demo-votes" : "--no-demo-votes"});
       EXPECT_EQ(r.exit_code, 0) << r.out;
     }
     MakeWebRoot();

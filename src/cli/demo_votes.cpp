@@ -1,0 +1,97 @@
+#include "cli/demo_votes.h"
+
+#include <algorithm>
+#include <cmath>
+#include <random>
+#include <vector>
+
+#include "core/voting/receipt.h"
+#include "core/voting/vote_rules.h"
+
+namespace ss::cli {
+
+Result<DemoVotes> SeedDemoVotes(store::Store& store, std::int64_t campaign, const CampaignConfig& config, Millis now) {
+  const Phase* voting = config.schedule.Find(PhaseKey::kVoting);
+  if (!voting || voting->start >= now) return DemoVotes{};
+  auto candidates = store.roster().Candidates(campaign);
+  if (!candidates) return candidates.status();
+  std::vector<const Candidate*> active;
+  for (const auto& c : *candidates)
+    if (c.active) active.push_back(&c);
+  if (active.empty()) return DemoVotes{};
+
+  std::mt19937_64 rng(20220420);
+  // Popularity: a few secretaries draw many votes (their video went round the group chats),
+  // most a steady share.
+  std::vector<double> weight;
+  for (std::size_t i = 0; i < active.size(); ++i) weight.push_back(1.0 / std::pow(1.0 + static_cast<double>((i * 37) % active.size()), 0.8));
+  std::discrete_distribution<std::size_t> pick(weight.begin(), weight.end());
+  // Local hours: quiet at night, peaks at noon and in the evening.
+  static constexpr double kHours[24] = {1, 0.5, 0.3, 0.2, 0.2, 0.5, 2, 4, 6, 6, 5, 6, 9, 8, 5, 5, 5, 6, 8, 12, 14, 13, 9, 4};
+  std::discrete_distribution<int> hour(std::begin(kHours), std::end(kHours));
+
+  constexpr int kVoters = 4000;
+  std::vector<std::int64_t> voters;
+  {
+    voting::OtpPolicy p;
+    std::vector<store::Pending<Result<store::VoterRepository::OtpOutcome>>> issued, verified;
+    for (int i = 0; i < kVoters; ++i)
+      issued.push_back(store.voters().IssueOtp("demo-voter-" + std::to_string(i), "demo", voting->start, 0, p));
+    for (auto& f : issued)
+      if (auto r = std::move(f).Wait(); !r) return r.status();
+    for (int i = 0; i < kVoters; ++i)
+      verified.push_back(store.voters().VerifyOtp("demo-voter-" + std::to_string(i), "demo",
+                                                  std::to_string(1000 + i % 9000), voting->start, p));
+    for (auto& f : verified) {
+      auto r = std::move(f).Wait();
+      if (!r) return r.status();
+      if (!r->refusal.ok()) return r->refusal;
+      voters.push_back(r->voter.id);
+    }
+  }
+
+  DemoVotes out;
+  out.voters = kVoters;
+  const TimeZone& tz = config.timezone;
+  std::int64_t first = voting::CampaignDay(voting->start, tz);
+  std::int64_t today = voting::CampaignDay(now, tz);
+  std::uniform_int_distribution<int> minute(0, 3'599'999);
+  std::uniform_real_distribution<double> chance(0, 1);
+  std::vector<store::Pending<Result<store::CastOutcome>>> pending;
+  std::int64_t serial = 0;
+  for (std::int64_t day = first; day <= today; ++day) {
+    ++out.days;
+    // Turnout grows as the campaign becomes known.
+    double turnout = 0.08 + 0.25 * static_cast<double>(day - first) / static_cast<double>(std::max<std::int64_t>(1, today - first));
+    for (std::int64_t voter : voters) {
+      if (chance(rng) > turnout) continue;
+      int n = 1 + static_cast<int>(chance(rng) * 3);  // 1–3 of the day's votes
+      for (int k = 0; k < n; ++k) {
+        int h = hour(rng);
+        Millis at = day * kMillisPerDay - static_cast<Millis>(tz.offset_minutes) * 60'000 + h * 3'600'000LL + minute(rng);
+        if (at >= now || at < voting->start) continue;
+        const Candidate* c = active[pick(rng)];
+        store::CastVote v;
+        v.campaign_id = campaign;
+        v.candidate_id = c->id;
+        v.group_key = c->group;
+        v.voter_id = voter;
+        v.day = day;
+        v.hour = h;
+        v.cast_at = at;
+        v.receipt = voting::NewReceipt();
+        v.pow = "demo-" + std::to_string(++serial);
+        v.ip = "demo";
+        v.policy = config.vote_policy;
+        pending.push_back(store.votes().Cast(v));
+      }
+    }
+  }
+  for (auto& p : pending) {
+    auto r = std::move(p).Wait();
+    if (r) ++out.votes;  // a second pick of the same secretary that day is refused, as for anyone
+  }
+  return out;
+}
+
+}  // namespace ss::cli
