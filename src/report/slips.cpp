@@ -102,28 +102,29 @@ Status CheckFont(PangoContext* ctx, const char* family) {
   return Status::Ok();
 }
 
-// The QR code as one path of dark runs (a rectangle per run, not per module: smaller files,
-// and no seams between neighbouring modules in viewers that antialias).
+// The QR code as a 1-bit image of one pixel per module, scaled up without smoothing: the
+// PDF says /Interpolate false, so viewers and printers keep the edges sharp. (As vector runs
+// the coordinates' printing and compression took half the time of a sheet, and twice the bytes.)
 Status DrawQr(cairo_t* cr, const std::string& text, double x, double y, double size) {
   std::unique_ptr<QRcode, QrFree> qr(QRcode_encodeString(text.c_str(), 0, QR_ECLEVEL_M, QR_MODE_8, 1));
   if (!qr) return Status(code::kBadParam, "投票页地址太长，放不进二维码");
   const int n = qr->width;
-  const double m = size / n;
-  for (int row = 0; row < n; ++row) {
-    const unsigned char* line = qr->data + static_cast<std::ptrdiff_t>(row) * n;
-    for (int col = 0; col < n;) {
-      if (!(line[col] & 1)) {
-        ++col;
-        continue;
-      }
-      int end = col;
-      while (end < n && (line[end] & 1)) ++end;
-      cairo_rectangle(cr, x + col * m, y + row * m, (end - col) * m, m);
-      col = end;
-    }
-  }
+  std::unique_ptr<cairo_surface_t, CairoFree> image(cairo_image_surface_create(CAIRO_FORMAT_A8, n, n));
+  unsigned char* pixels = cairo_image_surface_get_data(image.get());
+  const int stride = cairo_image_surface_get_stride(image.get());
+  for (int row = 0; row < n; ++row)
+    for (int col = 0; col < n; ++col)
+      pixels[row * stride + col] = (qr->data[row * n + col] & 1) ? 255 : 0;
+  cairo_surface_mark_dirty(image.get());
+  cairo_save(cr);
+  cairo_translate(cr, x, y);
+  cairo_scale(cr, size / n, size / n);
   cairo_set_source_rgb(cr, 0, 0, 0);
-  cairo_fill(cr);
+  cairo_pattern_t* mask = cairo_pattern_create_for_surface(image.get());
+  cairo_pattern_set_filter(mask, CAIRO_FILTER_NEAREST);
+  cairo_mask(cr, mask);
+  cairo_pattern_destroy(mask);
+  cairo_restore(cr);
   return Status::Ok();
 }
 
@@ -209,7 +210,7 @@ Result<std::string> BallotSlipsPdf(const SlipSheet& sheet) {
   // Everything but the code is the same on every slip: laid out once.
   const double inner = kSlipWidth - 2 * kPad;
   Layout name = MakeLayout(ctx.get(), Font(kSans, "", 8), inner, 2, sheet.campaign_name);
-  Layout branch = MakeLayout(ctx.get(), Font(kSans, "Bold", 11), inner, 1, sheet.branch);
+  Layout branch = MakeLayout(ctx.get(), Font(kSans, "Bold", 11), inner, 2, sheet.branch);
   Layout instruction = MakeLayout(ctx.get(), Font(kSans, "", 7.5), inner, 2, kInstruction);
   Layout label = MakeLayout(ctx.get(), Font(kSans, "", 7), inner, 1, "投票码");
   const double name_h = Height(name.get()), branch_h = Height(branch.get());
@@ -224,9 +225,11 @@ Result<std::string> BallotSlipsPdf(const SlipSheet& sheet) {
                                                       [](const std::string& a, const std::string& b) { return a.size() < b.size(); }));
   double code_size = kCodeFontSize;
   Layout code = MakeLayout(ctx.get(), Font(kMono, "Bold", code_size), code_width, 1, longest);
+  pango_layout_set_width(code.get(), -1);  // measured unwrapped: never "…" in a code
   if (double w = Width(code.get()); w > code_width) {
     code_size = std::floor(code_size * code_width / w * 2) / 2;
     code = MakeLayout(ctx.get(), Font(kMono, "Bold", code_size), code_width, 1, longest);
+    pango_layout_set_width(code.get(), -1);
   }
   const double code_h = Height(code.get());
   const double block_top = band_top + (band_bottom - band_top - label_h - 2 - code_h) / 2;
