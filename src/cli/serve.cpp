@@ -6,6 +6,7 @@
 #include <iostream>
 #include <thread>
 #include <latch>
+#include <memory>
 #include <sys/resource.h>
 #include <unistd.h>
 
@@ -22,16 +23,22 @@ namespace {
 // The CPU pool's threads run at a lower priority (nice 10): while Argon2 or a spreadsheet
 // keeps a core busy, the I/O threads, the reads and the writer are scheduled first, so a
 // guessing flood slows sign-ins, not the requests beside it. Lowering needs no privilege.
+//
+// The latch is shared with the tasks: a pool thread may still be waking up inside
+// arrive_and_wait after this function has returned. On the stack, the next call's latch took
+// its place (the same address, a count of 1 again), the woken thread read that count, went
+// back to sleep for good, and its pool — one thread on 2 cores — never ran a task again
+// (sign-ins hung under ctest -j2; gdb showed the thread in latch::wait).
 void YieldToOthers(boost::asio::thread_pool& pool, unsigned threads) {
-  std::latch all(static_cast<std::ptrdiff_t>(threads));
+  auto all = std::make_shared<std::latch>(static_cast<std::ptrdiff_t>(threads));
   for (unsigned i = 0; i < threads; ++i) {
-    boost::asio::post(pool, [&all] {
+    boost::asio::post(pool, [all] {
       if (setpriority(PRIO_PROCESS, static_cast<id_t>(gettid()), 10) != 0)
         spdlog::warn("计算线程未能降低优先级");
-      all.arrive_and_wait();  // one task per thread: none returns before all have started
+      all->arrive_and_wait();  // one task per thread: none returns before all have started
     });
   }
-  all.wait();
+  all->wait();
 }
 }  // namespace
 
