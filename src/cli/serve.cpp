@@ -24,10 +24,10 @@ namespace {
 // keeps a core busy, the I/O threads, the reads and the writer are scheduled first, so a
 // guessing flood slows sign-ins, not the requests beside it. Lowering needs no privilege.
 //
-// The latch is shared with the tasks: a pool thread may still be waking up inside
-// arrive_and_wait after this function has returned. On the stack, the next call's latch took
-// its place (the same address, a count of 1 again), the woken thread read that count, went
-// back to sleep for good, and its pool — one thread on 2 cores — never ran a task again
+// The latch is shared with the tasks: a pool thread may still be inside arrive_and_wait,
+// re-reading the count, after this function has returned. On the stack, that slot was then
+// reused (by the next call's latch, then by anything), the thread could read a non-zero
+// count and sleep for good, and its pool — one thread on 2 cores — never ran a task again
 // (sign-ins hung under ctest -j2; gdb showed the thread in latch::wait).
 void YieldToOthers(boost::asio::thread_pool& pool, unsigned threads) {
   auto all = std::make_shared<std::latch>(static_cast<std::ptrdiff_t>(threads));
