@@ -197,9 +197,13 @@ Result<std::string> BallotSlipsPdf(const SlipSheet& sheet) {
   std::unique_ptr<cairo_t, CairoFree> cairo(cairo_create(surface.get()));
   cairo_t* cr = cairo.get();
 
-  // One Pango context for the whole sheet, at 72 dpi so that a font size is in points (the
-  // PDF's unit), without hinting (vector output: metrics stay exact).
-  std::unique_ptr<PangoContext, GFree> ctx(pango_cairo_create_context(cr));
+  // A font map of this call's own, freed with it: nothing outlives the call (the per-thread
+  // default map would save ≈ 25 ms a sheet but keeps its fonts for the thread's life). One
+  // Pango context for the whole sheet, at 72 dpi so that a font size is in points (the PDF's
+  // unit), without hinting (vector output: metrics stay exact).
+  std::unique_ptr<PangoFontMap, GFree> fonts(pango_cairo_font_map_new());
+  std::unique_ptr<PangoContext, GFree> ctx(pango_font_map_create_context(fonts.get()));
+  pango_cairo_update_context(cr, ctx.get());
   pango_cairo_context_set_resolution(ctx.get(), 72);
   std::unique_ptr<cairo_font_options_t, CairoFree> options(cairo_font_options_create());
   cairo_font_options_set_hint_metrics(options.get(), CAIRO_HINT_METRICS_OFF);
