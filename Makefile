@@ -83,7 +83,7 @@ cpp-test: build
 
 # The C++ tests (core, store, http, and the API tests against an ASan-built server) under
 # AddressSanitizer and UBSan, in their own build directory.
-ASAN_TARGETS := core_tests store_tests http_tests api_tests shuangshai
+ASAN_TARGETS := core_tests store_tests http_tests api_tests sms_tests report_tests shuangshai
 ASAN_ENV := ASAN_OPTIONS=detect_leaks=1:abort_on_error=0:strict_string_checks=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
 ASAN_CONFIGURE = @$(CONFIGURE) $(ASAN_BUILD) -DCMAKE_BUILD_TYPE=RelWithDebInfo "-DCMAKE_CXX_FLAGS_RELWITHDEBINFO=-O1 -g1 -DNDEBUG" -DSHUANGSHAI_SANITIZE=ON -DSHUANGSHAI_BENCH=OFF
 asan: deps-test

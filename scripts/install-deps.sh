@@ -4,7 +4,8 @@
 # Usage: scripts/install-deps.sh [build|test|bench|fuzz]
 #   build  the compiler, ninja, the libraries of the server and node/npm for the web app
 #   test   adds what only the tests and benchmarks need: GoogleTest, Google Benchmark,
-#          Chromium and CJK fonts for the browser test, wrk and curl (bench: the same)
+#          Chromium for the browser test, wrk and curl, poppler-utils and zbar-tools to read
+#          the slips' PDF back (bench: the same)
 #   fuzz   adds clang and its libFuzzer runtime
 set -euo pipefail
 
@@ -18,11 +19,14 @@ want=(
   # xlsxwriter.pc says "-lxlsxwriter -lz" but libxlsxwriter-dev does not depend on zlib1g-dev
   # (libsqlite3's static Libs name -lz too): without it the link fails with "cannot find -lz".
   libxlsxwriter-dev zlib1g-dev
+  # Ballot-code slips as PDF (src/report/slips.cpp): Cairo, Pango, QR codes, and the CJK
+  # font they are set in, which the server needs at run time.
+  libcairo2-dev libpango1.0-dev libqrencode-dev fonts-noto-cjk
   nodejs npm
 )
 case "${1:-build}" in
   build) ;;
-  test | bench) want+=(libgtest-dev libgmock-dev libbenchmark-dev chromium fonts-noto-cjk wrk curl procps) ;;
+  test | bench) want+=(libgtest-dev libgmock-dev libbenchmark-dev chromium wrk curl procps poppler-utils zbar-tools) ;;
   fuzz) want+=(clang libclang-rt-14-dev) ;;
   *) echo "usage: $0 [build|test|bench|fuzz]" >&2; exit 2 ;;
 esac

@@ -25,9 +25,14 @@ namespace {
 // The CPU pool's threads run at a lower priority (nice 10): while Argon2 or a spreadsheet
 // keeps a core busy, the I/O threads, the reads and the writer are scheduled first, so a
 // guessing flood slows sign-ins, not the requests beside it. Lowering needs no privilege.
+//
+// The latch is shared with the tasks: a pool thread may still be inside arrive_and_wait,
+// re-reading the count, after this function has returned. On the stack, that slot was then
+// reused (by the next call's latch, then by anything), the thread could read a non-zero
+// count and sleep for good, and its pool — one thread on 2 cores — never ran a task again
+// (sign-ins hung under ctest -j2; gdb showed the thread in latch::wait).
 void YieldToOthers(boost::asio::thread_pool& pool, unsigned threads) {
-  // Shared: a task may still be inside arrive_and_wait when this function has returned.
-  auto all = std::make_shared<std::latch>(static_cast<std::ptrdiff_t>(threads) + 1);
+  auto all = std::make_shared<std::latch>(static_cast<std::ptrdiff_t>(threads));
   for (unsigned i = 0; i < threads; ++i) {
     boost::asio::post(pool, [all] {
       if (setpriority(PRIO_PROCESS, static_cast<id_t>(gettid()), 10) != 0)
@@ -35,7 +40,7 @@ void YieldToOthers(boost::asio::thread_pool& pool, unsigned threads) {
       all->arrive_and_wait();  // one task per thread: none returns before all have started
     });
   }
-  all->arrive_and_wait();
+  all->wait();
 }
 }  // namespace
 

@@ -6,7 +6,6 @@
 #include <chrono>
 #include <filesystem>
 #include <fstream>
-#include <regex>
 #include <thread>
 
 #include "fake_gateway.h"
@@ -65,8 +64,13 @@ TEST(FileSender, AppendsOneLinePerMessageAndCreatesItsFolder) {
   ASSERT_TRUE(sender->Send(Otp("15912345678", "000123")).ok());
   auto lines = Lines(s.file);
   ASSERT_EQ(lines.size(), 2u);
-  std::regex shape(R"(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d{3})?Z\t13800138000\t493817)");
-  EXPECT_TRUE(std::regex_match(lines[0], shape)) << lines[0];
+  // "2026-05-01T08:00:00Z" or "…:00.123Z", then the phone and the code (no std::regex: GCC 12
+  // warns inside it under the sanitizers).
+  auto tab = lines[0].find('\t');
+  ASSERT_NE(tab, std::string::npos) << lines[0];
+  std::string time = lines[0].substr(0, tab);
+  EXPECT_TRUE((time.size() == 20 || time.size() == 24) && time[4] == '-' && time[10] == 'T' && time.back() == 'Z') << time;
+  EXPECT_EQ(lines[0].substr(tab), "\t13800138000\t493817");
   EXPECT_TRUE(lines[1].ends_with("\t15912345678\t000123")) << lines[1];
   fs::remove_all(dir);
 }
