@@ -1,0 +1,49 @@
+#!/usr/bin/env bash
+# The vote path under load (issue 7): distinct voters casting durable votes at 256
+# connections, with every check on (voter cookie, window, candidate, proof of work checked —
+# at a low difficulty, solved ahead by bench/vote_mint —, spent challenges, the rules inside
+# the write, synchronous=FULL, group commit, the tally moved after the commit), measured in
+# the same run as the bare Beast server and the server's /healthz. Prints figures; never
+# fails on a time.
+# Usage: bench/vote_flood.sh path/to/shuangshai [seconds] [voters]
+set -euo pipefail
+bin=$(realpath "${1:-build/shuangshai}")
+secs=${2:-10}
+voters=${3:-120000}
+dir=$(dirname "$bin")
+here=$(cd "$(dirname "$0")" && pwd)
+command -v wrk >/dev/null || { echo "bench: wrk is missing (scripts/install-deps.sh test installs it)"; exit 1; }
+tmp=$(mktemp -d)
+pids=()
+cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; wait 2>/dev/null || true; rm -rf "$tmp"; }
+trap cleanup EXIT
+url_of() { for _ in $(seq 1 100); do u=$(grep -ao 'http://127.0.0.1:[0-9]*' "$1" | head -n1 || true); [ -n "$u" ] && break; sleep 0.1; done; echo "$u"; }
+rate() { awk '/Requests\/sec/ {print $2}'; }
+
+"$dir/bench/bare_server" 0 >"$tmp/bare.log" 2>&1 &
+pids+=($!)
+bare=$(wrk -t2 -c256 -d"${secs}s" "$(url_of "$tmp/bare.log")/" | rate)
+kill "${pids[0]}"
+
+SHUANGSHAI_TEST_FAST_PASSWORDS=1 "$bin" init --db "$tmp/b.db" --demo --no-demo-votes >/dev/null 2>&1
+start=$(date +%s.%N)
+"$dir/bench/vote_mint" "$tmp/b.db" "$voters" 100 >"$tmp/votes.tsv"
+echo "minted $(wc -l <"$tmp/votes.tsv") votes for $voters voters in $(awk -v s="$start" -v e="$(date +%s.%N)" 'BEGIN{printf "%.1f", e-s}') s" >&2
+printf '[voting]\npow_maxnumber = 100\n[server]\naccess_log = false\n' >"$tmp/bench.toml"
+SHUANGSHAI_TEST_FAST_PASSWORDS=1 "$bin" serve --config "$tmp/bench.toml" --db "$tmp/b.db" --port 0 --threads 2 \
+  >"$tmp/out.log" 2>"$tmp/err.log" &
+pid=$!
+pids+=($pid)
+url=$(url_of "$tmp/out.log")
+rss() { awk '/VmRSS/ {print $2 " kB"}' "/proc/$pid/status"; }
+healthz=$(wrk -t2 -c256 -d"${secs}s" "$url/healthz" | rate)
+echo "server RSS before the votes: $(rss)" >&2
+out=$(ORIGIN="$url" VOTES="$tmp/votes.tsv" THREADS=2 wrk -t2 -c256 -d"${secs}s" --latency \
+  -s "$here/lua/cast_votes.lua" "$url" 2>&1)
+echo "server RSS after the votes: $(rss)" >&2
+echo "$out" | grep -E "votes accepted|Requests/sec" >&2
+accepted=$(echo "$out" | sed -nE 's/.*votes accepted \(201\): ([0-9]+).*/\1/p')
+awk -v a="$accepted" -v s="$secs" -v b="$bare" -v h="$healthz" 'BEGIN {
+  v = a / s
+  printf "bare Beast: %.0f req/s; /healthz: %.0f req/s; accepted votes: %.0f /s (%.0f%% of bare, %.0f%% of /healthz)\n", b, h, v, 100 * v / b, 100 * v / h
+}' >&2
