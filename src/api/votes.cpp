@@ -198,7 +198,7 @@ http::Handler CastVote(Services& s) {
     cast.day = voting::CampaignDay(now, config.timezone);
     cast.hour = static_cast<int>(((now + config.timezone.offset_minutes * 60'000LL) % kMillisPerDay) / 3'600'000);
     cast.cast_at = now;
-    cast.receipt = voting::NewReceipt();
+    cast.receipt = voting::NewReceiptSecret();
     cast.idempotency_key = idem;
     cast.pow = solution->challenge;
     cast.ip = ClientAddress(ctx, s.auth);

@@ -79,7 +79,7 @@ Result<DemoVotes> SeedDemoVotes(store::Store& store, std::int64_t campaign, cons
         v.day = day;
         v.hour = h;
         v.cast_at = at;
-        v.receipt = voting::NewReceipt();
+        v.receipt = voting::NewReceiptSecret();
         v.pow = "demo-" + std::to_string(++serial);
         v.ip = "demo";
         v.policy = config.vote_policy;

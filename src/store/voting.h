@@ -72,9 +72,9 @@ struct CastVote {
   std::int64_t day = 0;    // voting::CampaignDay(cast_at, tz)
   int hour = 0;            // local hour of cast_at, for the counts
   Millis cast_at = 0;
-  std::string receipt;     // voting::NewReceipt()
+  std::string receipt;     // its random part, voting::NewReceiptSecret(); the store adds the id
   std::string idempotency_key;  // empty: none
-  std::string pow;         // the solved challenge (hex); each is accepted once
+  std::string pow;         // the solved challenge (hex); accepted once per voter (it names its voter)
   std::string ip;
   VotePolicy policy;
 };

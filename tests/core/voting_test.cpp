@@ -179,15 +179,22 @@ TEST(VoterSessionTest, ATokenSaysWhoUntilItExpires) {
   EXPECT_FALSE(ReadVoterToken(kKey, "v1.1.phone.99999999999", 0));
 }
 
-TEST(ReceiptTest, ReceiptsAreReadableAndDoNotRepeat) {
+TEST(ReceiptTest, AReceiptCarriesItsVoteIdAndARandomPart) {
   std::set<std::string> seen;
   for (int i = 0; i < 1000; ++i) {
-    std::string r = NewReceipt();
+    std::string secret = NewReceiptSecret();
+    EXPECT_EQ(secret.size(), 18u);
+    EXPECT_TRUE(seen.insert(secret).second);
+    std::string r = ReceiptOf(123456789 + i, secret);
     EXPECT_TRUE(LooksLikeReceipt(r)) << r;
-    EXPECT_TRUE(seen.insert(r).second);
+    auto parts = SplitReceipt(r);
+    ASSERT_TRUE(parts);
+    EXPECT_EQ(parts->id, 123456789 + i);
+    EXPECT_EQ(parts->secret, secret);
   }
-  EXPECT_FALSE(LooksLikeReceipt("0123456789ABCDEFGHJKMNPQRI"));  // I is not in the alphabet
-  EXPECT_FALSE(LooksLikeReceipt("short"));
+  EXPECT_EQ(ReceiptOf(1, std::string(18, 'A')), "00000001AAAAAAAAAAAAAAAAAA");
+  EXPECT_FALSE(SplitReceipt("0123456789ABCDEFGHJKMNPQRI"));  // I is not in the alphabet
+  EXPECT_FALSE(SplitReceipt("short"));
 }
 
 TEST(RefusalsTest, EveryCodeHasAStatusAndAChineseMessage) {

@@ -166,11 +166,14 @@ CREATE TABLE votes (
   candidate_seq INTEGER NOT NULL,
   group_seq     INTEGER NOT NULL,
   cast_at       INTEGER NOT NULL,
-  receipt       TEXT    NOT NULL UNIQUE,
+  receipt_secret TEXT   NOT NULL,   -- the receipt's random part (core/voting/receipt.h)
   idem_key      TEXT,               -- the client's Idempotency-Key, if any
-  pow           TEXT    NOT NULL UNIQUE,  -- the proof-of-work challenge: each is used once
+  pow           TEXT    NOT NULL,   -- the proof-of-work challenge: each is used once
   ip            TEXT    NOT NULL
 );
+-- A challenge is bound to its voter (its salt says whose), so uniqueness per voter is enough,
+-- and the index stays in voter order instead of random order.
+CREATE UNIQUE INDEX votes_pow ON votes(voter_id, pow);
 CREATE UNIQUE INDEX votes_day_seq ON votes(campaign_id, voter_id, day, day_seq);
 CREATE UNIQUE INDEX votes_candidate_seq ON votes(campaign_id, voter_id, day, candidate_id, candidate_seq);
 CREATE UNIQUE INDEX votes_group_seq ON votes(campaign_id, voter_id, day, group_key, group_seq);

@@ -2,6 +2,7 @@
 #include <algorithm>
 
 #include "core/secrets.h"
+#include "core/voting/receipt.h"
 #include "core/voting/refusals.h"
 #include "store/sqlite/repositories.h"
 
@@ -44,10 +45,11 @@ VoterRecord ReadVoter(Statement& q) {
 }
 
 constexpr const char* kVoteColumns =
-    "id, campaign_id, candidate_id, voter_id, group_key, day, cast_at, receipt";
+    "id, campaign_id, candidate_id, voter_id, group_key, day, cast_at, receipt_secret";
 
 VoteRecord ReadVote(Statement& q) {
-  return VoteRecord{q.Int(0), q.Int(1), q.Int(2), q.Int(3), q.Text(4), q.Int(5), q.Int(6), q.Text(7)};
+  return VoteRecord{q.Int(0), q.Int(1), q.Int(2), q.Int(3), q.Text(4), q.Int(5), q.Int(6),
+                    voting::ReceiptOf(q.Int(0), q.Text(7))};
 }
 
 voting::VoterDay ReadDay(Connection& db, std::int64_t campaign, std::int64_t voter, std::int64_t day, Status* error) {
@@ -150,8 +152,8 @@ Pending<Result<CastOutcome>> Votes::Cast(const CastVote& v) {
     if (!error.ok()) return error;
     if (Status s = voting::CheckVote(v.policy, today, v.candidate_id, v.group_key); !s.ok()) return s;
     {
-      auto q = db.Prepare("SELECT 1 FROM votes WHERE pow = ?");
-      q->Bind(1, v.pow);
+      auto q = db.Prepare("SELECT 1 FROM votes WHERE voter_id = ? AND pow = ?");
+      q->Bind(1, v.voter_id).Bind(2, v.pow);
       if (q->Step()) return voting::Refusal(voting::kPowReplayed);
       if (!q->error().ok()) return q->error();
     }
@@ -160,7 +162,7 @@ Pending<Result<CastOutcome>> Votes::Cast(const CastVote& v) {
     int group_seq = 1 + (g == today.by_group.end() ? 0 : g->second);
     auto q = db.Prepare(
         "INSERT INTO votes(campaign_id, candidate_id, group_key, voter_id, day, day_seq, candidate_seq, group_seq,"
-        " cast_at, receipt, idem_key, pow, ip) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+        " cast_at, receipt_secret, idem_key, pow, ip) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
     q->Bind(1, v.campaign_id).Bind(2, v.candidate_id).Bind(3, v.group_key).Bind(4, v.voter_id).Bind(5, v.day);
     q->Bind(6, today.votes + 1).Bind(7, candidate_seq).Bind(8, group_seq).Bind(9, v.cast_at).Bind(10, v.receipt);
     if (v.idempotency_key.empty()) q->BindNull(11);
@@ -180,8 +182,9 @@ Pending<Result<CastOutcome>> Votes::Cast(const CastVote& v) {
       return q->error();
     }
     CastOutcome out;
-    out.vote = VoteRecord{db.LastInsertId(), v.campaign_id, v.candidate_id, v.voter_id, v.group_key, v.day, v.cast_at,
-                          v.receipt};
+    std::int64_t id = db.LastInsertId();
+    out.vote = VoteRecord{id, v.campaign_id, v.candidate_id, v.voter_id, v.group_key, v.day, v.cast_at,
+                          voting::ReceiptOf(id, v.receipt)};
     out.votes_today = today.votes + 1;
     auto c = db.Prepare(
         "INSERT INTO vote_counts(campaign_id, candidate_id, day, hour, n) VALUES (?, ?, ?, ?, 1)"
@@ -214,10 +217,12 @@ Result<std::vector<VoteRecord>> Votes::OfVoter(std::int64_t campaign, std::int64
 
 Result<std::optional<VoteRecord>> Votes::ByReceipt(const std::string& receipt) {
   auto db = db_.Read();
-  auto q = db->Prepare(std::string("SELECT ") + kVoteColumns + " FROM votes WHERE receipt = ?");
-  q->Bind(1, receipt);
+  auto parts = voting::SplitReceipt(receipt);
+  if (!parts) return std::optional<VoteRecord>();
+  auto q = db->Prepare(std::string("SELECT ") + kVoteColumns + " FROM votes WHERE id = ?");
+  q->Bind(1, parts->id);
   std::optional<VoteRecord> out;
-  if (q->Step()) out = ReadVote(*q);
+  if (q->Step() && SecretsEqual(q->Text(7), parts->secret)) out = ReadVote(*q);
   if (!q->error().ok()) return q->error();
   return out;
 }
