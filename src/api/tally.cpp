@@ -46,13 +46,14 @@ std::shared_ptr<voting::Tally> TallyBoard::Built(std::int64_t campaign) {
 }
 
 Result<std::shared_ptr<const std::map<std::int64_t, std::int64_t>>> TallyBoard::Snapshot(std::int64_t campaign,
-                                                                                        Millis instant) {
+                                                                                        Millis instant,
+                                                                                        const TimeZone& tz) {
   {
     std::lock_guard lock(mu_);
     auto it = snapshots_.find(campaign);
     if (it != snapshots_.end() && it->second.instant == instant) return it->second.counts;
   }
-  auto counts = store_.votes().CountsBefore(campaign, instant);
+  auto counts = store_.votes().CountsBefore(campaign, voting::CampaignDay(instant, tz), voting::LocalHour(instant, tz));
   if (!counts) return counts.status();
   auto shared = std::make_shared<const std::map<std::int64_t, std::int64_t>>(std::move(*counts));
   std::lock_guard lock(mu_);
@@ -128,7 +129,7 @@ http::Handler GetTally(Services& s) {
       vis.as_of = voting::DailySnapshotAt(now, config.vote_policy, config.timezone);
       std::int64_t campaign = c.record.id;
       Millis at = vis.as_of;
-      auto snap = [&s, campaign, at] { return s.voting->tallies.Snapshot(campaign, at); };
+      auto snap = [&s, campaign, at, &config] { return s.voting->tallies.Snapshot(campaign, at, config.timezone); };
       auto got = co_await http::Offload(ctx.blocking, snap);
       if (!got) co_return http::ErrorReply(ctx.request, got.status());
       vis.snapshot = *got;

@@ -44,8 +44,10 @@ class TallyBoard {
   Result<std::shared_ptr<voting::Tally>> Of(const CampaignView& view);
   // The tally if built, else null (no I/O).
   std::shared_ptr<voting::Tally> Built(std::int64_t campaign);
-  // Votes per candidate before `instant` (a daily snapshot), cached per instant. Blocking.
-  Result<std::shared_ptr<const std::map<std::int64_t, std::int64_t>>> Snapshot(std::int64_t campaign, Millis instant);
+  // Votes per candidate before `instant` (a daily snapshot, at a whole local hour of `tz`),
+  // cached per instant. Blocking.
+  Result<std::shared_ptr<const std::map<std::int64_t, std::int64_t>>> Snapshot(std::int64_t campaign, Millis instant,
+                                                                               const TimeZone& tz);
 
  private:
   store::Store& store_;

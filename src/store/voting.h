@@ -2,8 +2,9 @@
 // the counts, and the server's keys. Same contract as store.h: reads block, writes are queued
 // for the one writer and answered after the commit, and every rule of a write is checked
 // inside its transaction — the vote rules by core/voting/vote_rules.h on what the transaction
-// sees, backed by unique constraints, so that they hold exactly for one voter on two
-// connections, and on PostgreSQL with several nodes.
+// sees, so that they hold exactly for one voter on two connections. On SQLite the one writer
+// makes that exact (the daily quota and each challenge's single use are unique constraints
+// as well); on PostgreSQL, where several nodes write, every rule is a constraint too.
 #pragma once
 
 #include <cstdint>
@@ -109,8 +110,9 @@ class VoteRepository {
   virtual Result<std::optional<VoteRecord>> ByReceipt(const std::string& receipt) = 0;
   // The counts per candidate and local hour (what the in-memory tally is rebuilt from).
   virtual Result<std::vector<VoteCount>> Counts(std::int64_t campaign) = 0;
-  // Votes per candidate cast before `before` (the daily snapshot).
-  virtual Result<std::map<std::int64_t, std::int64_t>> CountsBefore(std::int64_t campaign, Millis before) = 0;
+  // Votes per candidate cast before local hour `hour` of campaign day `day` (the daily
+  // snapshot, taken at a whole hour): from the hourly counts, not the votes.
+  virtual Result<std::map<std::int64_t, std::int64_t>> CountsBefore(std::int64_t campaign, std::int64_t day, int hour) = 0;
 };
 
 // A batch of ballot codes made at once for one party branch.

@@ -255,21 +255,53 @@ TEST_P(VotingConformanceTest, OneVoterOnManyConnectionsGetsExactlyTheQuota) {
   EXPECT_EQ(counted, 3);
 }
 
-TEST_P(VotingConformanceTest, CountsBeforeAnInstant) {
+TEST_P(VotingConformanceTest, CountsBeforeAnHour) {
   std::int64_t a = Voter("a"), b = Voter("b");
-  auto early = Vote(a, 0);
-  early.cast_at = 5000;
-  auto late = Vote(b, 0);
-  late.cast_at = 9000;
-  auto other = Vote(b, 1);
-  other.cast_at = 4000;
+  auto early = Vote(a, 0, 100);
+  early.hour = 8;
+  auto late = Vote(b, 0, 100);
+  late.hour = 12;
+  auto other = Vote(b, 1, 99);
+  other.hour = 23;
   for (auto* v : {&early, &late, &other}) ASSERT_TRUE(s().votes().Cast(*v).Wait().ok());
-  auto before = s().votes().CountsBefore(campaign_, 6000);
+  auto before = s().votes().CountsBefore(campaign_, 100, 9);
   ASSERT_TRUE(before.ok());
   EXPECT_EQ(before->size(), 2u);
   EXPECT_EQ(before->at(early.candidate_id), 1);
-  EXPECT_EQ(before->at(other.candidate_id), 1);
-  EXPECT_EQ(s().votes().CountsBefore(campaign_, 10'000)->at(early.candidate_id), 2);
+  EXPECT_EQ(before->at(other.candidate_id), 1) << "the day before counts whole";
+  EXPECT_EQ(s().votes().CountsBefore(campaign_, 100, 13)->at(early.candidate_id), 2);
+  EXPECT_EQ(s().votes().CountsBefore(campaign_, 100, 12)->at(early.candidate_id), 1) << "hour 12 is not before 12";
+  EXPECT_TRUE(s().votes().CountsBefore(campaign_, 99, 0)->empty());
+}
+
+TEST_P(VotingConformanceTest, TheHourlyCountsOfABatchAreStoredWithItsVotes) {
+  // Many voters at once, so that the writer folds many votes into one batch.
+  std::vector<std::int64_t> voters;
+  for (int i = 0; i < 60; ++i) voters.push_back(Voter("batch-" + std::to_string(i)));
+  std::vector<Pending<Result<store::CastOutcome>>> pending;
+  for (std::int64_t voter : voters) {
+    pending.push_back(s().votes().Cast(Vote(voter, 0)));
+    auto first = Vote(voter, 2), replay = Vote(voter, 3);
+    first.pow = replay.pow = "pow-used-twice-by-" + std::to_string(voter);
+    pending.push_back(s().votes().Cast(first));
+    pending.push_back(s().votes().Cast(replay));  // refused by the constraint: its count must not stay
+  }
+  int ok = 0, refused = 0;
+  for (auto& p : pending) {
+    auto r = std::move(p).Wait();
+    if (r.ok()) ++ok;
+    else {
+      EXPECT_EQ(r.status().code(), voting::kPowReplayed);
+      ++refused;
+    }
+  }
+  EXPECT_EQ(ok, 120);
+  EXPECT_EQ(refused, 60);
+  auto counts = s().votes().Counts(campaign_);
+  ASSERT_TRUE(counts.ok());
+  std::int64_t total = 0;
+  for (const auto& c : *counts) total += c.n;
+  EXPECT_EQ(total, 120) << "one count per stored vote, none for a refused one";
 }
 
 TEST_P(VotingConformanceTest, AKeyIsMadeOnceAndSharedAfterwards) {

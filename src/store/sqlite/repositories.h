@@ -127,15 +127,25 @@ class Voters final : public VoterRepository {
 class Votes final : public VoteRepository {
  public:
   explicit Votes(Database& db) : db_(db) {}
+  // Registers the writer epilogue that adds each batch's counts (before any write).
+  void Attach();
   Pending<Result<CastOutcome>> Cast(const CastVote& vote) override;
   Result<voting::VoterDay> Today(std::int64_t campaign, std::int64_t voter, std::int64_t day) override;
   Result<std::vector<VoteRecord>> OfVoter(std::int64_t campaign, std::int64_t voter, std::int64_t day) override;
   Result<std::optional<VoteRecord>> ByReceipt(const std::string& receipt) override;
   Result<std::vector<VoteCount>> Counts(std::int64_t campaign) override;
-  Result<std::map<std::int64_t, std::int64_t>> CountsBefore(std::int64_t campaign, Millis before) override;
+  Result<std::map<std::int64_t, std::int64_t>> CountsBefore(std::int64_t campaign, std::int64_t day, int hour) override;
 
  private:
+  struct HourKey {
+    std::int64_t campaign, candidate, day;
+    int hour;
+    auto operator<=>(const HourKey&) const = default;
+  };
+  Status WriteCounts(Connection& db);
+
   Database& db_;
+  std::map<HourKey, std::int64_t> pending_counts_;  // the writer thread's alone: this batch's votes
 };
 
 class BallotCodes final : public BallotCodeRepository {

@@ -39,6 +39,7 @@ class SqliteStore final : public Store {
   Status Open(const std::string& path, const StoreOptions& options) {
     if (Status s = db_.Open(path, options.readers); !s.ok()) return s;
     sessions_.Attach();
+    votes_.Attach();
     return Status::Ok();
   }
 

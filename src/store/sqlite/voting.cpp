@@ -133,8 +133,32 @@ Pending<Result<VoterRepository::OtpOutcome>> Voters::VerifyOtp(const std::string
   });
 }
 
+void Votes::Attach() {
+  db_.writer().AddEpilogue({[this](Connection& db) { return WriteCounts(db); }, [this] { pending_counts_.clear(); }});
+}
+
+// The batch's votes per candidate and hour, added to vote_counts in the batch's transaction.
+Status Votes::WriteCounts(Connection& db) {
+  if (pending_counts_.empty()) return Status();
+  auto c = db.Prepare(
+      "INSERT INTO vote_counts(campaign_id, candidate_id, day, hour, n) VALUES (?, ?, ?, ?, ?)"
+      " ON CONFLICT(campaign_id, candidate_id, day, hour) DO UPDATE SET n = n + excluded.n");
+  Status out;
+  for (const auto& [key, n] : pending_counts_) {
+    c->Reset();
+    c->Bind(1, key.campaign).Bind(2, key.candidate).Bind(3, key.day).Bind(4, key.hour).Bind(5, n);
+    c->Step();
+    if (!c->error().ok()) {
+      out = c->error();
+      break;
+    }
+  }
+  pending_counts_.clear();
+  return out;
+}
+
 Pending<Result<CastOutcome>> Votes::Cast(const CastVote& v) {
-  return db_.Write([v](Connection& db) -> Result<CastOutcome> {
+  return db_.Write([this, v](Connection& db) -> Result<CastOutcome> {
     if (!v.idempotency_key.empty()) {
       auto q = db.Prepare(std::string("SELECT ") + kVoteColumns + " FROM votes WHERE voter_id = ? AND idem_key = ?");
       q->Bind(1, v.voter_id).Bind(2, v.idempotency_key);
@@ -159,12 +183,8 @@ Pending<Result<CastOutcome>> Votes::Cast(const CastVote& v) {
     voting::VoterDay today = ReadDay(db, v.campaign_id, v.voter_id, v.day, &error);
     if (!error.ok()) return error;
     if (Status s = voting::CheckVote(v.policy, today, v.candidate_id, v.group_key); !s.ok()) return s;
-    {
-      auto q = db.Prepare("SELECT 1 FROM votes WHERE voter_id = ? AND pow = ?");
-      q->Bind(1, v.voter_id).Bind(2, v.pow);
-      if (q->Step()) return voting::Refusal(voting::kPowReplayed);
-      if (!q->error().ok()) return q->error();
-    }
+    // A replayed challenge is refused by the unique index on (voter, challenge) below: no
+    // look-up of its own (the server refuses most replays from memory before they get here).
     int candidate_seq = 1 + static_cast<int>(std::count(today.candidates.begin(), today.candidates.end(), v.candidate_id));
     auto g = today.by_group.find(v.group_key);
     int group_seq = 1 + (g == today.by_group.end() ? 0 : g->second);
@@ -194,12 +214,8 @@ Pending<Result<CastOutcome>> Votes::Cast(const CastVote& v) {
     out.vote = VoteRecord{id, v.campaign_id, v.candidate_id, v.voter_id, v.group_key, v.day, v.cast_at,
                           voting::ReceiptOf(id, v.receipt)};
     out.votes_today = today.votes + 1;
-    auto c = db.Prepare(
-        "INSERT INTO vote_counts(campaign_id, candidate_id, day, hour, n) VALUES (?, ?, ?, ?, 1)"
-        " ON CONFLICT(campaign_id, candidate_id, day, hour) DO UPDATE SET n = n + 1");
-    c->Bind(1, v.campaign_id).Bind(2, v.candidate_id).Bind(3, v.day).Bind(4, v.hour);
-    c->Step();
-    if (!c->error().ok()) return c->error();
+    // Last, when nothing of the unit can fail any more: its count goes with the batch.
+    pending_counts_[HourKey{v.campaign_id, v.candidate_id, v.day, v.hour}] += 1;
     return out;
   });
 }
@@ -245,11 +261,12 @@ Result<std::vector<VoteCount>> Votes::Counts(std::int64_t campaign) {
   return out;
 }
 
-Result<std::map<std::int64_t, std::int64_t>> Votes::CountsBefore(std::int64_t campaign, Millis before) {
+Result<std::map<std::int64_t, std::int64_t>> Votes::CountsBefore(std::int64_t campaign, std::int64_t day, int hour) {
   auto db = db_.Read();
   auto q = db->Prepare(
-      "SELECT candidate_id, COUNT(*) FROM votes WHERE campaign_id = ? AND cast_at < ? GROUP BY candidate_id");
-  q->Bind(1, campaign).Bind(2, before);
+      "SELECT candidate_id, SUM(n) FROM vote_counts WHERE campaign_id = ? AND (day < ? OR (day = ? AND hour < ?))"
+      " GROUP BY candidate_id");
+  q->Bind(1, campaign).Bind(2, day).Bind(3, day).Bind(4, hour);
   std::map<std::int64_t, std::int64_t> out;
   while (q->Step()) out[q->Int(0)] = q->Int(1);
   if (!q->error().ok()) return q->error();

@@ -40,6 +40,11 @@ void Writer::AddFold(std::function<Status(Connection&)> fold) {
   folds_.push_back(std::move(fold));
 }
 
+void Writer::AddEpilogue(Epilogue epilogue) {
+  std::lock_guard lock(mu_);
+  epilogues_.push_back(std::move(epilogue));
+}
+
 void Writer::MarkToFold() {
   std::lock_guard lock(mu_);
   if (fold_due_) return;
@@ -139,10 +144,25 @@ void Writer::RunBatch(std::deque<std::unique_ptr<Unit>>& batch, bool with_fold) 
     }
   }
   Status committed;
+  // Every epilogue runs or discards, even after one failed: each clears what its units left,
+  // so that nothing of a rolled-back batch is carried into the next.
+  for (auto& epilogue : epilogues_) {
+    if (aborted || !committed.ok() || sqlite3_get_autocommit(db_.raw())) {
+      epilogue.discard();
+      continue;
+    }
+    Status s = epilogue.write(db_);
+    if (!s.ok()) committed = s;
+    if (sqlite3_get_autocommit(db_.raw())) aborted = true;
+  }
+  if (!aborted && !committed.ok()) {
+    if (!sqlite3_get_autocommit(db_.raw())) (void)Run1(db_, "ROLLBACK");
+    committed = Status(code::kUnavailable, "数据库写入失败，本次操作没有保存：" + committed.message());
+  }
   std::int64_t revision = 0;
   if (aborted) {
     committed = Status(code::kUnavailable, "数据库写入失败，请稍后重试");
-  } else {
+  } else if (committed.ok()) {
     if (catalog) {
       auto q = db_.Prepare("UPDATE catalog_revision SET revision = revision + 1 WHERE id = 1 RETURNING revision");
       if (q->Step()) revision = q->Int(0);

@@ -13,6 +13,11 @@
 // runs the fold as one more unit of its next batch, or after kCoalesceInterval at the latest
 // when nothing else is queued. What a crash loses is what was not folded yet.
 //
+// Work that a batch's units leave for its end (the votes' hourly counts, summed per batch
+// instead of one upsert per vote) is an epilogue: it runs in every batch after the units,
+// inside the same transaction, and a failure of it fails the whole batch — it is part of the
+// units' changes, durable with them or not at all.
+//
 // Stop() refuses new units (kUnavailable, before anything is acknowledged), commits every
 // unit already queued and answers it, then ends the thread.
 #pragma once
@@ -63,6 +68,15 @@ class Writer {
   void Submit(std::unique_ptr<Unit> unit);
   // Registers a fold (before any write); it runs on the writer thread inside a batch.
   void AddFold(std::function<Status(Connection&)> fold);
+  // Registers an epilogue (before any write). At the end of every batch, on the writer thread,
+  // `write` runs inside the transaction (it must be cheap when its units left it nothing to
+  // do) — or `discard` instead when the transaction is gone already; either way what the
+  // units left is cleared.
+  struct Epilogue {
+    std::function<Status(Connection&)> write;
+    std::function<void()> discard;
+  };
+  void AddEpilogue(Epilogue epilogue);
   // Something waits to be folded: run the folds within kCoalesceInterval.
   void MarkToFold();
   void Stop();
@@ -79,6 +93,7 @@ class Writer {
   std::condition_variable cv_;
   std::deque<std::unique_ptr<Unit>> queue_;
   std::vector<std::function<Status(Connection&)>> folds_;
+  std::vector<Epilogue> epilogues_;  // set before the first write: read unlocked
   bool fold_due_ = false;
   std::chrono::steady_clock::time_point fold_since_{};
   bool stopping_ = false;
