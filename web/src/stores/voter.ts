@@ -61,7 +61,8 @@ export const useVoterStore = defineStore('voter', () => {
       if (me.campaign) quotas.value = { ...quotas.value, [campaignId]: me.campaign };
       checkedAt[campaignId] = Date.now();
     } catch (error) {
-      if (error instanceof ApiError && error.status === 401) signedOut();
+      // 401: nobody; 403 ballot_code_revoked: a party member whose code was revoked meanwhile.
+      if (error instanceof ApiError && (error.status === 401 || error.code === 'ballot_code_revoked')) signedOut();
       else throw error;
     }
   }
