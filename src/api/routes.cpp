@@ -28,6 +28,12 @@ void RegisterRoutes(http::Router& router, Services& s) {
     router.Add(verb::post, "/api/v1/voters/verify", VerifyOtp(s));
     router.Add(verb::post, "/api/v1/voters/logout", VoterLogout(s));
     router.Add(verb::get, "/api/v1/voters/me", VoterMe(s));
+    router.Add(verb::post, "/api/v1/voters/ballot-code", RedeemBallotCode(s));
+    router.Add(verb::get, "/api/v1/campaigns/{id}/ballot-batches", ListBallotBatches(s));
+    router.Add(verb::post, "/api/v1/campaigns/{id}/ballot-batches", CreateBallotBatch(s));
+    router.Add(verb::get, "/api/v1/campaigns/{id}/ballot-batches/{bid}/codes", ListBallotCodes(s));
+    router.Add(verb::get, "/api/v1/campaigns/{id}/ballot-batches/{bid}/slips.pdf", BallotSlips(s));
+    router.Add(verb::post, "/api/v1/campaigns/{id}/ballot-batches/{bid}/revoke", RevokeBallotCodes(s));
     router.Add(verb::get, "/api/v1/campaigns/{id}/votes/challenge", VoteChallenge(s));
     router.Add(verb::post, "/api/v1/campaigns/{id}/votes", CastVote(s));
     router.Add(verb::get, "/api/v1/campaigns/{id}/votes/mine", MyVotes(s));

@@ -84,6 +84,13 @@ bool HourlyCounter::Take(const std::string& key, int limit, Millis now) {
   return ++counts_[key] <= limit;
 }
 
+bool HourlyCounter::Reached(const std::string& key, int limit, Millis now) {
+  std::lock_guard lock(mu_);
+  if (now / 3'600'000 != window_) return false;
+  auto it = counts_.find(key);
+  return it != counts_.end() && it->second >= limit;
+}
+
 namespace {
 
 std::string_view ShowKey(ShowCounts s) { return ShowCountsKey(s); }

@@ -49,11 +49,28 @@ std::string VoterCookie(const Context& ctx, const Services& s, const std::string
 
 }  // namespace
 
+Reply VoterSignedIn(Services& s, const Context& ctx, const voting::VoterClaim& claim, const json::object& body) {
+  const VotingServices& v = *s.voting;
+  http::bhttp::response<http::bhttp::string_body> res{http::bhttp::status::ok, ctx.request.version()};
+  res.set(http::bhttp::field::content_type, "application/json; charset=utf-8");
+  res.set(http::bhttp::field::cache_control, "no-store");
+  res.set(http::bhttp::field::set_cookie, VoterCookie(ctx, s, voting::SignVoterToken(v.key, claim), v.settings.session_ttl));
+  res.keep_alive(ctx.request.keep_alive());
+  res.body() = json::serialize(body);
+  return http::MakeReply(std::move(res));
+}
+
+Status CrossSite() { return Status(code::kCsrf, "请求来源校验失败，请刷新页面后重试"); }
+
+Result<json::object> VoterBody(const Context& ctx) {
+  if (!FromThisSite(ctx.request)) return CrossSite();
+  return Body(ctx);
+}
+
 http::Handler RequestOtp(Services& s) {
   return [&s](Context& ctx) -> asio::awaitable<Reply> {
     VotingServices& v = *s.voting;
-    if (!FromThisSite(ctx.request)) co_return http::ErrorReply(ctx.request, Status(code::kCsrf, "请求来源校验失败，请刷新页面后重试"));
-    auto body = Body(ctx);
+    auto body = VoterBody(ctx);
     if (!body) co_return http::ErrorReply(ctx.request, body.status());
     Fields f(*body);
     auto raw = f.String("phone", true, 40);
@@ -90,8 +107,7 @@ http::Handler RequestOtp(Services& s) {
 http::Handler VerifyOtp(Services& s) {
   return [&s](Context& ctx) -> asio::awaitable<Reply> {
     VotingServices& v = *s.voting;
-    if (!FromThisSite(ctx.request)) co_return http::ErrorReply(ctx.request, Status(code::kCsrf, "请求来源校验失败，请刷新页面后重试"));
-    auto body = Body(ctx);
+    auto body = VoterBody(ctx);
     if (!body) co_return http::ErrorReply(ctx.request, body.status());
     Fields f(*body);
     auto raw = f.String("phone", true, 40);
@@ -109,13 +125,7 @@ http::Handler VerifyOtp(Services& s) {
     if (!checked->refusal.ok()) co_return VotingError(ctx.request, checked->refusal, {});
     const store::VoterRecord& voter = checked->voter;
     voting::VoterClaim claim{voter.id, voting::VoterKind::kPhone, now + v.settings.session_ttl};
-    http::bhttp::response<http::bhttp::string_body> res{http::bhttp::status::ok, ctx.request.version()};
-    res.set(http::bhttp::field::content_type, "application/json; charset=utf-8");
-    res.set(http::bhttp::field::cache_control, "no-store");
-    res.set(http::bhttp::field::set_cookie, VoterCookie(ctx, s, voting::SignVoterToken(v.key, claim), v.settings.session_ttl));
-    res.keep_alive(ctx.request.keep_alive());
-    res.body() = json::serialize(json::object{{"voter", VoterJson(voter)}});
-    co_return http::MakeReply(std::move(res));
+    co_return VoterSignedIn(s, ctx, claim, json::object{{"voter", VoterJson(voter)}});
   };
 }
 
@@ -139,6 +149,15 @@ http::Handler VoterMe(Services& s) {
     if (!voter) co_return http::ErrorReply(ctx.request, voter.status());
     if (!*voter) co_return http::ErrorReply(ctx.request, voting::Refusal(voting::kVoterUnauthenticated));
     json::object o{{"voter", VoterJson(**voter)}};
+    if (claim->kind == voting::VoterKind::kMember) {
+      auto read = [&s, voter_id] { return s.store.ballot_codes().OfVoter(voter_id); };
+      auto code = co_await http::Offload(ctx.blocking, read);
+      if (!code) co_return http::ErrorReply(ctx.request, code.status());
+      if (!*code || (*code)->code.state == voting::BallotCodeState::kRevoked)
+        co_return http::ErrorReply(ctx.request, voting::Refusal(voting::kBallotCodeRevoked));
+      o["voter"].as_object()["branch"] = (*code)->branch;
+      o["voter"].as_object()["campaign_id"] = (*code)->campaign_id;
+    }
     if (auto it = ctx.query.find("campaign"); it != ctx.query.end()) {
       auto id = ParsePositiveId(it->second);
       if (!id) co_return http::ErrorReply(ctx.request, Status(code::kBadParam, "活动编号须为正整数"));

@@ -158,7 +158,7 @@ http::Handler CastVote(Services& s) {
     VotingServices& v = *s.voting;
     auto claim = VoterOf(s, ctx);
     if (!claim) co_return http::ErrorReply(ctx.request, voting::Refusal(voting::kVoterUnauthenticated));
-    if (!FromThisSite(ctx.request)) co_return http::ErrorReply(ctx.request, Status(code::kCsrf, "请求来源校验失败，请刷新页面后重试"));
+    if (!FromThisSite(ctx.request)) co_return http::ErrorReply(ctx.request, CrossSite());
     auto view = co_await View(s, ctx);
     if (!view) co_return http::ErrorReply(ctx.request, view.status());
     const CampaignView& c = **view;
@@ -196,13 +196,14 @@ http::Handler CastVote(Services& s) {
     cast.group_key = entry->group ? entry->group->key : "";
     cast.voter_id = claim->voter_id;
     cast.day = voting::CampaignDay(now, config.timezone);
-    cast.hour = static_cast<int>(((now + config.timezone.offset_minutes * 60'000LL) % kMillisPerDay) / 3'600'000);
+    cast.hour = voting::LocalHour(now, config.timezone);
     cast.cast_at = now;
     cast.receipt = voting::NewReceiptSecret();
     cast.idempotency_key = idem;
     cast.pow = solution->challenge;
     cast.ip = ClientAddress(ctx, s.auth);
     cast.policy = config.vote_policy;
+    cast.member = claim->kind == voting::VoterKind::kMember;
     auto outcome = co_await Committed(s.store.votes().Cast(cast));
     if (!outcome) {
       if (fresh && outcome.status().code() != voting::kPowReplayed) v.spent.Unspend(solution->challenge);

@@ -30,6 +30,8 @@ struct VotingSettings {
   Millis session_ttl = 7LL * 24 * 3'600'000;
   voting::OtpPolicy otp;
   int otp_per_ip_per_hour = 30;
+  int wrong_codes_per_ip_per_hour = 300;  // ballot codes: a branch meeting signs in behind one address
+  std::string public_url;                 // for the slips' QR codes; empty: the request's own origin
 };
 
 // The live tallies, one per campaign, built from the stored counts on first use. Every vote
@@ -75,6 +77,8 @@ class HourlyCounter {
  public:
   // Counts one; false when that is over `limit` in the current hour.
   bool Take(const std::string& key, int limit, Millis now);
+  // Whether `key` has had `limit` or more this hour (counts nothing).
+  bool Reached(const std::string& key, int limit, Millis now);
 
  private:
   std::mutex mu_;
@@ -91,6 +95,7 @@ struct VotingServices {
   TallyBoard tallies;
   SpentChallenges spent;
   HourlyCounter otp_ips;
+  HourlyCounter wrong_code_ips;  // ballot codes that did not exist, per address
 };
 
 // Voter identity.
@@ -98,6 +103,13 @@ http::Handler RequestOtp(Services& s);
 http::Handler VerifyOtp(Services& s);
 http::Handler VoterLogout(Services& s);
 http::Handler VoterMe(Services& s);
+// Party members' ballot codes: signing in with one; the staff's batches (api/ballot_codes.cpp).
+http::Handler RedeemBallotCode(Services& s);
+http::Handler ListBallotBatches(Services& s);
+http::Handler CreateBallotBatch(Services& s);
+http::Handler ListBallotCodes(Services& s);
+http::Handler BallotSlips(Services& s);
+http::Handler RevokeBallotCodes(Services& s);
 // The vote.
 http::Handler VoteChallenge(Services& s);
 http::Handler CastVote(Services& s);

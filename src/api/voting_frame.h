@@ -30,6 +30,16 @@ http::Reply VotingError(const http::Request& req, const Status& status, boost::j
 
 boost::json::object VoterJson(const store::VoterRecord& voter);
 
+// 200 with `body` and the voter's session cookie for `claim`.
+http::Reply VoterSignedIn(Services& s, const http::Context& ctx, const voting::VoterClaim& claim,
+                          const boost::json::object& body);
+
+// kCsrf: a state-changing voter request that does not come from this site.
+Status CrossSite();
+
+// A voter's state-changing request: from this site (else CrossSite()) with a JSON object body.
+Result<boost::json::object> VoterBody(const http::Context& ctx);
+
 // Today's campaign day and what the voter has cast on it (a read on the blocking pool).
 boost::asio::awaitable<Result<std::pair<std::int64_t, voting::VoterDay>>> VoterDayOf(Services& s, http::Context& ctx,
                                                                                      const CampaignView& view,

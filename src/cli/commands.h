@@ -39,6 +39,20 @@ int UserSetDisabled(const std::string& db, const std::string& username, bool dis
 int UserResetPassword(const std::string& db, const std::string& username);
 int AuditVerify(const std::string& db);
 
+struct CodesOptions {
+  std::string db = "var/shuangshai.db";
+  std::int64_t campaign = 0;
+  std::string district;  // the district's code; may be left out when the campaign has one
+  std::string branch;
+  int count = 0;
+  std::string pdf;       // write the slips here instead of printing the codes
+  std::string url = "http://127.0.0.1:8080";  // the site's public address, for the QR codes
+};
+int CodesGenerate(const CodesOptions& options);
+int CodesList(const std::string& db, std::int64_t campaign);
+// Revokes every unused code of a batch.
+int CodesRevoke(const std::string& db, std::int64_t campaign, std::int64_t batch, const std::string& reason);
+
 int ImportCampaign(const std::string& db, const std::string& file);
 int ImportRoster(const std::string& db, std::int64_t campaign, const std::string& file);
 int ExportRoster(const std::string& db, std::int64_t campaign, const std::string& out);

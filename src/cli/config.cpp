@@ -36,7 +36,8 @@ Status CheckValues(const Config& c) {
                          Range{"auth.session_max_hours", c.session_max_hours, 1, 24 * 30},
                          Range{"auth.lock_minutes", c.lock_minutes, 1, 24 * 60},
                          Range{"voting.pow_maxnumber", c.pow_maxnumber, 100, 100'000'000},
-                         Range{"voting.otp_per_ip_per_hour", c.otp_per_ip_per_hour, 1, 1'000'000}}) {
+                         Range{"voting.otp_per_ip_per_hour", c.otp_per_ip_per_hour, 1, 1'000'000},
+                         Range{"voting.wrong_codes_per_ip_per_hour", c.wrong_codes_per_ip_per_hour, 1, 1'000'000}}) {
     if (Status s = CheckRange(r.key, r.value, r.lo, r.hi); !s.ok()) return s;
   }
   if (Status s = sms::CheckSettings(c.sms); !s.ok()) return Status(code::kInvalid, "配置错误", s.details());
@@ -95,6 +96,15 @@ Status ReadTable(const toml::table& root, Config& c) {
       {"auth", "lock_minutes", integer(c.lock_minutes)},
       {"voting", "pow_maxnumber", integer(c.pow_maxnumber)},
       {"voting", "otp_per_ip_per_hour", integer(c.otp_per_ip_per_hour)},
+      {"voting", "wrong_codes_per_ip_per_hour", integer(c.wrong_codes_per_ip_per_hour)},
+      {"voting", "public_url", [&c](const toml::node& n, const std::string& key) {
+         std::string v = n.is_string() ? n.as_string()->get() : "";
+         while (!v.empty() && v.back() == '/') v.pop_back();
+         if (!(v.rfind("https://", 0) == 0 || v.rfind("http://", 0) == 0) || v.find_first_of(" ?#") != std::string::npos)
+           return Bad(key, "应为投票网站的地址，如 \"https://vote.example.gov.cn\"（印在投票码纸条的二维码里）");
+         c.public_url = v;
+         return Status::Ok();
+       }},
       {"http", "trusted_proxies", [&c](const toml::node& n, const std::string& key) {
          if (!n.is_array()) return Bad(key, "应为地址列表，如 [\"127.0.0.1\", \"10.0.0.0/8\"]");
          c.trusted_proxies.clear();

@@ -9,7 +9,10 @@
 //   [http]     trusted_proxies (addresses or CIDR networks of our reverse proxies)
 //   [auth]     session_idle_minutes, session_max_hours, lock_minutes
 //   [voting]   pow_maxnumber (the proof of work's difficulty: the mean work is half of it),
-//              otp_per_ip_per_hour (code requests from one address in an hour)
+//              otp_per_ip_per_hour (code requests from one address in an hour),
+//              wrong_codes_per_ip_per_hour (ballot codes that do not exist, from one address),
+//              public_url (the site's public address, for the QR codes on ballot-code slips;
+//              unset: the address the console was reached at)
 //   [sms]      provider ("http" | "file"), file, url, body_template, content_type,
 //              auth_header, auth_value, timeout_ms, retries (sms/sender.h)
 //
@@ -47,7 +50,9 @@ struct Config {
   int session_max_hours = 12;
   int lock_minutes = 15;          // how long a sign-in lock lasts
   int pow_maxnumber = 50'000;     // [voting]: the largest secret number of a vote's challenge
-  int otp_per_ip_per_hour = 30;   // [voting]: a mobile network's NAT shares one address: keep it generous
+  std::string public_url;         // [voting]: e.g. "https://vote.example.gov.cn", no trailing slash
+  int otp_per_ip_per_hour = 30;
+  int wrong_codes_per_ip_per_hour = 300;  // [voting]: a branch meeting signs in behind one address   // [voting]: a mobile network's NAT shares one address: keep it generous
   // Reverse proxies whose X-Forwarded-For / X-Forwarded-Proto are believed (core/client_address.h).
   std::vector<std::string> trusted_proxies;
   // How voters' codes are sent; provider kNone unless [sms] names one (see SettingsForServe);

@@ -75,6 +75,28 @@ int main(int argc, char** argv) {
   auto* audit_verify = audit_cmd->add_subcommand("verify", "校验审计日志的哈希链；被改动时指出第一条不符的记录");
   audit_verify->add_option("--db", db, "SQLite 数据库文件")->required();
 
+  CodesOptions codes;
+  std::int64_t batch = 0;
+  std::string reason;
+  auto* codes_cmd = app.add_subcommand("codes", "党员投票码（按党支部生成、打印二维码纸条、作废）");
+  codes_cmd->require_subcommand(1);
+  auto* codes_generate = codes_cmd->add_subcommand("generate", "为一个党支部生成投票码；不加 --pdf 时逐行输出投票码");
+  codes_generate->add_option("--db", codes.db, "SQLite 数据库文件");
+  codes_generate->add_option("--campaign", codes.campaign, "活动编号")->required();
+  codes_generate->add_option("--district", codes.district, "区代码（活动只有一个区时可省略）");
+  codes_generate->add_option("--branch", codes.branch, "党支部名称")->required();
+  codes_generate->add_option("--count", codes.count, "数量（1–10000）")->required();
+  codes_generate->add_option("--pdf", codes.pdf, "把二维码纸条写入此 PDF 文件（A4，每页 10 张）");
+  codes_generate->add_option("--url", codes.url, "网站的公网地址，印在二维码里（默认 http://127.0.0.1:8080）");
+  auto* codes_list = codes_cmd->add_subcommand("list", "列出活动的投票码批次");
+  codes_list->add_option("--db", codes.db, "SQLite 数据库文件");
+  codes_list->add_option("--campaign", codes.campaign, "活动编号")->required();
+  auto* codes_revoke = codes_cmd->add_subcommand("revoke", "作废一个批次中全部未使用的投票码");
+  codes_revoke->add_option("--db", codes.db, "SQLite 数据库文件");
+  codes_revoke->add_option("--campaign", codes.campaign, "活动编号")->required();
+  codes_revoke->add_option("--batch", batch, "批次编号")->required();
+  codes_revoke->add_option("--reason", reason, "作废原因（记入审计日志）")->required();
+
   app.add_subcommand("version", "显示版本");
 
   try {
@@ -105,6 +127,9 @@ int main(int argc, char** argv) {
   if (user_enable->parsed()) return UserSetDisabled(db, username, false);
   if (user_reset->parsed()) return UserResetPassword(db, username);
   if (audit_verify->parsed()) return AuditVerify(db);
+  if (codes_generate->parsed()) return CodesGenerate(codes);
+  if (codes_list->parsed()) return CodesList(codes.db, codes.campaign);
+  if (codes_revoke->parsed()) return CodesRevoke(codes.db, codes.campaign, batch, reason);
   std::cout << "shuangshai " << SHUANGSHAI_VERSION << "\n";
   return 0;
 }

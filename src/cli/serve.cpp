@@ -136,6 +136,8 @@ int Serve(const ConfigFlags& flags) {
   }
   voting.settings.pow_maxnumber = c.pow_maxnumber;
   voting.settings.otp_per_ip_per_hour = c.otp_per_ip_per_hour;
+  voting.settings.public_url = c.public_url;
+  voting.settings.wrong_codes_per_ip_per_hour = c.wrong_codes_per_ip_per_hour;
   if (sms_sender) {
     int minutes = static_cast<int>(voting.settings.otp.valid_for / 60'000);
     voting.send_code = [sender = sms_sender.get(), minutes](const std::string& phone, const std::string& code) {

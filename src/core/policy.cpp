@@ -36,6 +36,7 @@ Scope ScopeOf(Role role, Permission p) {
         case Permission::kReadRoster:
         case Permission::kEditRoster:
         case Permission::kReadAudit:
+        case Permission::kBallotCodes:
           return Scope::kOwnDistrict;
         default:
           return Scope::kNone;

@@ -8,6 +8,7 @@
 //   read_roster           all    all        own district     —       —
 //   edit_roster           all    all        own district     —       —
 //   read_audit            all    all        own district     —       —
+//   ballot_codes          all    all        own district     —       —
 //
 // Judges and candidates get their own workspaces (assigned showcases, their own record) in
 // later capabilities; they are refused everything here.
@@ -35,7 +36,8 @@ struct Actor {
   std::int64_t candidate_id = 0; // for candidates
 };
 
-enum class Permission { kManageUsers, kEditSettings, kAdvancePhase, kReadRoster, kEditRoster, kReadAudit };
+enum class Permission { kManageUsers, kEditSettings, kAdvancePhase, kReadRoster, kEditRoster, kReadAudit,
+                        kBallotCodes };  // make, print, list and revoke party members' ballot codes
 
 // What a permission reaches for a role.
 enum class Scope { kNone, kOwnDistrict, kAll };

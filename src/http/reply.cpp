@@ -132,7 +132,11 @@ Reply FileReply(const Request& req, std::string bytes, std::string_view content_
       encoded += buf;
     }
   }
-  res.set(bhttp::field::content_disposition, "attachment; filename=\"export.xlsx\"; filename*=UTF-8''" + encoded);
+  // The plain filename is for old clients that ignore filename*: ASCII, with the extension.
+  std::string_view ext = filename.substr(std::min(filename.size(), filename.rfind('.')));
+  std::string plain = "download";
+  plain += ext.find_first_of("\"\\") == std::string_view::npos ? ext : std::string_view();
+  res.set(bhttp::field::content_disposition, "attachment; filename=\"" + plain + "\"; filename*=UTF-8''" + encoded);
   res.keep_alive(req.keep_alive());
   res.body() = std::move(bytes);
   return MakeReply(std::move(res));

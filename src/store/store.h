@@ -217,6 +217,7 @@ class Store {
   virtual VoterRepository& voters() = 0;
   virtual VoteRepository& votes() = 0;
   virtual KeyRepository& keys() = 0;
+  virtual BallotCodeRepository& ballot_codes() = 0;
 
   // Changes whenever campaign, org unit or candidate data was committed, by this process or
   // another one (the latter is noticed within about a second); sessions, sign-in counters,

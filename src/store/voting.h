@@ -15,6 +15,8 @@
 #include "core/campaign.h"
 #include "core/status.h"
 #include "core/time.h"
+#include "core/audit.h"
+#include "core/voting/ballot_code.h"
 #include "core/voting/otp.h"
 #include "core/voting/vote_rules.h"
 #include "store/pending.h"
@@ -77,6 +79,7 @@ struct CastVote {
   std::string pow;         // the solved challenge (hex); accepted once per voter (it names its voter)
   std::string ip;
   VotePolicy policy;
+  bool member = false;     // a ballot code's voter: refused once the code is revoked, or in another campaign
 };
 
 struct CastOutcome {
@@ -96,7 +99,8 @@ class VoteRepository {
  public:
   virtual ~VoteRepository() = default;
   // One vote, with its rules decided inside the write on the voter's day as stored:
-  // kAlreadyVotedToday, kDailyQuota, kGroupQuota, kPowReplayed; a repeated Idempotency-Key
+  // kAlreadyVotedToday, kDailyQuota, kGroupQuota, kPowReplayed (and for a member,
+  // kBallotCodeRevoked, kBallotCodeElsewhere); a repeated Idempotency-Key
   // is no new vote but the earlier one (replayed = true), whatever the rules say now.
   virtual Pending<Result<CastOutcome>> Cast(const CastVote& vote) = 0;
   // What a voter has cast in a campaign on a day.
@@ -107,6 +111,70 @@ class VoteRepository {
   virtual Result<std::vector<VoteCount>> Counts(std::int64_t campaign) = 0;
   // Votes per candidate cast before `before` (the daily snapshot).
   virtual Result<std::map<std::int64_t, std::int64_t>> CountsBefore(std::int64_t campaign, Millis before) = 0;
+};
+
+// A batch of ballot codes made at once for one party branch.
+struct BallotBatch {
+  std::int64_t id = 0;
+  std::int64_t campaign_id = 0;
+  std::string district;   // the district unit's code
+  std::string branch;     // 党支部
+  int count = 0;
+  int redeemed = 0;       // codes that started a member session (revoked ones not counted)
+  int revoked = 0;
+  Millis created_at = 0;
+  std::string created_by; // username
+  int unused() const { return count - redeemed - revoked; }
+};
+
+struct BallotCode {
+  std::int64_t id = 0;
+  std::int64_t batch_id = 0;
+  std::string code;
+  voting::BallotCodeState state = voting::BallotCodeState::kUnused;
+  Millis redeemed_at = 0;  // 0: not yet
+  Millis revoked_at = 0;
+  std::int64_t voter_id = 0;
+};
+
+// A member's code as the voting path sees it.
+struct MemberCode {
+  BallotCode code;
+  std::int64_t campaign_id = 0;
+  std::string district;
+  std::string branch;
+};
+
+// The codes are stored as they are printed: the slips of a batch can be printed again, by
+// staff allowed to see them (each print is audited). 60 random bits each: a code can be
+// guessed no more than a password, and whoever reads the database could change votes anyway.
+class BallotCodeRepository {
+ public:
+  virtual ~BallotCodeRepository() = default;
+  // Stores a batch and its codes (fresh, distinct: voting::NewBallotCodes) with its audit
+  // entry, whose target the store completes with the batch's id. kConflict if a code exists
+  // already (2^-60 a pair: ask again).
+  virtual Pending<Result<BallotBatch>> CreateBatch(const BallotBatch& batch, const std::vector<std::string>& codes,
+                                                   const AuditEntry& audit) = 0;
+  // A campaign's batches, newest first; `district` empty: all districts.
+  virtual Result<std::vector<BallotBatch>> Batches(std::int64_t campaign, const std::string& district) = 0;
+  virtual Result<std::optional<BallotBatch>> Batch(std::int64_t campaign, std::int64_t batch) = 0;
+  // A batch's codes in the order they were made.
+  virtual Result<std::vector<BallotCode>> Codes(std::int64_t batch) = 0;
+  // Revokes the batch's codes among `ids` that are not yet revoked (ids empty: every unused
+  // one), with the audit entry; how many it revoked. kNotFound for an id outside the batch.
+  virtual Pending<Result<int>> Revoke(std::int64_t batch, const std::vector<std::int64_t>& ids, Millis now,
+                                      const AuditEntry& audit) = 0;
+  // A member signs in with a code: its voter (made the first time, kind "member"), the same
+  // voter every later time. Refusals: kBallotCodeUnknown, kBallotCodeRevoked.
+  struct Redeemed {
+    Status refusal;
+    VoterRecord voter;
+    MemberCode member;
+  };
+  virtual Pending<Result<Redeemed>> Redeem(const std::string& code, Millis now) = 0;
+  // The code behind a member voter, if any.
+  virtual Result<std::optional<MemberCode>> OfVoter(std::int64_t voter) = 0;
 };
 
 class KeyRepository {

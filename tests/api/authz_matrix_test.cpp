@@ -71,6 +71,20 @@ std::vector<Case> Cases() {
       {bhttp::verb::get, "/api/v1/votes/receipts/{receipt}", "/api/v1/votes/receipts/0123456789ABCDEFGHJKMNPQRS",
        NoBody(), Expect(404, 404, 404, 404, 404, 404, 404)},
       {bhttp::verb::get, "/api/v1/campaigns/{id}/tally", "/api/v1/campaigns/1/tally", NoBody(), all200},
+      {bhttp::verb::post, "/api/v1/voters/ballot-code", "/api/v1/voters/ballot-code", Body(json::object{{"code", "0000"}}),
+       Expect(400, 400, 400, 400, 400, 400, 400)},
+      // Ballot codes: batch 1 is the admin's, first in 海南区; wuda may not reach it.
+      {bhttp::verb::post, "/api/v1/campaigns/{id}/ballot-batches", "/api/v1/campaigns/1/ballot-batches",
+       Body(json::object{{"district", "150303"}, {"branch", "新桥社区党支部"}, {"count", 3}}),
+       Expect(401, 201, 201, 201, 403, 403, 403)},
+      {bhttp::verb::get, "/api/v1/campaigns/{id}/ballot-batches", "/api/v1/campaigns/1/ballot-batches", NoBody(),
+       Expect(401, 200, 200, 200, 200, 403, 403)},
+      {bhttp::verb::get, "/api/v1/campaigns/{id}/ballot-batches/{bid}/codes", "/api/v1/campaigns/1/ballot-batches/1/codes",
+       NoBody(), roster_write},
+      {bhttp::verb::get, "/api/v1/campaigns/{id}/ballot-batches/{bid}/slips.pdf",
+       "/api/v1/campaigns/1/ballot-batches/1/slips.pdf", NoBody(), roster_write},
+      {bhttp::verb::post, "/api/v1/campaigns/{id}/ballot-batches/{bid}/revoke", "/api/v1/campaigns/1/ballot-batches/1/revoke",
+       Body(json::object{{"code_ids", json::array{1}}, {"reason", "纸条遗失"}}), roster_write},
       // A wrong password for everyone: the route itself is open, the credentials are not.
       {bhttp::verb::post, "/api/v1/auth/login", "/api/v1/auth/login",
        [](const std::string& actor) {  // one name each: repeated failures on one name get locked

@@ -71,6 +71,15 @@ class Voter {
     cookie_ = c.substr(0, c.find(';'));
     return true;
   }
+  // Signs in with a party member's ballot code; the session on success.
+  Response UseCode(const std::string& code) {
+    Response r = Post("/api/v1/voters/ballot-code", json::object{{"code", code}});
+    if (r.status == 200) {
+      std::string c = r.Header("set-cookie");
+      cookie_ = c.substr(0, c.find(';'));
+    }
+    return r;
+  }
   // A challenge, solved.
   json::object Solved() {
     Response r = Get("/api/v1/campaigns/1/votes/challenge");
@@ -412,6 +421,138 @@ TEST(VotingApi, AKillInTheMiddleOfAVoteLoadLosesNoReceipt) {
   ASSERT_TRUE(counts.ok());
   for (const auto& c : *counts) counted += c.n;
   EXPECT_EQ(counted, total);
+}
+
+// Party members' ballot codes: a district admin makes and prints a batch for a branch of
+// their district; a member signs in with a code and votes; a revoked code does neither.
+std::vector<std::string> CodesOf(Staff& staff, std::int64_t batch) {
+  auto r = staff.Get("/api/v1/campaigns/1/ballot-batches/" + std::to_string(batch) + "/codes");
+  EXPECT_EQ(r.status, 200u) << r.body;
+  std::vector<std::string> out;
+  json::value listed = r.Json();
+  for (const auto& c : listed.at("items").as_array()) out.emplace_back(c.at("code").as_string());
+  return out;
+}
+
+TEST(VotingApi, ADistrictAdminMakesPrintsAndRevokesTheirBranchsCodes) {
+  TempDir dir;
+  Server server(dir.path, VotingArgs(dir.path));
+  auto accounts = server.Accounts();
+  Staff hainan(server, "hainan", accounts.at("hainan"));
+  Staff organizer(server, "organizer", accounts.at("organizer"));
+  ASSERT_TRUE(hainan.ok() && organizer.ok());
+
+  // The district may be left out: a district admin's own is taken.
+  auto made = hainan.Post("/api/v1/campaigns/1/ballot-batches", json::object{{"branch", "新桥社区党支部"}, {"count", 12}});
+  ASSERT_EQ(made.status, 201u) << made.body;
+  json::value batch = made.Json();
+  EXPECT_EQ(batch.at("district").as_string(), "150303");
+  EXPECT_EQ(batch.at("district_name").as_string(), "海南区");
+  EXPECT_EQ(batch.at("count").as_int64(), 12);
+  EXPECT_EQ(batch.at("unused").as_int64(), 12);
+  EXPECT_EQ(batch.at("created_by").as_string(), "hainan");
+  std::int64_t id = batch.at("id").as_int64();
+  auto wuda_batch = organizer.Post("/api/v1/campaigns/1/ballot-batches",
+                                   json::object{{"district", "150302"}, {"branch", "乌达区某党支部"}, {"count", 2}});
+  ASSERT_EQ(wuda_batch.status, 201u) << wuda_batch.body;
+
+  // Bad requests name their field and make nothing.
+  auto bad = hainan.Post("/api/v1/campaigns/1/ballot-batches", json::object{{"branch", ""}, {"count", 0}});
+  EXPECT_EQ(bad.status, 422u) << bad.body;
+  std::set<std::string> fields;
+  json::value refused = bad.Json();
+  for (const auto& d : refused.at("details").as_array()) fields.insert(std::string(d.at("field").as_string()));
+  EXPECT_TRUE(fields.count("branch") && fields.count("count")) << bad.body;
+  EXPECT_EQ(hainan.Post("/api/v1/campaigns/1/ballot-batches", json::object{{"branch", "支部"}, {"count", 10001}}).status, 422u);
+  auto unknown = organizer.Post("/api/v1/campaigns/1/ballot-batches",
+                                json::object{{"district", "150303004"}, {"branch", "支部"}, {"count", 1}});
+  EXPECT_EQ(unknown.status, 422u) << "a town is no district: " << unknown.body;
+  auto foreign = hainan.Post("/api/v1/campaigns/1/ballot-batches",
+                             json::object{{"district", "150302"}, {"branch", "支部"}, {"count", 1}});
+  EXPECT_EQ(foreign.status, 403u) << foreign.body;
+
+  // Each sees what is theirs.
+  auto mine = hainan.Get("/api/v1/campaigns/1/ballot-batches").Json();
+  ASSERT_EQ(mine.at("total").as_int64(), 1) << "not 乌达区's";
+  EXPECT_EQ(mine.at("items").as_array()[0].at("id").as_int64(), id);
+  EXPECT_EQ(organizer.Get("/api/v1/campaigns/1/ballot-batches").Json().at("total").as_int64(), 2);
+  std::int64_t wuda_id = wuda_batch.Json().at("id").as_int64();
+  EXPECT_EQ(hainan.Get("/api/v1/campaigns/1/ballot-batches/" + std::to_string(wuda_id) + "/codes").status, 403u);
+  EXPECT_EQ(hainan.Get("/api/v1/campaigns/1/ballot-batches/999/codes").status, 404u);
+  auto codes = CodesOf(hainan, id);
+  ASSERT_EQ(codes.size(), 12u);
+
+  // The slips: a PDF, and the print is in the audit log.
+  auto pdf = hainan.Get("/api/v1/campaigns/1/ballot-batches/" + std::to_string(id) + "/slips.pdf");
+  ASSERT_EQ(pdf.status, 200u) << pdf.body.substr(0, 200);
+  EXPECT_EQ(pdf.Header("content-type"), "application/pdf");
+  EXPECT_EQ(pdf.body.substr(0, 5), "%PDF-");
+  EXPECT_NE(pdf.Header("content-disposition").find(".pdf"), std::string::npos);
+  auto printed = organizer.Get("/api/v1/admin/audit?action=ballot_batch.print").Json();
+  ASSERT_EQ(printed.at("total").as_int64(), 1) << json::serialize(printed);
+
+  // Revoking: a reason is needed; the named codes, then every unused one.
+  auto rows = hainan.Get("/api/v1/campaigns/1/ballot-batches/" + std::to_string(id) + "/codes").Json();
+  std::int64_t first_id = rows.at("items").as_array()[0].at("id").as_int64();
+  std::string revoke = "/api/v1/campaigns/1/ballot-batches/" + std::to_string(id) + "/revoke";
+  EXPECT_EQ(hainan.Post(revoke, json::object{{"code_ids", json::array{first_id}}}).status, 422u) << "no reason";
+  EXPECT_EQ(hainan.Post(revoke, json::object{{"reason", "纸条遗失"}}).status, 422u) << "nothing chosen";
+  EXPECT_EQ(hainan.Post(revoke, json::object{{"code_ids", json::array{first_id + 100}}, {"reason", "纸条遗失"}}).status, 404u);
+  auto one = hainan.Post(revoke, json::object{{"code_ids", json::array{first_id}}, {"reason", "纸条遗失"}});
+  ASSERT_EQ(one.status, 200u) << one.body;
+  EXPECT_EQ(one.Json().at("revoked").as_int64(), 1);
+  EXPECT_EQ(one.Json().at("batch").at("unused").as_int64(), 11);
+
+  // A member signs in with a code as it is typed, and votes.
+  Voter member(server);
+  EXPECT_EQ(Code(member.UseCode(codes[0])), "ballot_code_revoked");
+  EXPECT_EQ(Code(member.UseCode("ABC")), "ballot_code_malformed");
+  EXPECT_EQ(Code(member.UseCode("ZZZZ-ZZZZ-ZZZZ")), "ballot_code_unknown");
+  std::string typed = codes[1].substr(0, 4) + "-" + codes[1].substr(4, 4) + " " + codes[1].substr(8);
+  for (auto& ch : typed) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+  auto in = member.UseCode(typed);
+  ASSERT_EQ(in.status, 200u) << in.body;
+  EXPECT_EQ(in.Json().at("voter").at("kind").as_string(), "member");
+  EXPECT_EQ(in.Json().at("voter").at("branch").as_string(), "新桥社区党支部");
+  auto me = member.Get("/api/v1/voters/me?campaign=1");
+  ASSERT_EQ(me.status, 200u) << me.body;
+  EXPECT_EQ(me.Json().at("voter").at("branch").as_string(), "新桥社区党支部");
+  EXPECT_EQ(me.Json().at("campaign").at("votes_left").as_int64(), 3);
+  ASSERT_EQ(member.Vote(97).status, 201u);
+  EXPECT_EQ(Code(member.Vote(97)), "already_voted_today") << "the same rules as a phone";
+  Voter again(server);
+  ASSERT_EQ(again.UseCode(codes[1]).status, 200u);
+  EXPECT_EQ(again.Get("/api/v1/voters/me?campaign=1").Json().at("campaign").at("votes_left").as_int64(), 2)
+      << "the same member on another phone";
+  auto state = hainan.Get("/api/v1/campaigns/1/ballot-batches/" + std::to_string(id) + "/codes").Json();
+  EXPECT_EQ(state.at("items").as_array()[1].at("state").as_string(), "redeemed");
+
+  // Every unused one revoked: the redeemed one stays, until it is named.
+  auto rest = hainan.Post(revoke, json::object{{"all_unused", true}, {"reason", "会议结束，收回未发放的纸条"}});
+  ASSERT_EQ(rest.status, 200u) << rest.body;
+  EXPECT_EQ(rest.Json().at("revoked").as_int64(), 10);
+  EXPECT_EQ(rest.Json().at("batch").at("redeemed").as_int64(), 1);
+  EXPECT_EQ(hainan.Get("/api/v1/campaigns/1/ballot-batches/" + std::to_string(id) + "/slips.pdf").status, 409u)
+      << "nothing left to print";
+  ASSERT_EQ(member.Vote(1).status, 201u);
+  std::int64_t member_code_id = state.at("items").as_array()[1].at("id").as_int64();
+  ASSERT_EQ(hainan.Post(revoke, json::object{{"code_ids", json::array{member_code_id}}, {"reason", "党员已调离"}}).status, 200u);
+  EXPECT_EQ(Code(member.Vote(2)), "ballot_code_revoked");
+  EXPECT_EQ(Code(member.Get("/api/v1/voters/me")), "ballot_code_revoked");
+  auto revokes = organizer.Get("/api/v1/admin/audit?action=ballot_code.revoke").Json();
+  EXPECT_EQ(revokes.at("total").as_int64(), 3);
+}
+
+TEST(VotingApi, WrongBallotCodesFromOneAddressAreLimited) {
+  TempDir dir;
+  fs::path config = dir.path / "codes.toml";
+  std::ofstream(config) << "[voting]\npow_maxnumber = 200\nwrong_codes_per_ip_per_hour = 3\n";
+  Server server(dir.path, {"--config", config.string()});
+  Voter guesser(server);
+  for (int i = 0; i < 3; ++i) EXPECT_EQ(Code(guesser.UseCode("ZZZZZZZZZZZ" + std::string(1, "ABC"[i]))), "ballot_code_unknown");
+  auto limited = guesser.UseCode("ZZZZZZZZZZZD");
+  EXPECT_EQ(limited.status, 429u);
+  EXPECT_EQ(Code(limited), "ballot_code_limit");
 }
 
 }  // namespace

@@ -5,6 +5,7 @@
 #include <set>
 #include <thread>
 
+#include "core/voting/ballot_code.h"
 #include "core/voting/otp.h"
 #include "core/voting/phone.h"
 #include "core/voting/pow.h"
@@ -244,6 +245,62 @@ TEST(TallyTest, ConcurrentAddsAllCount) {
   EXPECT_EQ(t.Total(), 40000);
   EXPECT_EQ(t.Of(1) + t.Of(2), 40000);
   EXPECT_EQ(t.OnDay(0), 40000);
+}
+
+
+TEST(BallotCode, FreshCodesAreTwelveReadableCharactersAndDistinct) {
+  auto codes = NewBallotCodes(2000);
+  std::set<std::string> seen(codes.begin(), codes.end());
+  EXPECT_EQ(seen.size(), 2000u);
+  for (const auto& c : codes) {
+    ASSERT_EQ(c.size(), kBallotCodeChars);
+    EXPECT_EQ(c.find_first_of("01IO"), std::string::npos) << c << ": no look-alikes";
+    EXPECT_EQ(NormalizeBallotCode(c), c);
+  }
+}
+
+TEST(BallotCode, TypedCodesAreNormalizedAndBadOnesRefused) {
+  EXPECT_EQ(NormalizeBallotCode("abcd-efgh-jkmn"), "ABCDEFGHJKMN");
+  EXPECT_EQ(NormalizeBallotCode(" ABCD EFGH JK2N "), "ABCDEFGHJK2N");
+  EXPECT_FALSE(NormalizeBallotCode("ABCD-EFGH-JKM")) << "11 characters";
+  EXPECT_FALSE(NormalizeBallotCode("ABCD-EFGH-JKMNP")) << "13 characters";
+  EXPECT_FALSE(NormalizeBallotCode("ABCD-EFGH-JK0N")) << "0 is not in the alphabet";
+  EXPECT_FALSE(NormalizeBallotCode("ABCD-EFGH-JK1N")) << "1 is not in the alphabet";
+  EXPECT_FALSE(NormalizeBallotCode("ABCD/EFGH/JKMN"));
+  EXPECT_FALSE(NormalizeBallotCode(""));
+  EXPECT_FALSE(NormalizeBallotCode("新桥社区新桥社区新桥社区"));
+}
+
+TEST(BallotCode, ABatchRequestNamesEveryBadField) {
+  EXPECT_TRUE(CheckBatchRequest("新桥社区党支部", 1).ok());
+  std::string sixty;
+  for (int i = 0; i < 60; ++i) sixty += "党";
+  EXPECT_TRUE(CheckBatchRequest(sixty, kMaxBatchCodes).ok()) << "60 characters of three bytes each";
+  Status bad = CheckBatchRequest("", 0);
+  EXPECT_EQ(bad.code(), code::kInvalid);
+  ASSERT_EQ(bad.details().size(), 2u);
+  EXPECT_EQ(bad.details()[0].field, "branch");
+  EXPECT_EQ(bad.details()[1].field, "count");
+  std::string long_name;
+  for (int i = 0; i < 61; ++i) long_name += "党";
+  EXPECT_EQ(CheckBatchRequest(long_name, 5).details().at(0).field, "branch");
+  EXPECT_EQ(CheckBatchRequest("一\n二", 5).details().at(0).field, "branch");
+  EXPECT_EQ(CheckBatchRequest("支部", kMaxBatchCodes + 1).details().at(0).field, "count");
+  EXPECT_EQ(CheckBatchRequest("\xff\xfe", 5).details().at(0).field, "branch");
+}
+
+TEST(BallotCode, StatesHaveStableKeys) {
+  for (auto st : {BallotCodeState::kUnused, BallotCodeState::kRedeemed, BallotCodeState::kRevoked})
+    EXPECT_EQ(BallotCodeStateFromKey(BallotCodeStateKey(st)), st);
+  EXPECT_EQ(BallotCodeStateKey(BallotCodeState::kRevoked), "revoked");
+  EXPECT_FALSE(BallotCodeStateFromKey("used"));
+}
+
+TEST(VoteRules, LocalHourIsTheCampaignsHour) {
+  TimeZone beijing{"Asia/Shanghai", 480};
+  EXPECT_EQ(LocalHour(0, beijing), 8);
+  EXPECT_EQ(LocalHour(16 * 3'600'000LL, beijing), 0);
+  EXPECT_EQ(LocalHour(-3'600'000LL, TimeZone{"UTC", 0}), 23) << "before 1970";
 }
 
 }  // namespace

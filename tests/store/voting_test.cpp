@@ -10,6 +10,7 @@
 
 #include "../core/demo.h"
 #include "conformance.h"
+#include "core/voting/ballot_code.h"
 #include "core/voting/receipt.h"
 #include "core/voting/refusals.h"
 
@@ -279,6 +280,121 @@ TEST_P(VotingConformanceTest, AKeyIsMadeOnceAndSharedAfterwards) {
   ASSERT_TRUE(second.ok());
   EXPECT_EQ(*second, "secret-1");
   EXPECT_EQ(*s().keys().Ensure("other", "x", 3000).Wait(), "x");
+}
+
+store::BallotBatch Batch(std::int64_t campaign, const std::string& district, const std::string& branch) {
+  store::BallotBatch b;
+  b.campaign_id = campaign;
+  b.district = district;
+  b.branch = branch;
+  b.created_at = 5000;
+  b.created_by = "org";
+  return b;
+}
+
+TEST_P(VotingConformanceTest, ABallotBatchIsStoredWithItsCodesAndAudited) {
+  auto codes = voting::NewBallotCodes(30);
+  store::AuditEvent audit;
+  audit.action = "ballot_batch.create";
+  auto made = s().ballot_codes().CreateBatch(Batch(campaign_, "150303", "新桥社区党支部"), codes, audit).Wait();
+  ASSERT_TRUE(made.ok()) << made.status().ToString();
+  EXPECT_GT(made->id, 0);
+  EXPECT_EQ(made->count, 30);
+  EXPECT_EQ(made->unused(), 30);
+  auto other = s().ballot_codes().CreateBatch(Batch(campaign_, "150302", "乌达区某党支部"), voting::NewBallotCodes(2), audit).Wait();
+  ASSERT_TRUE(other.ok());
+
+  auto all = s().ballot_codes().Batches(campaign_, "");
+  ASSERT_TRUE(all.ok());
+  ASSERT_EQ(all->size(), 2u);
+  EXPECT_EQ(all->front().id, other->id) << "newest first";
+  auto hainan = s().ballot_codes().Batches(campaign_, "150303");
+  ASSERT_EQ(hainan->size(), 1u);
+  EXPECT_EQ(hainan->front().branch, "新桥社区党支部");
+  EXPECT_EQ(hainan->front().created_by, "org");
+
+  auto stored = s().ballot_codes().Codes(made->id);
+  ASSERT_TRUE(stored.ok());
+  ASSERT_EQ(stored->size(), 30u);
+  for (std::size_t i = 0; i < codes.size(); ++i) {
+    EXPECT_EQ((*stored)[i].code, codes[i]) << "in the order made";
+    EXPECT_EQ((*stored)[i].state, voting::BallotCodeState::kUnused);
+  }
+  auto log = s().audit().All();
+  ASSERT_TRUE(log.ok());
+  ASSERT_FALSE(log->empty());
+  EXPECT_EQ(log->back().target, "campaign:" + std::to_string(campaign_) + "/ballot-batch:" + std::to_string(other->id));
+
+  // A code that exists already refuses the whole batch.
+  auto again = s().ballot_codes().CreateBatch(Batch(campaign_, "150303", "重复"), {codes[3]}, audit).Wait();
+  EXPECT_EQ(again.status().code(), code::kConflict);
+  EXPECT_EQ(s().ballot_codes().Batches(campaign_, "")->size(), 2u) << "nothing of it stays";
+  EXPECT_FALSE(s().ballot_codes().Batch(campaign_ + 1, made->id)->has_value()) << "another campaign's batch is not found";
+}
+
+TEST_P(VotingConformanceTest, ABallotCodeStartsTheSameMemberEveryTimeUntilRevoked) {
+  auto codes = voting::NewBallotCodes(3);
+  auto made = s().ballot_codes().CreateBatch(Batch(campaign_, "150303", "支部"), codes, {}).Wait();
+  ASSERT_TRUE(made.ok());
+  auto first = s().ballot_codes().Redeem(codes[0], 6000).Wait();
+  ASSERT_TRUE(first.ok() && first->refusal.ok()) << first.status().ToString();
+  EXPECT_EQ(first->voter.kind, "member");
+  EXPECT_EQ(first->voter.phone_tail, codes[0].substr(8));
+  EXPECT_EQ(first->member.branch, "支部");
+  EXPECT_EQ(first->member.campaign_id, campaign_);
+  auto second = s().ballot_codes().Redeem(codes[0], 7000).Wait();
+  ASSERT_TRUE(second.ok() && second->refusal.ok());
+  EXPECT_EQ(second->voter.id, first->voter.id) << "the same member on another phone";
+  EXPECT_EQ(s().ballot_codes().Redeem("ZZZZZZZZZZZZ", 7000).Wait()->refusal.code(), voting::kBallotCodeUnknown);
+
+  auto member = s().ballot_codes().OfVoter(first->voter.id);
+  ASSERT_TRUE(member.ok() && member->has_value());
+  EXPECT_EQ((*member)->code.state, voting::BallotCodeState::kRedeemed);
+  EXPECT_EQ((*member)->code.redeemed_at, 6000);
+  EXPECT_FALSE(s().ballot_codes().OfVoter(first->voter.id + 1000)->has_value());
+  auto batch = s().ballot_codes().Batch(campaign_, made->id);
+  EXPECT_EQ((*batch)->redeemed, 1);
+  EXPECT_EQ((*batch)->unused(), 2);
+
+  // A member votes under the same rules, in this campaign only.
+  store::CastVote vote = Vote(first->voter.id, 0);
+  vote.member = true;
+  auto cast = s().votes().Cast(vote).Wait();
+  ASSERT_TRUE(cast.ok()) << cast.status().ToString();
+
+  // Revoking every unused one leaves the redeemed one; naming it revokes it too.
+  auto unused = s().ballot_codes().Revoke(made->id, {}, 8000, {}).Wait();
+  ASSERT_TRUE(unused.ok());
+  EXPECT_EQ(*unused, 2);
+  EXPECT_EQ(s().ballot_codes().Redeem(codes[1], 8100).Wait()->refusal.code(), voting::kBallotCodeRevoked);
+  EXPECT_TRUE(s().ballot_codes().Redeem(codes[0], 8100).Wait()->refusal.ok());
+  auto stored = s().ballot_codes().Codes(made->id);
+  std::int64_t redeemed_id = (*stored)[0].id;
+  auto named = s().ballot_codes().Revoke(made->id, {redeemed_id, (*stored)[1].id}, 9000, {}).Wait();
+  ASSERT_TRUE(named.ok());
+  EXPECT_EQ(*named, 1) << "the one revoked already is not counted again";
+  EXPECT_EQ(s().ballot_codes().Redeem(codes[0], 9100).Wait()->refusal.code(), voting::kBallotCodeRevoked);
+  store::CastVote later = Vote(first->voter.id, 1);
+  later.member = true;
+  EXPECT_EQ(s().votes().Cast(later).Wait().status().code(), voting::kBallotCodeRevoked) << "a revoked code votes no more";
+  EXPECT_EQ(s().votes().Today(campaign_, first->voter.id, 100)->votes, 1) << "the vote cast before stays";
+  EXPECT_EQ(s().ballot_codes().Revoke(made->id, {redeemed_id + 999}, 9000, {}).Wait().status().code(), code::kNotFound);
+  batch = s().ballot_codes().Batch(campaign_, made->id);
+  EXPECT_EQ((*batch)->revoked, 3);
+  EXPECT_EQ((*batch)->redeemed, 0);
+  EXPECT_EQ((*batch)->unused(), 0);
+}
+
+TEST_P(VotingConformanceTest, AMemberCodeVotesOnlyInItsCampaign) {
+  auto other = CreateCampaign(*store_, DemoDocument(), PhaseKey::kVoting, 1000);
+  ASSERT_TRUE(other.ok());
+  auto codes = voting::NewBallotCodes(1);
+  ASSERT_TRUE(s().ballot_codes().CreateBatch(Batch(*other, "150303", "支部"), codes, {}).Wait().ok());
+  auto member = s().ballot_codes().Redeem(codes[0], 6000).Wait();
+  ASSERT_TRUE(member.ok() && member->refusal.ok());
+  store::CastVote vote = Vote(member->voter.id, 0);  // in campaign_, not *other
+  vote.member = true;
+  EXPECT_EQ(s().votes().Cast(vote).Wait().status().code(), voting::kBallotCodeElsewhere);
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, VotingConformanceTest, ::testing::ValuesIn(Backends()),

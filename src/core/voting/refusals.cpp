@@ -28,6 +28,11 @@ constexpr Known kKnown[] = {
     {kPowExpired, 400, "安全验证已过期，请重试"},
     {kPowReplayed, 409, "这次安全验证已用过，请重试"},
     {kBadIdempotencyKey, 400, "Idempotency-Key 须为 1–64 个字母、数字、-、_"},
+    {kBallotCodeMalformed, 400, "投票码应为 12 位字母和数字，请核对纸条上的投票码"},
+    {kBallotCodeUnknown, 401, "没有这个投票码，请核对纸条上的投票码"},
+    {kBallotCodeRevoked, 403, "此投票码已作废，请联系所在党支部"},
+    {kBallotCodeLimit, 429, "此网络输错投票码次数过多，请一小时后再试"},
+    {kBallotCodeElsewhere, 403, "此投票码不属于本活动"},
 };
 const Known* Find(std::string_view code) {
   for (const auto& k : kKnown)

@@ -27,6 +27,11 @@ inline constexpr const char* kPowInvalid = "pow_invalid";                // 400
 inline constexpr const char* kPowExpired = "pow_expired";                // 400
 inline constexpr const char* kPowReplayed = "pow_replayed";              // 409
 inline constexpr const char* kBadIdempotencyKey = "bad_idempotency_key"; // 400
+inline constexpr const char* kBallotCodeMalformed = "ballot_code_malformed";  // 400
+inline constexpr const char* kBallotCodeUnknown = "ballot_code_unknown";      // 401
+inline constexpr const char* kBallotCodeRevoked = "ballot_code_revoked";      // 403
+inline constexpr const char* kBallotCodeLimit = "ballot_code_limit";          // 429
+inline constexpr const char* kBallotCodeElsewhere = "ballot_code_elsewhere";  // 403: another campaign's code
 
 // The refusal's Status with its standard message.
 Status Refusal(const char* code);

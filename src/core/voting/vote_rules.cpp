@@ -13,6 +13,12 @@ std::int64_t CampaignDay(Millis t, const TimeZone& tz) {
   return local >= 0 ? local / kMillisPerDay : -((-local + kMillisPerDay - 1) / kMillisPerDay);
 }
 
+int LocalHour(Millis t, const TimeZone& tz) {
+  Millis local = t + tz.offset_minutes * 60'000LL;
+  Millis in_day = ((local % kMillisPerDay) + kMillisPerDay) % kMillisPerDay;
+  return static_cast<int>(in_day / 3'600'000);
+}
+
 std::string FormatCampaignDay(std::int64_t day) { return FormatLocalDate(day * kMillisPerDay, TimeZone{"UTC", 0}); }
 
 Status CheckVotingOpen(PhaseKey phase, const PhaseSchedule& schedule, const TimeZone& tz, Millis now) {

@@ -18,6 +18,8 @@ namespace ss::voting {
 // A campaign day: days since 1970-01-01 in the campaign's time zone. Votes per day and the
 // daily snapshot count in these days.
 std::int64_t CampaignDay(Millis t, const TimeZone& tz);
+// The hour of the day (0–23) at instant t in the campaign's time zone: what the counts are kept by.
+int LocalHour(Millis t, const TimeZone& tz);
 // "2026-12-02" for a campaign day.
 std::string FormatCampaignDay(std::int64_t day);
 

@@ -190,6 +190,28 @@ CREATE TABLE vote_counts (
   PRIMARY KEY (campaign_id, candidate_id, day, hour)
 ) WITHOUT ROWID;
 )sql"},
+      {6, "party members' ballot codes, in batches per branch", R"sql(
+CREATE TABLE ballot_batches (
+  id          INTEGER PRIMARY KEY,
+  campaign_id INTEGER NOT NULL REFERENCES campaigns(id),
+  district    TEXT    NOT NULL,   -- the district unit's code (district admins see their own)
+  branch      TEXT    NOT NULL,   -- 党支部
+  count       INTEGER NOT NULL,
+  created_at  INTEGER NOT NULL,
+  created_by  TEXT    NOT NULL
+);
+CREATE INDEX ballot_batches_campaign ON ballot_batches(campaign_id, district);
+-- A code's state: revoked once revoked_at is set, else redeemed once it has a voter.
+CREATE TABLE ballot_codes (
+  id          INTEGER PRIMARY KEY,
+  batch_id    INTEGER NOT NULL REFERENCES ballot_batches(id),
+  code        TEXT    NOT NULL UNIQUE,
+  voter_id    INTEGER UNIQUE REFERENCES voters(id),
+  redeemed_at INTEGER,
+  revoked_at  INTEGER
+);
+CREATE INDEX ballot_codes_batch ON ballot_codes(batch_id);
+)sql"},
   };
   return kMigrations;
 }

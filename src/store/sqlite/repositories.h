@@ -138,6 +138,27 @@ class Votes final : public VoteRepository {
   Database& db_;
 };
 
+class BallotCodes final : public BallotCodeRepository {
+ public:
+  explicit BallotCodes(Database& db) : db_(db) {}
+  Pending<Result<BallotBatch>> CreateBatch(const BallotBatch& batch, const std::vector<std::string>& codes,
+                                           const AuditEvent& audit) override;
+  Result<std::vector<BallotBatch>> Batches(std::int64_t campaign, const std::string& district) override;
+  Result<std::optional<BallotBatch>> Batch(std::int64_t campaign, std::int64_t batch) override;
+  Result<std::vector<BallotCode>> Codes(std::int64_t batch) override;
+  Pending<Result<int>> Revoke(std::int64_t batch, const std::vector<std::int64_t>& ids, Millis now,
+                              const AuditEvent& audit) override;
+  Pending<Result<Redeemed>> Redeem(const std::string& code, Millis now) override;
+  Result<std::optional<MemberCode>> OfVoter(std::int64_t voter) override;
+
+ private:
+  Database& db_;
+};
+
+// The ballot code behind member voter `voter` (kind "member"), read inside a unit; nullopt
+// for a phone voter.
+std::optional<MemberCode> MemberCodeOf(Connection& db, std::int64_t voter, Status* error);
+
 class Keys final : public KeyRepository {
  public:
   explicit Keys(Database& db) : db_(db) {}

@@ -148,6 +148,14 @@ Pending<Result<CastOutcome>> Votes::Cast(const CastVote& v) {
       if (!q->error().ok()) return q->error();
     }
     Status error;
+    if (v.member) {
+      // Read in the unit, so that a vote after the revocation's commit is refused on every node.
+      auto member = MemberCodeOf(db, v.voter_id, &error);
+      if (!error.ok()) return error;
+      if (!member || member->code.state == voting::BallotCodeState::kRevoked)
+        return voting::Refusal(voting::kBallotCodeRevoked);
+      if (member->campaign_id != v.campaign_id) return voting::Refusal(voting::kBallotCodeElsewhere);
+    }
     voting::VoterDay today = ReadDay(db, v.campaign_id, v.voter_id, v.day, &error);
     if (!error.ok()) return error;
     if (Status s = voting::CheckVote(v.policy, today, v.candidate_id, v.group_key); !s.ok()) return s;
