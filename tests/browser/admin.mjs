@@ -479,8 +479,8 @@ async function main() {
         await page.locator('[data-test=batch-save]').click();
         await eventually('saving without a branch asks for one', () => dialog.locator('.el-form-item.is-error').innerText(), (t) => t.includes('请填写党支部名称'));
 
-        await dialog.locator('[data-test=batch-branch] input').fill(state.branch);
-        const count = dialog.locator('[data-test=batch-count] input');
+        await dialog.locator('input[data-test=batch-branch], [data-test=batch-branch] input').first().fill(state.branch);
+        const count = dialog.locator('input[data-test=batch-count], [data-test=batch-count] input').first();
         await count.fill('5');
         await count.press('Tab');
         await page.locator('[data-test=batch-save]').click();
