@@ -4,7 +4,7 @@
 // See README.md beside this file.
 //
 //   BASE_URL=http://127.0.0.1:8080 DISTRICT_USER=… DISTRICT_PASSWORD=… node tests/browser/admin.mjs
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -153,6 +153,8 @@ async function main() {
     oldTitle: null,
     importRows: null,
     importTarget: null,
+    branch: `新桥社区党支部（测试${runStamp}）`,
+    batchId: null,
   };
   const candidateTable = page.locator('[data-test=candidate-table]');
   const rowOf = (no) =>
@@ -169,6 +171,25 @@ async function main() {
       await eventually('the 参评书记 page opens', () => page.url(), (u) => new URL(u).pathname === '/admin/candidates');
     }
     await candidateTable.waitFor();
+  }
+
+  const batchTable = page.locator('[data-test=batch-table]');
+  const batchRow = () =>
+    batchTable.locator('tr.el-table__row', { has: page.locator('[data-test=batch-branch]', { hasText: state.branch }) });
+  /** The numbers a batch's row shows. */
+  const batchCounts = async () => {
+    const row = batchRow();
+    if ((await row.count()) !== 1) return null;
+    const cell = async (name) => (await row.locator(`[data-test=batch-${name}]`).innerText()).trim();
+    return { district: await cell('district'), count: await cell('count'), unused: await cell('unused'), redeemed: await cell('redeemed'), revoked: await cell('revoked') };
+  };
+
+  async function openBallotCodes() {
+    if (new URL(page.url()).pathname !== '/admin/ballot-codes') {
+      await page.locator('[data-test=menu-ballot-codes]').click();
+      await eventually('the 投票码 page opens', () => page.url(), (u) => new URL(u).pathname === '/admin/ballot-codes');
+    }
+    await batchTable.waitFor();
   }
 
   const steps = [
@@ -206,7 +227,7 @@ async function main() {
         check(role.includes('区委组织部') && role.includes(EXPECTED.district.name), `the top bar shows the role "${role}"`);
         const menu = await texts(page.locator('[data-test=admin-menu] .el-menu-item'));
         check(
-          JSON.stringify(menu) === JSON.stringify(['组织单位', '参评书记', '审计日志']),
+          JSON.stringify(menu) === JSON.stringify(['组织单位', '参评书记', '投票码', '审计日志']),
           `a district admin's menu reads ${JSON.stringify(menu)}`,
         );
         const fontSize = await page.locator('[data-test=admin-menu] .el-menu-item').first().evaluate((e) => parseFloat(getComputedStyle(e).fontSize));
@@ -441,6 +462,120 @@ async function main() {
         await screenshot(page, '5-org-units-imported');
         await page.keyboard.press('Escape');
         await dialog.waitFor({ state: 'hidden' });
+      },
+    },
+    {
+      name: `生成投票码：为${EXPECTED.district.name}的党支部生成 5 个，表格显示未使用 5`,
+      async run() {
+        await openBallotCodes();
+        await page.locator('[data-test=add-batch]').click();
+        const dialog = page.locator('[data-test=batch-dialog]');
+        await dialog.waitFor();
+        const district = await dialog.locator('[data-test=batch-district]').innerText();
+        check(district.includes(EXPECTED.district.name), `the district field reads "${district}", expected ${EXPECTED.district.name}`);
+        check((await dialog.locator('[data-test=batch-district] .is-disabled').count()) > 0, 'a district admin may pick another district');
+
+        // Without a branch the form says so under the field and sends nothing.
+        await page.locator('[data-test=batch-save]').click();
+        await eventually('saving without a branch asks for one', () => dialog.locator('.el-form-item.is-error').innerText(), (t) => t.includes('请填写党支部名称'));
+
+        await dialog.locator('input[data-test=batch-branch], [data-test=batch-branch] input').first().fill(state.branch);
+        const count = dialog.locator('input[data-test=batch-count], [data-test=batch-count] input').first();
+        await count.fill('5');
+        await count.press('Tab');
+        await page.locator('[data-test=batch-save]').click();
+        await toast(page, '生成 5 个投票码');
+        await dialog.waitFor({ state: 'hidden' });
+        const shown = await eventually('the new batch is listed', batchCounts, (c) => c !== null);
+        check(
+          JSON.stringify(shown) === JSON.stringify({ district: EXPECTED.district.name, count: '5', unused: '5', redeemed: '0', revoked: '0' }),
+          `the batch's row reads ${JSON.stringify(shown)}`,
+        );
+        const creator = await batchRow().innerText();
+        check(creator.includes(USER), `the row does not name its maker ${USER}: "${creator}"`);
+
+        const listed = await pageFetch(page, 'GET', api('/ballot-batches'));
+        check(listed.status === 200, `GET ballot-batches answered ${listed.status}: ${listed.text}`);
+        const batch = listed.json.items.find((b) => b.branch === state.branch);
+        check(batch && batch.unused === 5 && batch.district === EXPECTED.district.code, `the server has ${JSON.stringify(batch)}`);
+        const foreign = listed.json.items.filter((b) => b.district !== EXPECTED.district.code);
+        check(foreign.length === 0, `a district admin is shown ${foreign.length} batches of other districts`);
+        state.batchId = batch.id;
+        await screenshot(page, '7-ballot-batch');
+      },
+    },
+    {
+      name: '查看投票码，作废一个（须填原因），未使用变为 4；导出的 Excel 一致',
+      async run() {
+        await openBallotCodes();
+        await batchRow().locator('[data-test=view-codes]').click();
+        const drawer = page.locator('[data-test=codes-drawer]');
+        await drawer.waitFor();
+        const codes = drawer.locator('[data-test=code-text]');
+        await eventually('the drawer lists 5 codes', () => codes.count(), (n) => n === 5);
+        const shown = await texts(codes);
+        check(shown.every((c) => /^[A-HJ-NP-Z2-9]{4}-[A-HJ-NP-Z2-9]{4}-[A-HJ-NP-Z2-9]{4}$/.test(c)), `the codes read ${shown.join(', ')}`);
+        const states = await texts(drawer.locator('[data-test=code-state]'));
+        check(states.every((t) => t === '未使用'), `the states read ${states.join(', ')}`);
+
+        const firstRow = drawer.locator('.el-table__body tr.el-table__row').first();
+        const target = await firstRow.locator('[data-test=code-text]').getAttribute('data-code');
+        await firstRow.locator('.el-checkbox').click();
+        const revokeButton = drawer.locator('[data-test=revoke-selected]');
+        await eventually('作废所选 counts the choice', () => revokeButton.innerText(), (t) => t.includes('（1）'));
+        await revokeButton.click();
+        const box = page.locator('.el-message-box');
+        await box.waitFor();
+        const question = await box.innerText();
+        check(question.includes('已经投出的票仍然有效'), `the question does not say that votes cast stay counted: "${question}"`);
+        await box.locator('.el-message-box__btns .el-button--danger, .el-message-box__btns .el-button--primary').last().click();
+        await eventually('作废 without a reason is refused', () => box.locator('.el-message-box__errormsg').innerText(), (t) => t.includes('请填写作废原因'));
+        const reason = `浏览器测试：纸条丢失 ${runStamp}`;
+        await box.locator('textarea').fill(reason);
+        await box.locator('.el-message-box__btns .el-button--danger, .el-message-box__btns .el-button--primary').last().click();
+        await toast(page, '已作废 1 个投票码');
+        const summary = drawer.locator('[data-test=codes-summary]');
+        await eventually(
+          'the drawer counts 4 unused and 1 revoked',
+          async () => [await summary.getAttribute('data-unused'), await summary.getAttribute('data-revoked')],
+          ([u, r]) => u === '4' && r === '1',
+        );
+        const revoked = drawer.locator(`[data-test=code-text][data-code="${target}"]`);
+        check((await revoked.getAttribute('data-state')) === 'revoked', `the chosen code ${target} is ${await revoked.getAttribute('data-state')}`);
+        await screenshot(page, '8-ballot-codes');
+
+        const [download] = await Promise.all([page.waitForEvent('download'), drawer.locator('[data-test=export-codes]').click()]);
+        const file = join(workDir, download.suggestedFilename());
+        await download.saveAs(file);
+        check(file.endsWith('.xlsx'), `the export is named ${download.suggestedFilename()}`);
+        const book = await readExcelFile(file);
+        const rows = (Array.isArray(book) ? book[0] : book)?.data ?? book;
+        check(JSON.stringify(rows[0]) === JSON.stringify(['区', '党支部', '投票码', '状态', '使用时间', '作废时间']), `the export's header reads ${JSON.stringify(rows[0])}`);
+        check(rows.length === 6, `the export has ${rows.length - 1} codes`);
+        const revokedRows = rows.slice(1).filter((r) => r[3] === '已作废');
+        check(revokedRows.length === 1 && revokedRows[0][2].replace(/-/g, '') === target && revokedRows[0][5], `the export's revoked rows: ${JSON.stringify(revokedRows)}`);
+
+        await page.keyboard.press('Escape');
+        await drawer.waitFor({ state: 'hidden' });
+        await eventually('the table shows 未使用 4, 已作废 1', batchCounts, (c) => c?.unused === '4' && c?.revoked === '1');
+
+        const audit = await pageFetch(page, 'GET', `/api/v1/admin/audit?action=ballot_code.revoke&page_size=20`);
+        check(audit.json?.items?.some((e) => e.reason === reason), `the audit log has no 作废投票码 with the reason: ${audit.text}`);
+      },
+    },
+    {
+      name: '下载二维码纸条 PDF（显示进度，文件以 %PDF 开头）',
+      async run() {
+        await openBallotCodes();
+        const [download] = await Promise.all([page.waitForEvent('download', { timeout: 60_000 }), batchRow().locator('[data-test=download-slips]').click()]);
+        const file = join(workDir, 'slips.pdf');
+        await download.saveAs(file);
+        check(download.suggestedFilename().endsWith('.pdf'), `the slips are named ${download.suggestedFilename()}`);
+        const bytes = readFileSync(file);
+        check(bytes.subarray(0, 5).toString('latin1') === '%PDF-', `the slips file starts with ${JSON.stringify(bytes.subarray(0, 8).toString('latin1'))}`);
+        check(bytes.length > 10_000, `the slips file is only ${bytes.length} bytes`);
+        await toast(page, '已下载');
+        console.log(`    ${download.suggestedFilename()}: ${bytes.length} bytes`);
       },
     },
     {

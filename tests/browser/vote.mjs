@@ -26,6 +26,9 @@ import {
 } from './harness.mjs';
 
 const SMS_FILE = process.env.SMS_FILE ?? '';
+// A district admin of 海南区, who makes the party members' ballot codes the member steps use.
+const STAFF_USER = process.env.DISTRICT_USER ?? '';
+const STAFF_PASSWORD = process.env.DISTRICT_PASSWORD ?? '';
 // A new voter on every run (a voter may vote for a candidate once a day), unless told otherwise.
 const PHONE = process.env.VOTER_PHONE || `199${String(Math.floor(Math.random() * 1e8)).padStart(8, '0')}`;
 const WECHAT_UA =
@@ -37,14 +40,16 @@ const FIRST = { name: '钟庆梅', group: 'village_community' };
 const SECOND_GROUP = 'town_street';
 const ALREADY_VOTED = '已为该书记投过票';
 
-if (!BASE_URL || !SMS_FILE) {
-  console.error('BASE_URL and SMS_FILE must be set: BASE_URL=http://127.0.0.1:PORT SMS_FILE=/path/sms.txt node tests/browser/vote.mjs');
+if (!BASE_URL || !SMS_FILE || !STAFF_USER || !STAFF_PASSWORD) {
+  console.error('BASE_URL, SMS_FILE, DISTRICT_USER and DISTRICT_PASSWORD must be set:');
+  console.error('  BASE_URL=http://127.0.0.1:PORT SMS_FILE=/path/sms.txt DISTRICT_USER=hainan DISTRICT_PASSWORD=… node tests/browser/vote.mjs');
   process.exit(2);
 }
 
 let chromium;
+let request;
 try {
-  ({ chromium } = requireWeb('playwright-core'));
+  ({ chromium, request } = requireWeb('playwright-core'));
 } catch {
   console.error(`playwright-core is not installed in ${webDir}/node_modules: run "npm ci" in web/ first`);
   process.exit(2);
@@ -77,6 +82,23 @@ function votesIn(tally, id) {
   }
   return null;
 }
+
+/** The staff API as the district admin (its own cookies), to make and revoke ballot codes. */
+async function staffApi() {
+  const http = await request.newContext({ baseURL: BASE_URL, extraHTTPHeaders: { Origin: BASE_URL } });
+  const login = await http.post('/api/v1/auth/login', { data: { username: STAFF_USER, password: STAFF_PASSWORD } });
+  if (!login.ok()) throw new StepFailure(`the staff sign-in answered ${login.status()}: ${await login.text()}`);
+  const { csrf_token: csrf } = await login.json();
+  const call = async (method, path, data) => {
+    const response = await http.fetch(path, { method, data, headers: { 'X-CSRF-Token': csrf } });
+    const text = await response.text();
+    if (!response.ok()) throw new StepFailure(`${method} ${path} answered ${response.status()}: ${text}`);
+    return JSON.parse(text);
+  };
+  return { call, dispose: () => http.dispose() };
+}
+
+const grouped = (code) => code.replace(/(.{4})(?=.)/g, '$1-');
 
 const screenshot = screenshots('vote-');
 
@@ -151,7 +173,7 @@ async function main() {
       userAgent: WECHAT_UA,
     },
     // Refusals the test asks for (401 before signing in, 409 for the second vote, 404 for an unknown receipt) are logged by Chromium.
-    (text) => /status of (401|404|409)\b/.test(text),
+    (text) => /status of (401|403|404|409)\b/.test(text),
   );
   await context.addInitScript(watchVoteDialog);
 
@@ -164,6 +186,7 @@ async function main() {
     results: null,
     screen: null,
     stale: null,
+    member: null,
   };
   const candidatePath = (c) => `${BASE_URL}/c/${state.campaignId}/candidates/${c.id}`;
 
@@ -396,6 +419,101 @@ async function main() {
         await page.locator('[data-test=check-receipt]').click();
         await eventually('an unknown receipt is said to be unknown', () => page.locator('[data-test=receipt-error]').innerText(), (t) => t.trim().length > 0);
         await screenshot(page, '10-receipt-check');
+      },
+    },
+    {
+      name: '党员扫描纸条二维码：打开 /c/:id/sign-in?code=… 自动以党员身份登录',
+      async run() {
+        const id = state.campaignId;
+        const staff = await staffApi();
+        try {
+          const branch = `新桥社区党支部（投票测试${Date.now() % 1e8}）`;
+          const batch = await staff.call('POST', `/api/v1/campaigns/${id}/ballot-batches`, { district: '150303', branch, count: 2 });
+          const { items } = await staff.call('GET', `/api/v1/campaigns/${id}/ballot-batches/${batch.id}/codes`);
+          check(items.length === 2 && items.every((c) => c.state === 'unused'), `the new batch has ${JSON.stringify(items)}`);
+          const [good, bad] = items;
+          const revoked = await staff.call('POST', `/api/v1/campaigns/${id}/ballot-batches/${batch.id}/revoke`, { code_ids: [bad.id], reason: '浏览器测试：作废' });
+          check(revoked.revoked === 1 && revoked.batch.unused === 1, `revoking answered ${JSON.stringify(revoked)}`);
+          state.member = { branch, code: good.code, revoked: bad.code };
+        } finally {
+          await staff.dispose();
+        }
+        const { code, branch } = state.member;
+        // What a slip's QR code holds: the code grouped as printed.
+        await page.goto(`${BASE_URL}/c/${id}/sign-in?code=${grouped(code)}`);
+        await eventually('the slip link signs in and goes on to the candidate list', () => page.url(), (u) => new URL(u).pathname === `/c/${id}/candidates`);
+        check(!page.url().includes(code) && !page.url().includes(grouped(code)), `the code stays in the address bar: ${page.url()}`);
+        const me = await page.evaluate(async (cid) => (await fetch(`/api/v1/voters/me?campaign=${cid}`, { credentials: 'same-origin' })).json(), id);
+        check(me.voter?.kind === 'member', `the voter is ${JSON.stringify(me.voter)}, expected a member`);
+        check(me.voter.branch === branch, `the member's branch is "${me.voter.branch}", expected "${branch}"`);
+        check(me.voter.phone_tail === code.slice(-4), `the member's tail is "${me.voter.phone_tail}", expected ${code.slice(-4)}`);
+        const quota = await eventually('the list shows the votes left today', () => page.locator('[data-test=vote-bar-quota]').innerText(), (t) => /今日还可投 \d+ 票/.test(t));
+        console.log(`    member ····${code.slice(-4)} (${branch}): ${quota.trim()}`);
+        await screenshot(page, '11-member-signed-in');
+      },
+    },
+    {
+      name: `党员为${FIRST.name}投票拿到回执；“我今天的投票”显示 党员投票码 ····XXXX 和党支部`,
+      async run() {
+        check(state.member, 'the previous step made no code');
+        const { code, branch } = state.member;
+        await page.goto(candidatePath(state.first));
+        const box = page.locator('[data-test=vote-box]');
+        // Another voter than the phone's: the same candidate is open to this one today.
+        await eventually('the member may vote for the candidate', () => box.getAttribute('data-state'), (s) => s === 'ready');
+        const { receipt } = await voteAndExpectReceipt(page, box, FIRST.name);
+        check(/^\S{26}$/.test(receipt ?? ''), `the member's receipt "${receipt}" is not 26 characters`);
+        check(!state.receipts.some((r) => r.receipt === receipt), 'the member got a receipt the phone voter had');
+
+        await page.goto(`${BASE_URL}/c/${state.campaignId}/my-votes`);
+        const who = page.locator('[data-test=my-votes-voter]');
+        const label = await eventually('my votes name the member', () => who.innerText(), (t) => t.includes('党员投票码'));
+        check(label.includes(`党员投票码 ····${code.slice(-4)}`) && label.includes(branch), `my votes say "${label}"`);
+        check(!label.includes('手机号'), `a member is named by a phone: "${label}"`);
+        check((await who.getAttribute('data-kind')) === 'member', 'my votes do not mark the voter as a member');
+        const listed = await page.locator('[data-test=my-vote] [data-test=receipt]').evaluateAll((els) => els.map((e) => e.dataset.receipt));
+        check(JSON.stringify(listed) === JSON.stringify([receipt]), `the member's votes list ${JSON.stringify(listed)}`);
+        await checkFitsWidth(page, 'my votes of a member');
+        await screenshot(page, '12-member-my-votes');
+      },
+    },
+    {
+      name: '已作废的投票码：输入（小写、带空格）或扫码都显示“已作废”，不能登录',
+      async run() {
+        check(state.member, 'the first member step made no code');
+        const id = state.campaignId;
+        await page.goto(`${BASE_URL}/c/${id}/sign-in`);
+        await page.locator('[data-test=signed-in] [data-test=sign-out]').click();
+        await page.locator('[data-test=way-member]').click();
+        const field = page.locator('[data-test=ballot-code] input');
+        await field.waitFor();
+        await field.fill('abcd');
+        await page.locator('[data-test=code-sign-in]').click();
+        await eventually('a short code is refused before it is sent', () => page.locator('[data-test=ballot-code] .van-field__error-message').innerText(), (t) => t.includes('12 位'));
+
+        const typed = state.member.revoked.toLowerCase().replace(/(.{4})/g, '$1 ').trim();
+        await field.fill(typed);
+        const value = await field.inputValue();
+        check(value === grouped(state.member.revoked), `typing "${typed}" shows "${value}", expected ${grouped(state.member.revoked)}`);
+        const size = await field.evaluate((e) => parseFloat(getComputedStyle(e).fontSize));
+        check(size >= 22, `the code is typed in ${size}px`);
+        for (const [selector, name] of [['[data-test=way-phone]', 'the 手机号验证 tab'], ['[data-test=way-member]', 'the 党员投票码 tab'], ['[data-test=code-sign-in]', 'the 登录 button']]) {
+          await checkTapTarget(page.locator(selector), name);
+        }
+        await checkFitsWidth(page, 'ballot code sign-in');
+        await page.locator('[data-test=code-sign-in]').click();
+        const error = page.locator('[data-test=sign-in-error]');
+        const message = await eventually('the revoked code is refused', () => error.innerText(), (t) => t.trim().length > 0);
+        check(message.includes('已作废'), `the refusal reads "${message}"`);
+        check((await error.getAttribute('data-code')) === 'ballot_code_revoked', `the refusal's code is ${await error.getAttribute('data-code')}`);
+        check(new URL(page.url()).pathname === `/c/${id}/sign-in`, `a refused code left the sign-in page for ${page.url()}`);
+        await screenshot(page, '13-revoked-typed');
+
+        await page.goto(`${BASE_URL}/c/${id}/sign-in?code=${state.member.revoked}`);
+        const scanned = await eventually('the revoked slip link is refused', () => page.locator('[data-test=sign-in-error]').innerText(), (t) => t.trim().length > 0);
+        check(scanned.includes('已作废'), `the slip link's refusal reads "${scanned}"`);
+        const me = await page.evaluate(async () => (await fetch('/api/v1/voters/me', { credentials: 'same-origin' })).status);
+        check(me === 401, `after the refusals /voters/me answers ${me}, expected 401 (nobody signed in)`);
       },
     },
   ];

@@ -19,12 +19,12 @@ const routes: RouteRecordRaw[] = [
     component: () => import('./pages/CandidatePage.vue'),
     meta: { title: '书记详情' },
   },
-  // Online voting: sign in with a phone, the receipt of a vote, today's votes, any receipt looked up.
+  // Online voting: sign in with a phone or a party member's ballot code, the receipt of a vote, today's votes, any receipt looked up.
   {
     path: '/c/:id(\\d+)/sign-in',
     name: 'vote-sign-in',
     component: () => import('./pages/vote/SignInPage.vue'),
-    meta: { title: '验证手机号' },
+    meta: { title: '投票验证' },
   },
   {
     path: '/c/:id(\\d+)/receipt/:receipt',

@@ -32,6 +32,7 @@ export const adminRoutes: RouteRecordRaw[] = [
           page('settings', '活动设置', () => import('./pages/SettingsPage.vue')),
           page('org-units', '组织单位', () => import('./pages/OrgUnitsPage.vue')),
           page('candidates', '参评书记', () => import('./pages/CandidatesPage.vue')),
+          page('ballot-codes', '党员投票码', () => import('./pages/BallotCodesPage.vue')),
           page('users', '用户管理', () => import('./pages/UsersPage.vue')),
           page('audit', '审计日志', () => import('./pages/AuditPage.vue')),
           page('password', '修改密码', () => import('./pages/PasswordPage.vue')),

@@ -132,8 +132,13 @@ export interface CandidateQuery {
 
 export interface Voter {
   id: number;
-  kind: 'phone' | string;
+  /** 'phone': signed in with an SMS code; 'member': with a party member's ballot code (党员投票码). */
+  kind: 'phone' | 'member' | string;
+  /** The phone's last 4 digits; for a member, the ballot code's last 4 characters. */
   phone_tail: string;
+  /** A member's party branch (党支部). */
+  branch?: string;
+  campaign_id?: number;
 }
 
 export interface OtpSent {

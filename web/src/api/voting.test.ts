@@ -8,6 +8,7 @@ import {
   logoutVoter,
   lookupReceipt,
   newIdempotencyKey,
+  redeemBallotCode,
   requestOtp,
   verifyOtp,
   VoteAttempt,
@@ -87,6 +88,22 @@ describe('voter sign-in', () => {
     expect(error.code).toBe('voter_unauthenticated');
     expect(error.status).toBe(401);
     expect(error.message).toBe('请先验证手机号，再来投票');
+  });
+
+  it("signs a party member in with a ballot code, and shows the server's refusal", async () => {
+    const member = { id: 9, kind: 'member', phone_tail: 'JKLM', branch: '新桥社区党支部', campaign_id: 1 };
+    const calls = mockFetch(
+      json(200, { voter: member }),
+      json(403, { code: 'ballot_code_revoked', message: '此投票码已作废，请联系所在党支部' }),
+      json(401, { code: 'ballot_code_unknown' }),
+    );
+    expect((await redeemBallotCode('ABCD-EFGH-JKLM')).voter).toEqual(member);
+    expect(calls[0].url).toBe('/api/v1/voters/ballot-code');
+    expect(calls[0].init.method).toBe('POST');
+    expect(calls[0].init.body).toBe('{"code":"ABCD-EFGH-JKLM"}');
+    const revoked = await redeemBallotCode('ABCD-EFGH-JKLM').catch((e) => e);
+    expect([revoked.status, revoked.code, revoked.message]).toEqual([403, 'ballot_code_revoked', '此投票码已作废，请联系所在党支部']);
+    expect((await redeemBallotCode('ABCD-EFGH-JKLM').catch((e) => e)).message).toBe('没有这个投票码，请核对纸条上的投票码');
   });
 
   it('signs out with a 204 and no body', async () => {

@@ -1,4 +1,4 @@
-// Calls of online voting: the voter's phone sign-in, the proof-of-work challenge, the vote
+// Calls of online voting: the voter's sign-in (a phone, or a party member's ballot code), the proof-of-work challenge, the vote
 // itself (safe to retry with its Idempotency-Key), my votes, receipts and the tally.
 // The server's Chinese message is shown as it is; the texts below stand in when it sends none.
 import { ApiError, apiUrl, requestJson, type CodeMessages } from './client';
@@ -31,6 +31,10 @@ export const VOTING_MESSAGES: CodeMessages = {
   pow_invalid: '安全验证没有通过，请重新投票',
   pow_expired: '安全验证已过期，请重新投票',
   pow_replayed: '安全验证已使用过，请重新投票',
+  ballot_code_malformed: '投票码应为 12 位字母和数字，请核对纸条上的投票码',
+  ballot_code_unknown: '没有这个投票码，请核对纸条上的投票码',
+  ballot_code_revoked: '此投票码已作废，请联系所在党支部',
+  ballot_code_limit: '输错投票码的次数太多，请稍后再试',
 };
 
 const RECEIPT_MESSAGES: CodeMessages = {
@@ -48,6 +52,15 @@ export function verifyOtp(phone: string, code: string) {
   return requestJson<{ voter: Voter }>(apiUrl('/voters/verify'), {
     method: 'POST',
     body: { phone, code },
+    messages: VOTING_MESSAGES,
+  });
+}
+
+/** A party member's ballot code (党员投票码) as typed: the server ignores case, dashes and spaces. */
+export function redeemBallotCode(code: string) {
+  return requestJson<{ voter: Voter }>(apiUrl('/voters/ballot-code'), {
+    method: 'POST',
+    body: { code },
     messages: VOTING_MESSAGES,
   });
 }

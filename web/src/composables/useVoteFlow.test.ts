@@ -128,4 +128,20 @@ describe('useVoteFlow', () => {
     expect(flow.canResend.value).toBe(false);
     expect(store.signedIn).toBe(false);
   });
+
+  it("forgets a party member whose ballot code was revoked, and asks who is signed in no more", async () => {
+    server({
+      [CHALLENGE]: [json(403, { code: 'ballot_code_revoked', message: '此投票码已作废，请联系所在党支部' })],
+      [ME]: [json(403, { code: 'ballot_code_revoked', message: '此投票码已作废，请联系所在党支部' })],
+    });
+    const store = useVoterStore();
+    store.signedIn = true;
+    const flow = useVoteFlow(noWait);
+    await flow.vote(1, { id: 12, name: '钟庆梅' });
+    expect(flow.error.value?.message).toBe('此投票码已作废，请联系所在党支部');
+    expect(store.signedIn).toBe(false);
+    store.signedIn = true;
+    await store.refresh(1);
+    expect(store.signedIn).toBe(false);
+  });
 });

@@ -12,6 +12,8 @@ import { useVoterStore, type CastVote } from '../stores/voter';
 export type VoteStage = 'idle' | 'challenge' | 'solving' | 'sending' | 'failed';
 
 const POW_REFUSALS = new Set(['pow_invalid', 'pow_expired', 'pow_replayed']);
+/** Refusals after which the voter must sign in again (a party member's code revoked meanwhile too). */
+export const SESSION_ENDED = new Set(['voter_unauthenticated', 'ballot_code_revoked']);
 const QUOTA_REFUSALS = new Set(['already_voted_today', 'daily_quota', 'group_quota']);
 
 export function useVoteFlow(sendOptions: SendOptions = {}) {
@@ -58,7 +60,7 @@ export function useVoteFlow(sendOptions: SendOptions = {}) {
     canResend.value = attempt !== null && isUncertain(failure);
     stage.value = 'failed';
     if (!target) return;
-    if (failure.code === 'voter_unauthenticated') store.lostSession();
+    if (SESSION_ENDED.has(failure.code)) store.lostSession();
     else if (QUOTA_REFUSALS.has(failure.code)) void store.refresh(target.campaignId).catch(() => {});
   }
 

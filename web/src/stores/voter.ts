@@ -6,7 +6,7 @@ import { defineStore } from 'pinia';
 import { ref } from 'vue';
 import { ApiError } from '../api/client';
 import type { Voter, VoterQuota, VoteReceipt } from '../api/types';
-import { getVoterMe, logoutVoter, verifyOtp } from '../api/voting';
+import { getVoterMe, logoutVoter, redeemBallotCode, verifyOtp } from '../api/voting';
 import { quotaAfterVote } from '../domain/voting';
 
 const HINT_KEY = 'ss_voter_signed_in';
@@ -61,7 +61,8 @@ export const useVoterStore = defineStore('voter', () => {
       if (me.campaign) quotas.value = { ...quotas.value, [campaignId]: me.campaign };
       checkedAt[campaignId] = Date.now();
     } catch (error) {
-      if (error instanceof ApiError && error.status === 401) signedOut();
+      // 401: nobody; 403 ballot_code_revoked: a party member whose code was revoked meanwhile.
+      if (error instanceof ApiError && (error.status === 401 || error.code === 'ballot_code_revoked')) signedOut();
       else throw error;
     }
   }
@@ -80,14 +81,22 @@ export const useVoterStore = defineStore('voter', () => {
     return pending[campaignId]!;
   }
 
-  async function signIn(phone: string, code: string): Promise<Voter> {
-    const { voter: who } = await verifyOtp(phone, code);
+  function signedInAs(who: Voter): Voter {
     voter.value = who;
     signedIn.value = true;
     quotas.value = {};
     for (const id of Object.keys(checkedAt)) delete checkedAt[Number(id)];
     writeHint(true);
     return who;
+  }
+
+  async function signIn(phone: string, code: string): Promise<Voter> {
+    return signedInAs((await verifyOtp(phone, code)).voter);
+  }
+
+  /** A party member's ballot code (党员投票码) instead of a phone. */
+  async function signInWithCode(code: string): Promise<Voter> {
+    return signedInAs((await redeemBallotCode(code)).voter);
   }
 
   async function signOut(): Promise<void> {
@@ -109,5 +118,5 @@ export const useVoterStore = defineStore('voter', () => {
     signedOut();
   }
 
-  return { voter, signedIn, quotas, cast, ensure, refresh, signIn, signOut, recordVote, lostSession };
+  return { voter, signedIn, quotas, cast, ensure, refresh, signIn, signInWithCode, signOut, recordVote, lostSession };
 });

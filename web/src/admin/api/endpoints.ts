@@ -5,9 +5,14 @@ import type {
   AdminCandidate,
   AdminOrgUnit,
   AuditEntry,
+  BallotBatch,
+  BallotCode,
+  BallotRevoke,
+  BallotRevokeResult,
   CampaignSettings,
   ImportResult,
   ListResult,
+  NewBallotBatch,
   Role,
   Session,
   User,
@@ -152,3 +157,16 @@ export interface AuditQuery extends Query {
 export const listAudit = (query: AuditQuery) => request<ListResult<AuditEntry>>('GET', '/admin/audit', { query });
 export const downloadAudit = (query: AuditQuery, onProgress?: (p: DownloadProgress) => void) =>
   download('/admin/audit/export.xlsx', { ...query, page: undefined, page_size: undefined }, '审计日志.xlsx', onProgress);
+
+// --- party members' ballot codes (党员投票码) ---
+const batches = (campaignId: number) => `/campaigns/${campaignId}/ballot-batches`;
+export const listBallotBatches = (campaignId: number) => request<ListResult<BallotBatch>>('GET', batches(campaignId));
+export const createBallotBatch = (campaignId: number, batch: NewBallotBatch) =>
+  request<BallotBatch>('POST', batches(campaignId), { body: batch, timeoutMs: 60_000 });
+export const listBallotCodes = (campaignId: number, batchId: number) =>
+  request<ListResult<BallotCode>>('GET', `${batches(campaignId)}/${batchId}/codes`, { timeoutMs: 60_000 });
+export const revokeBallotCodes = (campaignId: number, batchId: number, revoke: BallotRevoke) =>
+  request<BallotRevokeResult>('POST', `${batches(campaignId)}/${batchId}/revoke`, { body: revoke });
+/** The batch's unused codes as QR slips to cut, 10 to an A4 page (a few seconds for thousands). */
+export const downloadBallotSlips = (campaignId: number, batchId: number, fallbackName: string, onProgress?: (p: DownloadProgress) => void) =>
+  download(`${batches(campaignId)}/${batchId}/slips.pdf`, {}, fallbackName, onProgress);

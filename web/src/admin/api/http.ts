@@ -250,6 +250,11 @@ export async function download(
   const blob = new Blob(chunks as BlobPart[], {
     type: response.headers.get('Content-Type') || 'application/octet-stream',
   });
+  return saveBlob(blob, filename);
+}
+
+/** Hands a file made or fetched by the page to the browser to save. */
+export function saveBlob(blob: Blob, filename: string): { filename: string; size: number } {
   const url = URL.createObjectURL(blob);
   const link = document.createElement('a');
   link.href = url;
@@ -260,5 +265,5 @@ export async function download(
   link.click();
   link.remove();
   setTimeout(() => URL.revokeObjectURL(url), 30_000);
-  return { filename, size: loaded };
+  return { filename, size: blob.size };
 }

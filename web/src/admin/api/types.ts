@@ -109,3 +109,47 @@ export interface ImportResult {
   unchanged: number;
   dry_run: boolean;
 }
+
+// --- party members' ballot codes (党员投票码) ---
+
+export type BallotCodeState = 'unused' | 'redeemed' | 'revoked';
+
+/** A batch of ballot codes made at once for one party branch. Times are Unix milliseconds. */
+export interface BallotBatch {
+  id: number;
+  campaign_id: number;
+  /** The district's org unit code. */
+  district: string;
+  district_name: string;
+  branch: string;
+  count: number;
+  unused: number;
+  redeemed: number;
+  revoked: number;
+  created_at: number;
+  /** The username of who made it. */
+  created_by: string;
+}
+
+export interface BallotCode {
+  id: number;
+  /** 12 characters, shown as ABCD-EFGH-JKLM. */
+  code: string;
+  state: BallotCodeState;
+  redeemed_at: number | null;
+  revoked_at: number | null;
+}
+
+export interface NewBallotBatch {
+  district: string;
+  branch: string;
+  count: number;
+}
+
+/** Either the chosen codes or every unused one of the batch; the reason goes into the audit log. */
+export type BallotRevoke = ({ code_ids: number[] } | { all_unused: true }) & { reason: string };
+
+export interface BallotRevokeResult {
+  revoked: number;
+  batch: BallotBatch;
+}

@@ -7,6 +7,7 @@ describe('audit log display', () => {
     expect(actionLabel('candidate.update')).toBe('修改参评书记');
     expect(actionLabel('roster.import')).toBe('导入名单');
     expect(actionLabel('org_unit.import')).toBe('导入组织单位');
+    expect(actionLabel('ballot_code.revoke')).toBe('作废投票码');
     expect(actionLabel('something.new')).toBe('something.new');
   });
 

@@ -17,6 +17,9 @@ export const ACTION_LABELS: Record<string, string> = {
   'candidate.create': '新增参评书记',
   'candidate.update': '修改参评书记',
   'roster.import': '导入名单',
+  'ballot_batch.create': '生成投票码',
+  'ballot_batch.print': '打印投票码纸条',
+  'ballot_code.revoke': '作废投票码',
 };
 
 export function actionLabel(action: string): string {
@@ -62,6 +65,10 @@ export const FIELD_LABELS: Record<string, string> = {
   weights: '权重',
   awards: '奖项名额',
   phases: '阶段',
+  branch: '党支部',
+  count: '数量',
+  slips: '纸条数',
+  revoked: '作废数',
 };
 
 export function fieldLabel(path: string): string {

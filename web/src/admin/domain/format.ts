@@ -26,9 +26,12 @@ function formatter(timeZone: string): Intl.DateTimeFormat {
 
 const pad2 = (n: number) => String(n).padStart(2, '0');
 
-/** "2026-11-20 14:30:05" in Beijing time (whatever the computer's zone); "" when missing. */
-export function formatStamp(iso: string | null | undefined, timeZone = DEFAULT_TIME_ZONE): string {
-  if (!iso) return '';
+/**
+ * "2026-11-20 14:30:05" in Beijing time (whatever the computer's zone); "" when missing. Takes an
+ * ISO 8601 string or Unix milliseconds.
+ */
+export function formatStamp(iso: string | number | null | undefined, timeZone = DEFAULT_TIME_ZONE): string {
+  if (iso === null || iso === undefined || iso === '') return '';
   const d = new Date(iso);
   if (Number.isNaN(d.getTime())) return '';
   const p: Record<string, number> = {};

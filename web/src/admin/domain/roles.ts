@@ -16,12 +16,14 @@ export function roleLabel(role: string | null | undefined): string {
   return (role && ROLE_LABELS[role as Role]) || role || '';
 }
 
-export type Section = 'settings' | 'org-units' | 'candidates' | 'users' | 'audit' | 'password' | 'welcome';
+export type Section = 'settings' | 'org-units' | 'candidates' | 'ballot-codes' | 'users' | 'audit' | 'password' | 'welcome';
 
 const ACCESS: Record<Section, readonly Role[]> = {
   settings: ['admin', 'organizer'],
   'org-units': ['admin', 'organizer', 'district_admin'],
   candidates: ['admin', 'organizer', 'district_admin'],
+  // Party members' ballot codes: a district admin only for their own district (the server checks).
+  'ballot-codes': ['admin', 'organizer', 'district_admin'],
   users: ['admin', 'organizer'],
   audit: ['admin', 'organizer', 'district_admin'],
   password: ROLES,
@@ -43,6 +45,7 @@ export const MENU: MenuItem[] = [
   { section: 'settings', path: '/admin/settings', title: '活动设置' },
   { section: 'org-units', path: '/admin/org-units', title: '组织单位' },
   { section: 'candidates', path: '/admin/candidates', title: '参评书记' },
+  { section: 'ballot-codes', path: '/admin/ballot-codes', title: '投票码' },
   { section: 'users', path: '/admin/users', title: '用户管理' },
   { section: 'audit', path: '/admin/audit', title: '审计日志' },
 ];
