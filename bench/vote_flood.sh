@@ -5,11 +5,14 @@
 # the write, synchronous=FULL, group commit, the tally moved after the commit), measured in
 # the same run as the bare Beast server and the server's /healthz. Prints figures; never
 # fails on a time.
-# Usage: bench/vote_flood.sh path/to/shuangshai [seconds] [voters]
+# Usage: bench/vote_flood.sh path/to/shuangshai [seconds] [voters] [baseline seconds]
+# The memory run of issue 7 (5 million votes, RSS at the start and the end):
+#   bench/vote_flood.sh build/shuangshai 400 1670000 10
 set -euo pipefail
 bin=$(realpath "${1:-build/shuangshai}")
 secs=${2:-10}
 voters=${3:-120000}
+base_secs=${4:-$secs}
 dir=$(dirname "$bin")
 here=$(cd "$(dirname "$0")" && pwd)
 command -v wrk >/dev/null || { echo "bench: wrk is missing (scripts/install-deps.sh test installs it)"; exit 1; }
@@ -22,7 +25,7 @@ rate() { awk '/Requests\/sec/ {print $2}'; }
 
 "$dir/bench/bare_server" 0 >"$tmp/bare.log" 2>&1 &
 pids+=($!)
-bare=$(wrk -t2 -c256 -d"${secs}s" "$(url_of "$tmp/bare.log")/" | rate)
+bare=$(wrk -t2 -c256 -d"${base_secs}s" "$(url_of "$tmp/bare.log")/" | rate)
 kill "${pids[0]}"
 
 SHUANGSHAI_TEST_FAST_PASSWORDS=1 "$bin" init --db "$tmp/b.db" --demo --no-demo-votes >/dev/null 2>&1
@@ -36,7 +39,7 @@ pid=$!
 pids+=($pid)
 url=$(url_of "$tmp/out.log")
 rss() { awk '/VmRSS/ {print $2 " kB"}' "/proc/$pid/status"; }
-healthz=$(wrk -t2 -c256 -d"${secs}s" "$url/healthz" | rate)
+healthz=$(wrk -t2 -c256 -d"${base_secs}s" "$url/healthz" | rate)
 echo "server RSS before the votes: $(rss)" >&2
 out=$(ORIGIN="$url" VOTES="$tmp/votes.tsv" THREADS=2 wrk -t2 -c256 -d"${secs}s" --latency \
   -s "$here/lua/cast_votes.lua" "$url" 2>&1)

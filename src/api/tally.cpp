@@ -1,6 +1,9 @@
 // Results (issue 7 item 5): the live tallies, what the public sees of them by the show mode,
 // and the small in-memory guards of the vote path (spent challenges, code requests per IP).
 #include <algorithm>
+#include <boost/asio/co_spawn.hpp>
+#include <boost/asio/detached.hpp>
+#include <boost/asio/post.hpp>
 #include <boost/asio/steady_timer.hpp>
 #include <boost/asio/this_coro.hpp>
 #include <boost/asio/redirect_error.hpp>
@@ -59,20 +62,6 @@ Result<std::shared_ptr<const std::map<std::int64_t, std::int64_t>>> TallyBoard::
   std::lock_guard lock(mu_);
   snapshots_[campaign] = Cached{instant, shared};
   return shared;
-}
-
-bool SpentChallenges::Spend(const std::string& challenge, Millis expires, Millis now) {
-  std::lock_guard lock(mu_);
-  if (now >= next_sweep_) {
-    std::erase_if(spent_, [now](const auto& kv) { return kv.second < now; });
-    next_sweep_ = now + 60'000;
-  }
-  return spent_.emplace(challenge, expires).second;
-}
-
-void SpentChallenges::Unspend(const std::string& challenge) {
-  std::lock_guard lock(mu_);
-  spent_.erase(challenge);
 }
 
 bool HourlyCounter::Take(const std::string& key, int limit, Millis now) {
@@ -205,6 +194,105 @@ http::Handler GetTally(Services& s) {
   };
 }
 
+std::shared_ptr<TallyFeed> TallyFeeds::Of(std::int64_t campaign, const std::shared_ptr<voting::Tally>& tally,
+                                          const std::vector<std::int64_t>& ids) {
+  std::lock_guard lock(mu_);
+  auto& feed = feeds_[campaign];
+  // A rebuilt tally or a changed roster makes a new feed; listeners of the old one keep it.
+  if (!feed || feed->tally() != tally || feed->ids() != ids) feed = std::make_shared<TallyFeed>(tally, ids);
+  return feed;
+}
+
+TallyFeed::TallyFeed(std::shared_ptr<voting::Tally> tally, std::vector<std::int64_t> ids)
+    : tally_(std::move(tally)), ids_(std::move(ids)), seen_version_(tally_->version()) {
+  for (std::int64_t id : ids_) sent_.push_back(tally_->Of(id));
+}
+
+std::uint64_t TallyFeed::Join(const std::shared_ptr<Listener>& listener) {
+  bool start = false;
+  std::uint64_t seq = 0;
+  {
+    std::lock_guard lock(mu_);
+    listeners_.push_back(listener);
+    if (latest_) seq = latest_->seq;
+    start = !ticking_;
+    ticking_ = true;
+  }
+  if (start) asio::co_spawn(listener->timer.get_executor(), [self = shared_from_this()] { return self->Tick(); }, asio::detached);
+  return seq;
+}
+
+void TallyFeed::Leave(const std::shared_ptr<Listener>& listener) {
+  std::lock_guard lock(mu_);
+  std::erase(listeners_, listener);
+}
+
+std::shared_ptr<const TallyFeed::Event> TallyFeed::Latest() const {
+  std::lock_guard lock(mu_);
+  return latest_;
+}
+
+namespace {
+std::string EventText(const voting::Tally& tally, json::array changed) {
+  json::object o{{"total", tally.Total()}, {"as_of", FormatUtc(NowMillis())}, {"changed", std::move(changed)}};
+  std::string event = "event: tally\ndata: ";
+  event += json::serialize(o);
+  event += "\n\n";
+  return event;
+}
+}  // namespace
+
+std::string TallyFeed::Full() const {
+  json::array all;
+  for (std::int64_t id : ids_) all.push_back(json::object{{"id", id}, {"votes", tally_->Of(id)}});
+  return EventText(*tally_, std::move(all));
+}
+
+std::string TallyFeed::Changed() {
+  json::array changed;
+  for (std::size_t i = 0; i < ids_.size(); ++i) {
+    std::int64_t n = tally_->Of(ids_[i]);
+    if (n != sent_[i]) {
+      changed.push_back(json::object{{"id", ids_[i]}, {"votes", n}});
+      sent_[i] = n;
+    }
+  }
+  return EventText(*tally_, std::move(changed));
+}
+
+asio::awaitable<void> TallyFeed::Tick() {
+  asio::steady_timer timer(co_await asio::this_coro::executor);
+  for (;;) {
+    std::vector<std::shared_ptr<Listener>> wake;
+    {
+      std::lock_guard lock(mu_);
+      if (listeners_.empty()) {
+        ticking_ = false;  // the next Join starts another
+        co_return;
+      }
+    }
+    if (tally_->version() != seen_version_) {
+      seen_version_ = tally_->version();
+      auto event = std::make_shared<Event>();
+      event->text = Changed();
+      std::lock_guard lock(mu_);
+      event->seq = latest_ ? latest_->seq + 1 : 1;
+      latest_ = std::move(event);
+      wake = listeners_;
+    }
+    // Each listener is woken on its own thread: a timer is not to be touched from another.
+    for (auto& l : wake) {
+      asio::post(l->timer.get_executor(), [l] {
+        l->woken = true;
+        l->timer.cancel();
+      });
+    }
+    timer.expires_after(kTick);
+    boost::system::error_code ec;
+    co_await timer.async_wait(asio::redirect_error(asio::use_awaitable, ec));
+  }
+}
+
 http::Handler TallyStream(Services& s) {
   return [&s](Context& ctx) -> asio::awaitable<Reply> {
     auto view = co_await View(s, ctx);
@@ -213,7 +301,6 @@ http::Handler TallyStream(Services& s) {
     auto build = [&s, &c] { return s.voting->tallies.Of(*c); };
     auto tally_or = co_await http::Offload(ctx.blocking, build);
     if (!tally_or) co_return http::ErrorReply(ctx.request, tally_or.status());
-    std::shared_ptr<voting::Tally> tally = *tally_or;
     bool staff = false;
     if (!RequestCookie(ctx.request, "ss_session").empty()) staff = (co_await RequireStaff(s, ctx)).ok();
     // Live counts go out as they move; in the daily and hidden modes the public stream says
@@ -222,14 +309,13 @@ http::Handler TallyStream(Services& s) {
                 c->PhaseAt(NowMillis()) > PhaseKey::kVoting;
     std::vector<std::int64_t> ids;
     for (const auto& e : c->directory->entries()) ids.push_back(e.candidate->id);
+    std::shared_ptr<TallyFeed> feed = s.voting->feeds.Of(c->record.id, *tally_or, ids);
     co_return http::StreamReply(ctx.request, "text/event-stream; charset=utf-8",
-                                [tally, ids, live](http::BodyStream& out) -> asio::awaitable<void> {
-      // Coalesced: at most four events a second, each with the counts that moved since the last.
-      constexpr auto kTick = std::chrono::milliseconds(250);
-      constexpr int kHeartbeatTicks = 60;  // a comment every 15 s keeps proxies from closing it
-      std::vector<std::int64_t> sent(ids.size(), -1);
-      std::uint64_t seen = ~std::uint64_t{0};
-      asio::steady_timer timer(co_await asio::this_coro::executor);
+                                [feed, live](http::BodyStream& out) -> asio::awaitable<void> {
+      // Parked a second at a time, so that a shutdown ends the stream within a second; a
+      // comment every 15 s keeps proxies from closing it.
+      constexpr auto kSlice = std::chrono::seconds(1);
+      constexpr int kPingSlices = 15;
       if (!co_await out.Write("retry: 3000\n\n")) co_return;
       if (!live) {
         json::object o{{"live", false}, {"as_of", FormatUtc(NowMillis())}};
@@ -237,28 +323,37 @@ http::Handler TallyStream(Services& s) {
         std::string event = "event: tally\ndata: " + json::serialize(o) + "\n\n";
         if (!co_await out.Write(event)) co_return;
       }
-      for (int tick = 0; !out.stopping(); ++tick) {
-        if (live && tally->version() != seen) {
-          seen = tally->version();
-          json::array changed;
-          for (std::size_t i = 0; i < ids.size(); ++i) {
-            std::int64_t n = tally->Of(ids[i]);
-            if (n != sent[i]) {
-              changed.push_back(json::object{{"id", ids[i]}, {"votes", n}});
-              sent[i] = n;
-            }
-          }
-          json::object o{{"total", tally->Total()}, {"as_of", FormatUtc(NowMillis())}, {"changed", std::move(changed)}};
-          std::string event = "event: tally\ndata: ";
-          event += json::serialize(o);
-          event += "\n\n";
-          if (!co_await out.Write(event)) co_return;
-        } else if (tick % kHeartbeatTicks == 0 && tick > 0) {
+      auto me = std::make_shared<TallyFeed::Listener>(co_await asio::this_coro::executor);
+      struct Leaving {
+        std::shared_ptr<TallyFeed> feed;
+        std::shared_ptr<TallyFeed::Listener> me;
+        ~Leaving() { feed->Leave(me); }
+      } leaving{feed, me};
+      std::uint64_t last = 0;
+      if (live) {
+        last = feed->Join(me);  // before the full list: what moves after it comes as an event
+        std::string all = feed->Full();
+        if (!co_await out.Write(all)) co_return;
+      }
+      int quiet = 0;
+      while (!out.stopping()) {
+        if (!me->woken) {
+          me->timer.expires_after(kSlice);
+          boost::system::error_code ec;
+          co_await me->timer.async_wait(asio::redirect_error(asio::use_awaitable, ec));
+        }
+        me->woken = false;
+        auto event = live ? feed->Latest() : nullptr;
+        if (event && event->seq > last) {
+          // One missed (the client was slow): every count, absolute, instead.
+          std::string text = event->seq == last + 1 ? event->text : feed->Full();
+          last = event->seq;
+          quiet = 0;
+          if (!co_await out.Write(text)) co_return;
+        } else if (++quiet >= kPingSlices) {
+          quiet = 0;
           if (!co_await out.Write(": ping\n\n")) co_return;
         }
-        timer.expires_after(kTick);
-        boost::system::error_code ec;
-        co_await timer.async_wait(asio::redirect_error(asio::use_awaitable, ec));
       }
     });
   };

@@ -187,7 +187,7 @@ http::Handler CastVote(Services& s) {
     if (!tally) co_return http::ErrorReply(ctx.request, tally.status());
     // A retry with its Idempotency-Key brings the same solution: the store answers it with
     // the earlier vote, so only a keyless reuse is refused here.
-    bool fresh = v.spent.Spend(solution->challenge, now + v.settings.challenge_ttl, now);
+    bool fresh = v.spent.Spend(solution->challenge);
     if (!fresh && idem.empty()) co_return http::ErrorReply(ctx.request, voting::Refusal(voting::kPowReplayed));
 
     store::CastVote cast;

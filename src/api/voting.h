@@ -6,6 +6,10 @@
 // core/voting's, checked again inside the store's write.
 #pragma once
 
+#include <boost/asio/any_io_executor.hpp>
+#include <boost/asio/awaitable.hpp>
+#include <boost/asio/steady_timer.hpp>
+
 #include <cstdint>
 #include <functional>
 #include <memory>
@@ -17,6 +21,7 @@
 #include "api/catalog.h"
 #include "core/status.h"
 #include "core/voting/otp.h"
+#include "core/voting/spent_challenges.h"
 #include "core/voting/tally.h"
 #include "http/router.h"
 
@@ -60,20 +65,6 @@ class TallyBoard {
   std::unordered_map<std::int64_t, Cached> snapshots_;
 };
 
-// Challenges accepted lately, so that a replay is refused before it reaches the writer (the
-// store's unique constraint is what guarantees it). Forgets what has expired anyway.
-class SpentChallenges {
- public:
-  // False when `challenge` was spent already.
-  bool Spend(const std::string& challenge, Millis expires, Millis now);
-  void Unspend(const std::string& challenge);  // its vote was refused: it may be tried again
-
- private:
-  std::mutex mu_;
-  std::unordered_map<std::string, Millis> spent_;
-  Millis next_sweep_ = 0;
-};
-
 // Fixed one-hour windows per key (an IP): how many codes were asked for.
 class HourlyCounter {
  public:
@@ -88,6 +79,61 @@ class HourlyCounter {
   std::unordered_map<std::string, int> counts_;
 };
 
+// The live counts of one campaign as one stream of events, built once for all of its
+// listeners (the tally stream): a ticker, running while anyone listens, looks at the tally
+// four times a second and, when it moved, makes one event of the counts that changed and
+// wakes every listener; an idle listener costs a parked coroutine and a timer, nothing a tick.
+// Counts in events are absolute, so a listener that missed one (a slow client) catches up
+// with a full list of its own.
+class TallyFeed : public std::enable_shared_from_this<TallyFeed> {
+ public:
+  // Events carry what moves from now on: listeners start from a full list of their own.
+  TallyFeed(std::shared_ptr<voting::Tally> tally, std::vector<std::int64_t> ids);
+  struct Event {
+    std::uint64_t seq = 0;  // 1, 2, 3…
+    std::string text;       // "event: tally\ndata: {…}\n\n"
+  };
+  // A listener: woken on its own executor when a new event is out.
+  struct Listener {
+    explicit Listener(boost::asio::any_io_executor ex) : timer(ex) {}
+    boost::asio::steady_timer timer;
+    bool woken = false;  // touched on the timer's executor only
+  };
+  // Adds a listener (starting the ticker on its executor if none runs); the seq of the latest event.
+  std::uint64_t Join(const std::shared_ptr<Listener>& listener);
+  void Leave(const std::shared_ptr<Listener>& listener);
+  std::shared_ptr<const Event> Latest() const;
+  // Every count now, as one event text ({"total", "as_of", "changed": all}).
+  std::string Full() const;
+  const std::shared_ptr<voting::Tally>& tally() const { return tally_; }
+  const std::vector<std::int64_t>& ids() const { return ids_; }
+  static constexpr std::chrono::milliseconds kTick{250};
+
+ private:
+  boost::asio::awaitable<void> Tick();
+  std::string Changed();  // the event of what moved since the last one; the ticker's alone
+
+  std::shared_ptr<voting::Tally> tally_;
+  const std::vector<std::int64_t> ids_;
+  std::vector<std::int64_t> sent_;  // the ticker's: the counts the last event carried
+  std::uint64_t seen_version_;
+  mutable std::mutex mu_;
+  std::vector<std::shared_ptr<Listener>> listeners_;
+  std::shared_ptr<const Event> latest_;
+  bool ticking_ = false;
+};
+
+// One feed per campaign, made on first use.
+class TallyFeeds {
+ public:
+  std::shared_ptr<TallyFeed> Of(std::int64_t campaign, const std::shared_ptr<voting::Tally>& tally,
+                                const std::vector<std::int64_t>& ids);
+
+ private:
+  std::mutex mu_;
+  std::unordered_map<std::int64_t, std::shared_ptr<TallyFeed>> feeds_;
+};
+
 struct VotingServices {
   explicit VotingServices(store::Store& store) : tallies(store) {}
   std::string key;  // the server's voting key ("voting" in the store's keys)
@@ -95,7 +141,8 @@ struct VotingServices {
   // Sends `code` to `phone` (blocking; called on the blocking pool). Null: codes cannot be sent.
   std::function<Status(const std::string& phone, const std::string& code)> send_code;
   TallyBoard tallies;
-  SpentChallenges spent;
+  TallyFeeds feeds;
+  voting::SpentChallenges spent;
   HourlyCounter otp_ips;
   HourlyCounter wrong_code_ips;  // ballot codes that did not exist, per address
 };

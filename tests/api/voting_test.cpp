@@ -423,6 +423,43 @@ TEST(VotingApi, AKillInTheMiddleOfAVoteLoadLosesNoReceipt) {
   EXPECT_EQ(counted, total);
 }
 
+TEST(VotingApi, ManyListenersShareOneFeedAndALateOneStartsFromEveryCount) {
+  TempDir dir;
+  Server server(dir.path, VotingArgs(dir.path));
+  asio::io_context ioc;
+  auto open = [&] {
+    auto s = std::make_unique<tcp::socket>(ioc);
+    s->connect(tcp::endpoint(asio::ip::make_address("127.0.0.1"), server.port()));
+    std::string req = "GET /api/v1/campaigns/1/tally/stream HTTP/1.1\r\nHost: x\r\n\r\n";
+    asio::write(*s, asio::buffer(req));
+    return s;
+  };
+  std::vector<std::unique_ptr<tcp::socket>> listeners;
+  for (int i = 0; i < 40; ++i) listeners.push_back(open());
+  for (auto& l : listeners) ReadStreamUntil(*l, [](const std::string& g) { return g.find("\"changed\"") != std::string::npos; });
+  json::value before = server.Connect().Get("/api/v1/campaigns/1/tally").Json();
+  Voter v(server);
+  ASSERT_TRUE(v.Prove("13300133000"));
+  ASSERT_EQ(v.Vote(97).status, 201u);
+  ASSERT_EQ(v.Vote(1).status, 201u);
+  std::string c97 = "{\"id\":97,\"votes\":" + std::to_string(Count(before, 97) + 1) + "}";
+  std::string c1 = "{\"id\":1,\"votes\":" + std::to_string(Count(before, 1) + 1) + "}";
+  for (auto& l : listeners) {
+    std::string got = ReadStreamUntil(
+        *l, [&](const std::string& g) { return g.find(c97) != std::string::npos && g.find(c1) != std::string::npos; });
+    EXPECT_NE(got.find(c97), std::string::npos);
+    EXPECT_NE(got.find(c1), std::string::npos);
+  }
+  // One who comes later gets every count as it is now, not only what moves next.
+  auto late = open();
+  std::string first = ReadStreamUntil(*late, [](const std::string& g) { return g.find("\"changed\"") != std::string::npos; });
+  EXPECT_NE(first.find(c97), std::string::npos) << first.substr(0, 400);
+  EXPECT_NE(first.find(c1), std::string::npos);
+  EXPECT_NE(first.find("{\"id\":2,\"votes\":" + std::to_string(Count(before, 2)) + "}"), std::string::npos)
+      << "candidates that did not move are in it too";
+  EXPECT_EQ(server.Stop(), 0) << "41 open streams end at shutdown";
+}
+
 // Party members' ballot codes: a district admin makes and prints a batch for a branch of
 // their district; a member signs in with a code and votes; a revoked code does neither.
 std::vector<std::string> CodesOf(Staff& staff, std::int64_t batch) {

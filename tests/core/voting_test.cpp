@@ -2,6 +2,8 @@
 // tokens and receipts.
 #include <gtest/gtest.h>
 
+#include <atomic>
+#include <cstdio>
 #include <set>
 #include <thread>
 
@@ -10,6 +12,7 @@
 #include "core/voting/phone.h"
 #include "core/voting/pow.h"
 #include "core/voting/receipt.h"
+#include "core/voting/spent_challenges.h"
 #include "core/voting/refusals.h"
 #include "core/voting/tally.h"
 #include "core/voting/vote_rules.h"
@@ -301,6 +304,50 @@ TEST(VoteRules, LocalHourIsTheCampaignsHour) {
   EXPECT_EQ(LocalHour(0, beijing), 8);
   EXPECT_EQ(LocalHour(16 * 3'600'000LL, beijing), 0);
   EXPECT_EQ(LocalHour(-3'600'000LL, TimeZone{"UTC", 0}), 23) << "before 1970";
+}
+
+TEST(SpentChallenges, AChallengeIsSpentOnceUntilGivenBack) {
+  SpentChallenges spent(4);
+  std::string a(64, 'a'), b = "0123456789abcdef" + std::string(48, '0');
+  EXPECT_TRUE(spent.Spend(a));
+  EXPECT_FALSE(spent.Spend(a)) << "a replay";
+  EXPECT_TRUE(spent.Spend(b));
+  spent.Unspend(a);
+  EXPECT_TRUE(spent.Spend(a)) << "its vote was refused: it may be tried again";
+  EXPECT_EQ(SpentChallenges::Fingerprint(b), 0x0123456789abcdefULL);
+  EXPECT_NE(SpentChallenges::Fingerprint("not hex at all"), 0u);
+}
+
+TEST(SpentChallenges, ItsMemoryIsFixedTheOldestOfASetIsForgotten) {
+  SpentChallenges spent(2);  // 4 sets × 4 ways: 16 entries at most
+  auto challenge = [](std::uint64_t i) {
+    char buf[17];
+    std::snprintf(buf, sizeof buf, "%016llx", static_cast<unsigned long long>(i * 4 + 1));  // all in set 1
+    return std::string(buf) + std::string(48, '0');
+  };
+  for (std::uint64_t i = 0; i < 4; ++i) EXPECT_TRUE(spent.Spend(challenge(i)));
+  for (std::uint64_t i = 0; i < 4; ++i) EXPECT_FALSE(spent.Spend(challenge(i))) << "remembered while the set has room";
+  EXPECT_TRUE(spent.Spend(challenge(4))) << "a fifth pushes out the oldest";
+  EXPECT_TRUE(spent.Spend(challenge(0))) << "forgotten here: the store's constraint refuses it instead";
+  EXPECT_FALSE(spent.Spend(challenge(3)));
+  EXPECT_FALSE(spent.Spend(challenge(4)));
+}
+
+TEST(SpentChallenges, ParallelSpendsOfOneChallengeLetExactlyOneThrough) {
+  SpentChallenges spent;
+  std::string c(64, 'c');
+  std::atomic<int> through{0};
+  std::vector<std::thread> threads;
+  for (int t = 0; t < 8; ++t)
+    threads.emplace_back([&] {
+      for (int i = 0; i < 1000; ++i) {
+        char buf[17];
+        std::snprintf(buf, sizeof buf, "%016x", i + 1);
+        through += spent.Spend(std::string(buf) + c) ? 1 : 0;
+      }
+    });
+  for (auto& t : threads) t.join();
+  EXPECT_EQ(through.load(), 1000) << "each of the 1000 challenges once, whichever thread";
 }
 
 }  // namespace
