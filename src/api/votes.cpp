@@ -10,6 +10,8 @@
 
 #include <sodium.h>
 
+#include <algorithm>
+
 namespace ss::api {
 namespace json = boost::json;
 namespace asio = boost::asio;
@@ -146,6 +148,7 @@ http::Handler VoteChallenge(Services& s) {
     Millis now = NowMillis();
     voting::PowBinding binding{(*view)->record.id, voting::VoterTag(v.key, claim->voter_id)};
     std::int64_t max = v.settings.pow_maxnumber;
+    if (v.difficulty) max = std::clamp<std::int64_t>(v.difficulty(ClientAddress(ctx, s.auth), claim->voter_id, max), 100, 100'000'000);
     auto c = voting::MakeChallenge(v.key, binding, now + v.settings.challenge_ttl, max, RandomBelow(max + 1), RandomHex(12));
     json::object o{{"algorithm", c.algorithm}, {"challenge", c.challenge}, {"maxnumber", c.maxnumber},
                    {"salt", c.salt}, {"signature", c.signature}};

@@ -140,6 +140,9 @@ struct VotingServices {
   VotingSettings settings;
   // Sends `code` to `phone` (blocking; called on the blocking pool). Null: codes cannot be sent.
   std::function<Status(const std::string& phone, const std::string& code)> send_code;
+  // The hook for the integrity issue's detector: the difficulty (maxnumber) of a challenge for
+  // this address and voter, given the configured one. Null: the configured one for everyone.
+  std::function<std::int64_t(const std::string& ip, std::int64_t voter, std::int64_t configured)> difficulty;
   TallyBoard tallies;
   TallyFeeds feeds;
   voting::SpentChallenges spent;

@@ -2,10 +2,10 @@
 
 #include <sodium.h>
 
-#include <charconv>
 #include <cstdio>
 #include <optional>
 
+#include "core/numbers.h"
 #include "core/secrets.h"
 #include "core/voting/refusals.h"
 
@@ -13,12 +13,9 @@ namespace ss::voting {
 namespace {
 
 std::string Hex(const unsigned char* p, std::size_t n) {
-  static constexpr char kDigits[] = "0123456789abcdef";
-  std::string out(n * 2, '0');
-  for (std::size_t i = 0; i < n; ++i) {
-    out[2 * i] = kDigits[p[i] >> 4];
-    out[2 * i + 1] = kDigits[p[i] & 15];
-  }
+  std::string out(n * 2 + 1, '\0');
+  sodium_bin2hex(out.data(), out.size(), p, n);
+  out.pop_back();
   return out;
 }
 
@@ -36,14 +33,6 @@ std::string_view SaltParam(std::string_view salt, std::string_view name) {
     rest.remove_prefix(amp + 1);
   }
   return {};
-}
-
-std::optional<std::int64_t> Number(std::string_view s) {
-  std::int64_t v = 0;
-  if (s.empty() || s.size() > 18) return std::nullopt;
-  auto [p, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
-  if (ec != std::errc() || p != s.data() + s.size()) return std::nullopt;
-  return v;
 }
 
 std::string Answer(std::string_view salt, std::int64_t number) {
@@ -98,8 +87,8 @@ Status CheckSolution(std::string_view key, const PowSolution& s, const PowBindin
   if (!SecretsEqual(HmacSha256Hex(key, s.challenge), s.signature)) return Refusal(kPowInvalid);
   if (Answer(s.salt, s.number) != s.challenge) return Refusal(kPowInvalid);
   // The salt is now known to be ours, unchanged: its parameters can be believed.
-  auto expires = Number(SaltParam(s.salt, "expires"));
-  auto campaign = Number(SaltParam(s.salt, "c"));
+  auto expires = ParseDigits(SaltParam(s.salt, "expires"));
+  auto campaign = ParseDigits(SaltParam(s.salt, "c"));
   if (!expires || !campaign || *campaign != b.campaign || SaltParam(s.salt, "v") != b.voter_tag)
     return Refusal(kPowInvalid);
   if (now / 1000 > *expires) return Refusal(kPowExpired);

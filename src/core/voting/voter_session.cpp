@@ -1,21 +1,10 @@
 #include "core/voting/voter_session.h"
 
-#include <charconv>
-
+#include "core/numbers.h"
 #include "core/secrets.h"
 #include "core/voting/pow.h"
 
 namespace ss::voting {
-namespace {
-std::optional<std::int64_t> Number(std::string_view s) {
-  std::int64_t v = 0;
-  if (s.empty() || s.size() > 18) return std::nullopt;
-  auto [p, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
-  if (ec != std::errc() || p != s.data() + s.size() || v < 0) return std::nullopt;
-  return v;
-}
-}  // namespace
-
 std::string_view VoterKindKey(VoterKind k) { return k == VoterKind::kMember ? "member" : "phone"; }
 
 std::string SignVoterToken(std::string_view key, const VoterClaim& c) {
@@ -47,8 +36,8 @@ std::optional<VoterClaim> ReadVoterToken(std::string_view key, std::string_view 
     body.remove_prefix(dot + 1);
   }
   if (n != 4 || parts[0] != "v1") return std::nullopt;
-  auto id = Number(parts[1]);
-  auto expires = Number(parts[3]);
+  auto id = ParseDigits(parts[1]);
+  auto expires = ParseDigits(parts[3]);
   if (!id || !expires || (parts[2] != "phone" && parts[2] != "member")) return std::nullopt;
   VoterClaim c{*id, parts[2] == "member" ? VoterKind::kMember : VoterKind::kPhone, *expires * 1000};
   if (c.expires < now) return std::nullopt;
