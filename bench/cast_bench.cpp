@@ -17,6 +17,7 @@
 #include <vector>
 
 #include "core/voting/receipt.h"
+#include "mint_voters.h"
 #include "store/store.h"
 
 namespace {
@@ -51,17 +52,8 @@ int main(int argc, char** argv) {
   auto campaign = (*store)->campaigns().Get(1);
   auto candidates = (*store)->roster().Candidates(1);
   if (!campaign || !candidates || candidates->empty()) return 1;
-  voting::OtpPolicy p;
   Millis now = NowMillis();
-  std::vector<store::Pending<Result<store::VoterRepository::OtpOutcome>>> issued, verified;
-  for (int i = 0; i < voters; ++i) issued.push_back((*store)->voters().IssueOtp("cast-" + std::to_string(i), "b", now, 0, p));
-  for (auto& f : issued) (void)std::move(f).Wait();
-  for (int i = 0; i < voters; ++i) verified.push_back((*store)->voters().VerifyOtp("cast-" + std::to_string(i), "b", "0000", now, p));
-  std::vector<std::int64_t> ids;
-  for (auto& f : verified) {
-    auto r = std::move(f).Wait();
-    if (r && r->refusal.ok()) ids.push_back(r->voter.id);
-  }
+  std::vector<std::int64_t> ids = bench::MintVoters(**store, "cast", voters);
   const TimeZone& tz = campaign->config.timezone;
   std::vector<store::CastVote> votes;
   votes.reserve(ids.size() * 3);

@@ -16,6 +16,7 @@
 #include "core/secrets.h"
 #include "core/voting/pow.h"
 #include "core/voting/voter_session.h"
+#include "mint_voters.h"
 #include "store/store.h"
 
 int main(int argc, char** argv) {
@@ -35,20 +36,12 @@ int main(int argc, char** argv) {
   if (!key) return 1;
   auto candidates = (*store)->roster().Candidates(1);
   if (!candidates || candidates->empty()) return 1;
-  voting::OtpPolicy p;
   Millis now = NowMillis();
-  std::vector<store::Pending<Result<store::VoterRepository::OtpOutcome>>> issued, verified;
-  for (int i = 0; i < voters; ++i) issued.push_back((*store)->voters().IssueOtp("bench-" + std::to_string(i), "b", now, 0, p));
-  for (auto& f : issued) (void)std::move(f).Wait();  // a re-run finds them issued already: fine
-  for (int i = 0; i < voters; ++i)
-    verified.push_back((*store)->voters().VerifyOtp("bench-" + std::to_string(i), "b", "0000", now, p));
+  std::vector<std::int64_t> ids = bench::MintVoters(**store, "bench", voters);
   std::mt19937_64 rng(7);
   std::string out;
   int made = 0;
-  for (auto& f : verified) {
-    auto r = std::move(f).Wait();
-    if (!r || !r->refusal.ok()) continue;
-    std::int64_t id = r->voter.id;
+  for (std::int64_t id : ids) {
     std::string cookie = "ss_voter=" + voting::SignVoterToken(*key, {id, voting::VoterKind::kPhone, now + 86'400'000});
     voting::PowBinding b{1, voting::VoterTag(*key, id)};
     for (int k = 0; k < 3; ++k) {

@@ -105,14 +105,11 @@ http::Handler RedeemBallotCode(Services& s) {
     auto redeemed = co_await Committed(s.store.ballot_codes().Redeem(*code, now));
     if (!redeemed) co_return http::ErrorReply(ctx.request, redeemed.status());
     if (!redeemed->refusal.ok()) {
-      if (redeemed->refusal.code() == voting::kBallotCodeUnknown) (void)v.wrong_code_ips.Take(ip, INT32_MAX, now);
+      if (redeemed->refusal.code() == voting::kBallotCodeUnknown) v.wrong_code_ips.Add(ip, now);
       co_return http::ErrorReply(ctx.request, redeemed->refusal);
     }
     voting::VoterClaim claim{redeemed->voter.id, voting::VoterKind::kMember, now + v.settings.session_ttl};
-    json::object voter = VoterJson(redeemed->voter);
-    voter["branch"] = redeemed->member.branch;
-    voter["campaign_id"] = redeemed->member.campaign_id;
-    co_return VoterSignedIn(s, ctx, claim, json::object{{"voter", std::move(voter)}});
+    co_return VoterSignedIn(s, ctx, claim, json::object{{"voter", VoterJson(redeemed->voter, redeemed->member)}});
   };
 }
 

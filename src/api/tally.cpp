@@ -66,12 +66,21 @@ Result<std::shared_ptr<const std::map<std::int64_t, std::int64_t>>> TallyBoard::
 
 bool HourlyCounter::Take(const std::string& key, int limit, Millis now) {
   std::lock_guard lock(mu_);
+  return ++CountOf(key, now) <= limit;
+}
+
+void HourlyCounter::Add(const std::string& key, Millis now) {
+  std::lock_guard lock(mu_);
+  ++CountOf(key, now);
+}
+
+int& HourlyCounter::CountOf(const std::string& key, Millis now) {
   Millis window = now / 3'600'000;
   if (window != window_) {
     counts_.clear();
     window_ = window;
   }
-  return ++counts_[key] <= limit;
+  return counts_[key];
 }
 
 bool HourlyCounter::Reached(const std::string& key, int limit, Millis now) {

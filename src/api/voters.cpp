@@ -155,8 +155,7 @@ http::Handler VoterMe(Services& s) {
       if (!code) co_return http::ErrorReply(ctx.request, code.status());
       if (!*code || (*code)->code.state == voting::BallotCodeState::kRevoked)
         co_return http::ErrorReply(ctx.request, voting::Refusal(voting::kBallotCodeRevoked));
-      o["voter"].as_object()["branch"] = (*code)->branch;
-      o["voter"].as_object()["campaign_id"] = (*code)->campaign_id;
+      o["voter"] = VoterJson(**voter, **code);
     }
     if (auto it = ctx.query.find("campaign"); it != ctx.query.end()) {
       auto id = ParsePositiveId(it->second);

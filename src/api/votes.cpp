@@ -44,6 +44,13 @@ json::object VoterJson(const store::VoterRecord& v) {
   return json::object{{"id", v.id}, {"kind", v.kind}, {"phone_tail", v.phone_tail}};
 }
 
+json::object VoterJson(const store::VoterRecord& v, const store::MemberCode& member) {
+  json::object o = VoterJson(v);
+  o["branch"] = member.branch;
+  o["campaign_id"] = member.campaign_id;
+  return o;
+}
+
 asio::awaitable<Result<std::pair<std::int64_t, voting::VoterDay>>> VoterDayOf(Services& s, Context& ctx,
                                                                               const CampaignView& view,
                                                                               std::int64_t voter_id) {

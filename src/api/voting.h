@@ -70,10 +70,13 @@ class HourlyCounter {
  public:
   // Counts one; false when that is over `limit` in the current hour.
   bool Take(const std::string& key, int limit, Millis now);
+  // Counts one, whatever the count.
+  void Add(const std::string& key, Millis now);
   // Whether `key` has had `limit` or more this hour (counts nothing).
   bool Reached(const std::string& key, int limit, Millis now);
 
  private:
+  int& CountOf(const std::string& key, Millis now);  // under mu_; starts a new hour's window
   std::mutex mu_;
   Millis window_ = 0;
   std::unordered_map<std::string, int> counts_;

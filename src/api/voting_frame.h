@@ -29,6 +29,8 @@ std::optional<voting::VoterClaim> VoterOf(Services& s, const http::Context& ctx)
 http::Reply VotingError(const http::Request& req, const Status& status, boost::json::object extra);
 
 boost::json::object VoterJson(const store::VoterRecord& voter);
+// The same for a party member, with the branch and campaign of their ballot code.
+boost::json::object VoterJson(const store::VoterRecord& voter, const store::MemberCode& member);
 
 // 200 with `body` and the voter's session cookie for `claim`.
 http::Reply VoterSignedIn(Services& s, const http::Context& ctx, const voting::VoterClaim& claim,

@@ -201,10 +201,11 @@ Pending<Result<BallotCodeRepository::Redeemed>> BallotCodes::Redeem(const std::s
       u->Step();
       if (!u->error().ok()) return u->error();
     }
-    auto v = db.Prepare("SELECT id, phone_hash, phone_tail, kind, created_at FROM voters WHERE id = ?");
-    v->Bind(1, member->code.voter_id);
-    if (!v->Step()) return v->error().ok() ? Status(code::kInternal, "党员选民记录缺失") : v->error();
-    out.voter = VoterRecord{v->Int(0), v->Text(1), v->Text(2), v->Text(3), v->Int(4)};
+    Status error;
+    auto voter = VoterById(db, member->code.voter_id, &error);
+    if (!error.ok()) return error;
+    if (!voter) return Status(code::kInternal, "党员选民记录缺失");
+    out.voter = std::move(*voter);
     out.member = std::move(*member);
     return out;
   });

@@ -165,6 +165,9 @@ class BallotCodes final : public BallotCodeRepository {
   Database& db_;
 };
 
+// Voter `id`, read inside a unit or on a reader; nullopt when there is none.
+std::optional<VoterRecord> VoterById(Connection& db, std::int64_t id, Status* error);
+
 // The ballot code behind member voter `voter` (kind "member"), read inside a unit; nullopt
 // for a phone voter.
 std::optional<MemberCode> MemberCodeOf(Connection& db, std::int64_t voter, Status* error);

@@ -67,13 +67,20 @@ voting::VoterDay ReadDay(Connection& db, std::int64_t campaign, std::int64_t vot
 
 }  // namespace
 
-Result<std::optional<VoterRecord>> Voters::Get(std::int64_t id) {
-  auto db = db_.Read();
-  auto q = db->Prepare("SELECT id, phone_hash, phone_tail, kind, created_at FROM voters WHERE id = ?");
+std::optional<VoterRecord> VoterById(Connection& db, std::int64_t id, Status* error) {
+  auto q = db.Prepare("SELECT id, phone_hash, phone_tail, kind, created_at FROM voters WHERE id = ?");
   q->Bind(1, id);
   std::optional<VoterRecord> out;
   if (q->Step()) out = ReadVoter(*q);
-  if (!q->error().ok()) return q->error();
+  *error = q->error();
+  return out;
+}
+
+Result<std::optional<VoterRecord>> Voters::Get(std::int64_t id) {
+  auto db = db_.Read();
+  Status error;
+  auto out = VoterById(*db, id, &error);
+  if (!error.ok()) return error;
   return out;
 }
 
