@@ -17,6 +17,7 @@
 #include <vector>
 
 #include "core/voting/receipt.h"
+#include "core/voting/voter_session.h"
 #include "mint_voters.h"
 #include "store/store.h"
 
@@ -72,6 +73,7 @@ int main(int argc, char** argv) {
       v.pow = std::string(64, 'a') + std::to_string(votes.size());
       v.ip = "10.1.2.3";
       v.policy = campaign->config.vote_policy;
+      v.log_voter = voting::LogVoter("bench-key", 1, id);
       votes.push_back(std::move(v));
     }
   }

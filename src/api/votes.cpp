@@ -139,6 +139,11 @@ asio::awaitable<Result<std::shared_ptr<voting::Tally>>> TallyOf(Services& s, Con
 json::object ReceiptJson(const store::VoteRecord& v, int votes_left) {
   json::object o{{"vote_id", v.id}, {"receipt", v.receipt}, {"candidate_id", v.candidate_id},
                  {"cast_at", FormatUtc(v.cast_at)}};
+  // Where the vote stands in the campaign's public log (docs/log.md).
+  if (v.leaf_index >= 0) {
+    o["leaf_index"] = v.leaf_index;
+    o["leaf_hash"] = voting::HexBytes(v.leaf_hash);
+  }
   if (votes_left >= 0) o["votes_left"] = votes_left;
   return o;
 }
@@ -214,6 +219,7 @@ http::Handler CastVote(Services& s) {
     cast.ip = ClientAddress(ctx, s.auth);
     cast.policy = config.vote_policy;
     cast.member = claim->kind == voting::VoterKind::kMember;
+    cast.log_voter = voting::LogVoter(v.key, c.record.id, claim->voter_id);
     auto outcome = co_await Committed(s.store.votes().Cast(cast));
     if (!outcome) {
       if (fresh && outcome.status().code() != voting::kPowReplayed) v.spent.Unspend(solution->challenge);

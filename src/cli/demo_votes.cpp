@@ -7,6 +7,8 @@
 
 #include "core/voting/receipt.h"
 #include "core/voting/vote_rules.h"
+#include "core/voting/voter_session.h"
+#include "core/secrets.h"
 
 namespace ss::cli {
 
@@ -19,6 +21,9 @@ Result<DemoVotes> SeedDemoVotes(store::Store& store, std::int64_t campaign, cons
   for (const auto& c : *candidates)
     if (c.active) active.push_back(&c);
   if (active.empty()) return DemoVotes{};
+  // The server's own key (made here on a fresh database): the log names demo voters as it names real ones.
+  auto key = store.keys().Ensure("voting", RandomToken(), now).Wait();
+  if (!key) return key.status();
 
   std::mt19937_64 rng(20220420);
   // Popularity: a few secretaries draw many votes (their video went round the group chats),
@@ -83,6 +88,7 @@ Result<DemoVotes> SeedDemoVotes(store::Store& store, std::int64_t campaign, cons
         v.pow = "demo-" + std::to_string(++serial);
         v.ip = "demo";
         v.policy = config.vote_policy;
+        v.log_voter = voting::LogVoter(*key, campaign, voter);
         pending.push_back(store.votes().Cast(v));
       }
     }

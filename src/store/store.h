@@ -30,6 +30,7 @@
 #include "core/status.h"
 #include "core/time.h"
 #include "store/pending.h"
+#include "store/log.h"
 #include "store/voting.h"
 
 namespace ss::store {
@@ -218,6 +219,7 @@ class Store {
   virtual VoteRepository& votes() = 0;
   virtual KeyRepository& keys() = 0;
   virtual BallotCodeRepository& ballot_codes() = 0;
+  virtual LogRepository& log() = 0;
 
   // Changes whenever campaign, org unit or candidate data was committed, by this process or
   // another one (the latter is noticed within about a second); sessions, sign-in counters,

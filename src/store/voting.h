@@ -65,6 +65,8 @@ struct VoteRecord {
   std::int64_t day = 0;
   Millis cast_at = 0;
   std::string receipt;
+  std::int64_t leaf_index = -1;  // its entry in the campaign's log (-1: cast before the log)
+  std::string leaf_hash;         // that entry's leaf hash, 32 bytes
 };
 
 struct CastVote {
@@ -81,6 +83,7 @@ struct CastVote {
   std::string ip;
   VotePolicy policy;
   bool member = false;     // a ballot code's voter: refused once the code is revoked, or in another campaign
+  std::string log_voter;   // the voter as the public log names them: 32 bytes, keyed per campaign
 };
 
 struct CastOutcome {
@@ -102,7 +105,8 @@ class VoteRepository {
   // One vote, with its rules decided inside the write on the voter's day as stored:
   // kAlreadyVotedToday, kDailyQuota, kGroupQuota, kPowReplayed (and for a member,
   // kBallotCodeRevoked, kBallotCodeElsewhere); a repeated Idempotency-Key
-  // is no new vote but the earlier one (replayed = true), whatever the rules say now.
+  // is no new vote but the earlier one (replayed = true), whatever the rules say now. The
+  // vote's entry goes into the campaign's log (store/log.h) in the same unit.
   virtual Pending<Result<CastOutcome>> Cast(const CastVote& vote) = 0;
   // What a voter has cast in a campaign on a day.
   virtual Result<voting::VoterDay> Today(std::int64_t campaign, std::int64_t voter, std::int64_t day) = 0;

@@ -148,6 +148,12 @@ TEST(VotingApi, APhoneVoterVotesWithinTheRules) {
   EXPECT_EQ(first.Json().at("votes_left").as_int64(), 2);
   std::string receipt(first.Json().at("receipt").as_string());
   EXPECT_EQ(receipt.size(), 26u);
+  // Its place in the public log: after every demo vote, as a 32-byte leaf hash in hex.
+  std::int64_t leaf_index = first.Json().at("leaf_index").as_int64();
+  EXPECT_EQ(leaf_index, before.at("total").as_int64()) << "the demo history is the log's first entries";
+  std::string leaf_hash(first.Json().at("leaf_hash").as_string());
+  EXPECT_EQ(leaf_hash.size(), 64u);
+  EXPECT_EQ(leaf_hash.find_first_not_of("0123456789abcdef"), std::string::npos);
 
   auto again = v.Vote(97);
   EXPECT_EQ(again.status, 409u);
@@ -166,6 +172,8 @@ TEST(VotingApi, APhoneVoterVotesWithinTheRules) {
   auto looked = server.Connect().Get("/api/v1/votes/receipts/" + receipt);
   ASSERT_EQ(looked.status, 200u) << looked.body;
   EXPECT_EQ(looked.Json().at("candidate_id").as_int64(), 97);
+  EXPECT_EQ(looked.Json().at("leaf_index").as_int64(), leaf_index);
+  EXPECT_EQ(looked.Json().at("leaf_hash").as_string(), leaf_hash);
 
   auto tally = server.Connect().Get("/api/v1/campaigns/1/tally");
   ASSERT_EQ(tally.status, 200u);

@@ -14,6 +14,8 @@
 #include "core/voting/receipt.h"
 #include "core/voting/refusals.h"
 
+#include <sodium.h>
+
 namespace ss::tests {
 namespace {
 
@@ -59,6 +61,7 @@ class VotingConformanceTest : public ::testing::TestWithParam<Backend> {
     v.receipt = voting::NewReceiptSecret();
     v.pow = "pow-" + std::to_string(next_pow_++);
     v.ip = "10.0.0.1";
+    v.log_voter = std::string(32, static_cast<char>('A' + voter % 26));
     return v;
   }
 
@@ -427,6 +430,93 @@ TEST_P(VotingConformanceTest, AMemberCodeVotesOnlyInItsCampaign) {
   store::CastVote vote = Vote(member->voter.id, 0);  // in campaign_, not *other
   vote.member = true;
   EXPECT_EQ(s().votes().Cast(vote).Wait().status().code(), voting::kBallotCodeElsewhere);
+}
+
+// ---- the log (store/log.h) ---------------------------------------------------------------
+
+std::string LeafHashOf(const std::string& entry) {
+  std::string prefixed = std::string(1, '\0') + entry;
+  std::string out(crypto_hash_sha256_BYTES, '\0');
+  crypto_hash_sha256(reinterpret_cast<unsigned char*>(out.data()), reinterpret_cast<const unsigned char*>(prefixed.data()),
+                     prefixed.size());
+  return out;
+}
+
+TEST_P(VotingConformanceTest, EveryStoredVoteAndNothingElseIsALeafInOrder) {
+  std::int64_t a = Voter("a"), b = Voter("b");
+  std::vector<store::CastOutcome> stored;
+  for (std::size_t i = 0; i < 3; ++i) stored.push_back(*s().votes().Cast(Vote(a, i)).Wait());
+  EXPECT_EQ(s().votes().Cast(Vote(a, 3)).Wait().status().code(), voting::kDailyQuota);  // no leaf
+  auto keyed = Vote(b, 0);
+  keyed.idempotency_key = "k";
+  stored.push_back(*s().votes().Cast(keyed).Wait());
+  auto retry = Vote(b, 0);
+  retry.idempotency_key = "k";
+  auto replayed = s().votes().Cast(retry).Wait();
+  ASSERT_TRUE(replayed.ok() && replayed->replayed);
+  EXPECT_EQ(replayed->vote.leaf_index, stored.back().vote.leaf_index) << "a retry is the same leaf";
+  EXPECT_EQ(replayed->vote.leaf_hash, stored.back().vote.leaf_hash);
+
+  ASSERT_EQ(*s().log().Size(campaign_), 4);
+  auto entries = s().log().Entries(campaign_, 0, 100);
+  ASSERT_TRUE(entries.ok());
+  ASSERT_EQ(entries->size(), 4u);
+  for (std::size_t i = 0; i < 4; ++i) {
+    const auto& e = (*entries)[i];
+    EXPECT_EQ(e.index, static_cast<std::int64_t>(i));
+    EXPECT_EQ(e.leaf_hash, LeafHashOf(e.entry)) << "leaf hash = SHA-256(0x00 || entry)";
+    EXPECT_EQ(stored[i].vote.leaf_index, e.index);
+    EXPECT_EQ(stored[i].vote.leaf_hash, e.leaf_hash);
+    EXPECT_EQ(*s().log().IndexOf(campaign_, e.leaf_hash), e.index);
+  }
+  // Receipts read back carry their leaf.
+  auto found = s().votes().ByReceipt(stored[1].vote.receipt);
+  ASSERT_TRUE(found.ok() && *found);
+  EXPECT_EQ((*found)->leaf_index, 1);
+  EXPECT_EQ((*found)->leaf_hash, (*entries)[1].leaf_hash);
+  EXPECT_EQ(s().votes().OfVoter(campaign_, a, 100)->at(2).leaf_index, 2);
+  std::vector<std::string> hashes;
+  ASSERT_TRUE(s().log().LeafHashes(campaign_, 1, 3, hashes).ok());
+  EXPECT_EQ(hashes, (std::vector<std::string>{(*entries)[1].leaf_hash, (*entries)[2].leaf_hash}));
+  EXPECT_FALSE(*s().log().IndexOf(campaign_, std::string(32, 'x')));
+  EXPECT_TRUE(s().log().Entries(campaign_, 4, 10)->empty());
+}
+
+TEST_P(VotingConformanceTest, AReviewEntryTakesTheNextIndexAndLogsAreCampaignsOwn) {
+  ASSERT_TRUE(s().votes().Cast(Vote(Voter("a"), 0)).Wait().ok());
+  auto review = s().log().Append(campaign_, "review entry").Wait();
+  ASSERT_TRUE(review.ok()) << review.status().ToString();
+  EXPECT_EQ(review->index, 1);
+  EXPECT_EQ(review->leaf_hash, LeafHashOf("review entry"));
+  auto other = CreateCampaign(s(), DemoDocument(), PhaseKey::kVoting, 1000);
+  ASSERT_TRUE(other.ok());
+  EXPECT_EQ(*s().log().Size(*other), 0);
+  EXPECT_EQ(s().log().Append(*other, "x").Wait()->index, 0);
+  EXPECT_EQ(*s().log().Size(campaign_), 2);
+}
+
+TEST_P(VotingConformanceTest, PublishedHeadsAreKeptOncePerSize) {
+  auto head = [this](std::int64_t size, Millis at) {
+    return store::TreeHeadRecord{campaign_, size, at, std::string(32, static_cast<char>(size)), std::string(64, 's')};
+  };
+  EXPECT_FALSE(*s().log().LatestHead(campaign_));
+  ASSERT_TRUE(s().log().PublishHead(head(3, 1000)).Wait().ok());
+  ASSERT_TRUE(s().log().PublishHead(head(7, 2000)).Wait().ok());
+  ASSERT_TRUE(s().log().PublishHead(head(9, 3000)).Wait().ok());
+  EXPECT_EQ(s().log().PublishHead(head(7, 4000)).Wait().code(), code::kConflict);
+  auto latest = s().log().LatestHead(campaign_);
+  ASSERT_TRUE(latest.ok() && *latest);
+  EXPECT_EQ((*latest)->tree_size, 9);
+  EXPECT_EQ((*latest)->root_hash, std::string(32, static_cast<char>(9)));
+  EXPECT_EQ((*latest)->signature, std::string(64, 's'));
+  EXPECT_EQ((*s().log().HeadOfSize(campaign_, 7))->timestamp, 2000);
+  EXPECT_FALSE(*s().log().HeadOfSize(campaign_, 8));
+  auto range = s().log().Heads(campaign_, 1500, 3000, 100);
+  ASSERT_TRUE(range.ok());
+  ASSERT_EQ(range->size(), 2u);
+  EXPECT_EQ((*range)[0].tree_size, 7);
+  EXPECT_EQ((*range)[1].tree_size, 9);
+  EXPECT_EQ(s().log().Heads(campaign_, 0, 0, 2)->size(), 2u);
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, VotingConformanceTest, ::testing::ValuesIn(Backends()),

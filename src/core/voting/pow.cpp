@@ -50,6 +50,10 @@ std::string Sha256Hex(std::string_view data) {
   return Hex(out, sizeof out);
 }
 
+std::string HexBytes(std::string_view bytes) {
+  return Hex(reinterpret_cast<const unsigned char*>(bytes.data()), bytes.size());
+}
+
 std::string HmacSha256Hex(std::string_view key, std::string_view data) {
   (void)SecretsReady();
   crypto_auth_hmacsha256_state st;

@@ -58,6 +58,7 @@ std::int64_t SolveChallenge(const PowChallenge& c);
 
 // hex SHA-256 and hex HMAC-SHA256 (lowercase).
 std::string Sha256Hex(std::string_view data);
+std::string HexBytes(std::string_view bytes);  // lowercase
 std::string HmacSha256Hex(std::string_view key, std::string_view data);
 
 }  // namespace ss::voting

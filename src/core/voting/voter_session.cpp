@@ -4,6 +4,8 @@
 #include "core/secrets.h"
 #include "core/voting/pow.h"
 
+#include <sodium.h>
+
 namespace ss::voting {
 std::string_view VoterKindKey(VoterKind k) { return k == VoterKind::kMember ? "member" : "phone"; }
 
@@ -42,6 +44,24 @@ std::optional<VoterClaim> ReadVoterToken(std::string_view key, std::string_view 
   VoterClaim c{*id, parts[2] == "member" ? VoterKind::kMember : VoterKind::kPhone, *expires * 1000};
   if (c.expires < now) return std::nullopt;
   return c;
+}
+
+}  // namespace ss::voting
+
+namespace ss::voting {
+
+std::string LogVoter(std::string_view key, std::int64_t campaign, std::int64_t voter) {
+  (void)SecretsReady();
+  std::string data = "log-voter:";
+  data += std::to_string(campaign);
+  data += ':';
+  data += std::to_string(voter);
+  std::string out(crypto_auth_hmacsha256_BYTES, '\0');
+  crypto_auth_hmacsha256_state st;
+  crypto_auth_hmacsha256_init(&st, reinterpret_cast<const unsigned char*>(key.data()), key.size());
+  crypto_auth_hmacsha256_update(&st, reinterpret_cast<const unsigned char*>(data.data()), data.size());
+  crypto_auth_hmacsha256_final(&st, reinterpret_cast<unsigned char*>(out.data()));
+  return out;
 }
 
 }  // namespace ss::voting

@@ -28,4 +28,10 @@ std::string SignVoterToken(std::string_view key, const VoterClaim& claim);
 // The claim when `token` was signed with `key` and has not expired at `now`; else nullopt.
 std::optional<VoterClaim> ReadVoterToken(std::string_view key, std::string_view token, Millis now);
 
+// The voter as the campaign's public log names them (docs/log.md): 32 bytes of
+// HMAC-SHA256(key, "log-voter:<campaign>:<voter>"). Stable within a campaign, so a voter's
+// votes can be told apart from others' in the log, and unlinkable across campaigns and to
+// the voter without the key.
+std::string LogVoter(std::string_view key, std::int64_t campaign, std::int64_t voter);
+
 }  // namespace ss::voting

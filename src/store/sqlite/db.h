@@ -28,6 +28,7 @@ class Statement {
   Statement& Bind(int i, std::string_view v);
   Statement& Bind(int i, const std::string& v) { return Bind(i, std::string_view(v)); }
   Statement& Bind(int i, const char* v) { return Bind(i, std::string_view(v)); }
+  Statement& BindBlob(int i, std::string_view bytes);
   Statement& BindNull(int i);
 
   // True when a row is ready, false when done; a failure is returned as a Status via error().
@@ -35,7 +36,7 @@ class Statement {
   const Status& error() const { return error_; }
 
   std::int64_t Int(int col) const { return sqlite3_column_int64(stmt_, col); }
-  std::string Text(int col) const;
+  std::string Text(int col) const;  // a BLOB column's bytes as they are
   bool IsNull(int col) const { return sqlite3_column_type(stmt_, col) == SQLITE_NULL; }
 
   // Clears bindings and resets, ready for reuse (done on return to the cache).

@@ -224,6 +224,31 @@ DROP INDEX votes_candidate_seq;
 DROP INDEX votes_group_seq;
 DROP INDEX votes_by_time;
 )sql"},
+      {8, "the verifiable log: one per campaign, its entries and the signed tree heads", R"sql(
+-- Entry idx n of a campaign is leaf n of its Merkle tree (docs/log.md); entry holds the
+-- canonical bytes, leaf_hash = SHA-256(0x00 || entry). Appended in the same transaction as
+-- the change it records, never updated or deleted.
+CREATE TABLE log_entries (
+  campaign_id INTEGER NOT NULL,
+  idx         INTEGER NOT NULL,
+  entry       BLOB    NOT NULL,
+  leaf_hash   BLOB    NOT NULL,
+  PRIMARY KEY (campaign_id, idx)
+) WITHOUT ROWID;
+-- Inclusion proofs are asked by leaf hash.
+CREATE INDEX log_entries_leaf ON log_entries(campaign_id, leaf_hash);
+-- A vote's place in the log, for its receipt.
+ALTER TABLE votes ADD COLUMN leaf_index INTEGER;
+-- Every head the sealer published: one per tree size.
+CREATE TABLE tree_heads (
+  campaign_id INTEGER NOT NULL,
+  tree_size   INTEGER NOT NULL,
+  timestamp   INTEGER NOT NULL,   -- ms since the epoch, as signed
+  root_hash   BLOB    NOT NULL,
+  signature   BLOB    NOT NULL,
+  PRIMARY KEY (campaign_id, tree_size)
+) WITHOUT ROWID;
+)sql"},
   };
   return kMigrations;
 }

@@ -172,6 +172,29 @@ std::optional<VoterRecord> VoterById(Connection& db, std::int64_t id, Status* er
 // for a phone voter.
 std::optional<MemberCode> MemberCodeOf(Connection& db, std::int64_t voter, Status* error);
 
+// The campaign's log size as the connection sees it; an entry appended at `index` (the size,
+// inside the caller's write); a vote's entry.
+std::int64_t LogSize(Connection& db, std::int64_t campaign, Status* error);
+Result<LogLeaf> AppendEntryAt(Connection& db, std::int64_t campaign, std::int64_t index, std::string entry);
+std::string VoteEntryBytes(std::int64_t vote_id, const CastVote& vote);
+
+class Log final : public LogRepository {
+ public:
+  explicit Log(Database& db) : db_(db) {}
+  Pending<Result<LogLeaf>> Append(std::int64_t campaign, const std::string& entry) override;
+  Result<std::int64_t> Size(std::int64_t campaign) override;
+  Result<std::vector<LogLeaf>> Entries(std::int64_t campaign, std::int64_t start, std::int64_t end) override;
+  Status LeafHashes(std::int64_t campaign, std::int64_t start, std::int64_t end, std::vector<std::string>& out) override;
+  Result<std::optional<std::int64_t>> IndexOf(std::int64_t campaign, const std::string& leaf_hash) override;
+  Pending<Status> PublishHead(const TreeHeadRecord& head) override;
+  Result<std::optional<TreeHeadRecord>> LatestHead(std::int64_t campaign) override;
+  Result<std::optional<TreeHeadRecord>> HeadOfSize(std::int64_t campaign, std::int64_t tree_size) override;
+  Result<std::vector<TreeHeadRecord>> Heads(std::int64_t campaign, Millis from, Millis to, int limit) override;
+
+ private:
+  Database& db_;
+};
+
 class Keys final : public KeyRepository {
  public:
   explicit Keys(Database& db) : db_(db) {}

@@ -8,7 +8,7 @@ namespace {
 class SqliteStore final : public Store {
  public:
   SqliteStore() : campaigns_(db_), roster_(db_), users_(db_), sessions_(db_), throttle_(db_), audit_(db_),
-                  voters_(db_), votes_(db_), keys_(db_), ballot_codes_(db_) {}
+                  voters_(db_), votes_(db_), keys_(db_), ballot_codes_(db_), log_(db_) {}
 
   // The writer's last batch folds the sessions' touches: it must run while they exist.
   ~SqliteStore() override { db_.Close(); }
@@ -23,6 +23,7 @@ class SqliteStore final : public Store {
   VoteRepository& votes() override { return votes_; }
   KeyRepository& keys() override { return keys_; }
   BallotCodeRepository& ballot_codes() override { return ballot_codes_; }
+  LogRepository& log() override { return log_; }
 
   std::uint64_t Generation() override { return db_.generation(); }
   std::uint64_t WaitForGeneration(std::uint64_t seen, Millis timeout) override {
@@ -55,6 +56,7 @@ class SqliteStore final : public Store {
   Votes votes_;
   Keys keys_;
   BallotCodes ballot_codes_;
+  Log log_;
 };
 
 }  // namespace

@@ -44,12 +44,15 @@ VoterRecord ReadVoter(Statement& q) {
   return VoterRecord{q.Int(0), q.Text(1), q.Text(2), q.Text(3), q.Int(4)};
 }
 
-constexpr const char* kVoteColumns =
-    "id, campaign_id, candidate_id, voter_id, group_key, day, cast_at, receipt_secret";
+// A vote with its leaf: "SELECT" kVoteFrom "WHERE …" (the votes as v).
+constexpr const char* kVoteFrom =
+    " v.id, v.campaign_id, v.candidate_id, v.voter_id, v.group_key, v.day, v.cast_at, v.receipt_secret,"
+    " v.leaf_index, l.leaf_hash FROM votes v"
+    " LEFT JOIN log_entries l ON l.campaign_id = v.campaign_id AND l.idx = v.leaf_index ";
 
 VoteRecord ReadVote(Statement& q) {
   return VoteRecord{q.Int(0), q.Int(1), q.Int(2), q.Int(3), q.Text(4), q.Int(5), q.Int(6),
-                    voting::ReceiptOf(q.Int(0), q.Text(7))};
+                    voting::ReceiptOf(q.Int(0), q.Text(7)), q.IsNull(8) ? -1 : q.Int(8), q.Text(9)};
 }
 
 voting::VoterDay ReadDay(Connection& db, std::int64_t campaign, std::int64_t voter, std::int64_t day, Status* error) {
@@ -167,7 +170,7 @@ Status Votes::WriteCounts(Connection& db) {
 Pending<Result<CastOutcome>> Votes::Cast(const CastVote& v) {
   return db_.Write([this, v](Connection& db) -> Result<CastOutcome> {
     if (!v.idempotency_key.empty()) {
-      auto q = db.Prepare(std::string("SELECT ") + kVoteColumns + " FROM votes WHERE voter_id = ? AND idem_key = ?");
+      auto q = db.Prepare(std::string("SELECT") + kVoteFrom + "WHERE v.voter_id = ? AND v.idem_key = ?");
       q->Bind(1, v.voter_id).Bind(2, v.idempotency_key);
       if (q->Step()) {
         CastOutcome out{ReadVote(*q), true, 0};
@@ -195,14 +198,16 @@ Pending<Result<CastOutcome>> Votes::Cast(const CastVote& v) {
     int candidate_seq = 1 + static_cast<int>(std::count(today.candidates.begin(), today.candidates.end(), v.candidate_id));
     auto g = today.by_group.find(v.group_key);
     int group_seq = 1 + (g == today.by_group.end() ? 0 : g->second);
+    std::int64_t leaf_index = LogSize(db, v.campaign_id, &error);
+    if (!error.ok()) return error;
     auto q = db.Prepare(
         "INSERT INTO votes(campaign_id, candidate_id, group_key, voter_id, day, day_seq, candidate_seq, group_seq,"
-        " cast_at, receipt_secret, idem_key, pow, ip) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+        " cast_at, receipt_secret, idem_key, pow, ip, leaf_index) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
     q->Bind(1, v.campaign_id).Bind(2, v.candidate_id).Bind(3, v.group_key).Bind(4, v.voter_id).Bind(5, v.day);
     q->Bind(6, today.votes + 1).Bind(7, candidate_seq).Bind(8, group_seq).Bind(9, v.cast_at).Bind(10, v.receipt);
     if (v.idempotency_key.empty()) q->BindNull(11);
     else q->Bind(11, v.idempotency_key);
-    q->Bind(12, v.pow).Bind(13, v.ip);
+    q->Bind(12, v.pow).Bind(13, v.ip).Bind(14, leaf_index);
     q->Step();
     if (!q->error().ok()) {
       // Another writer took the same place first (several nodes): the constraint that
@@ -219,7 +224,11 @@ Pending<Result<CastOutcome>> Votes::Cast(const CastVote& v) {
     CastOutcome out;
     std::int64_t id = db.LastInsertId();
     out.vote = VoteRecord{id, v.campaign_id, v.candidate_id, v.voter_id, v.group_key, v.day, v.cast_at,
-                          voting::ReceiptOf(id, v.receipt)};
+                          voting::ReceiptOf(id, v.receipt), leaf_index, {}};
+    // The vote's leaf, in the same unit: the log holds every stored vote and nothing else.
+    auto leaf = AppendEntryAt(db, v.campaign_id, leaf_index, VoteEntryBytes(id, v));
+    if (!leaf) return leaf.status();
+    out.vote.leaf_hash = std::move(leaf->leaf_hash);
     out.votes_today = today.votes + 1;
     // Last, when nothing of the unit can fail any more: its count goes with the batch.
     pending_counts_[HourKey{v.campaign_id, v.candidate_id, v.day, v.hour}] += 1;
@@ -237,8 +246,8 @@ Result<voting::VoterDay> Votes::Today(std::int64_t campaign, std::int64_t voter,
 
 Result<std::vector<VoteRecord>> Votes::OfVoter(std::int64_t campaign, std::int64_t voter, std::int64_t day) {
   auto db = db_.Read();
-  auto q = db->Prepare(std::string("SELECT ") + kVoteColumns +
-                       " FROM votes WHERE campaign_id = ? AND voter_id = ? AND day = ? ORDER BY id");
+  auto q = db->Prepare(std::string("SELECT") + kVoteFrom +
+                       "WHERE v.campaign_id = ? AND v.voter_id = ? AND v.day = ? ORDER BY v.id");
   q->Bind(1, campaign).Bind(2, voter).Bind(3, day);
   std::vector<VoteRecord> out;
   while (q->Step()) out.push_back(ReadVote(*q));
@@ -250,7 +259,7 @@ Result<std::optional<VoteRecord>> Votes::ByReceipt(const std::string& receipt) {
   auto db = db_.Read();
   auto parts = voting::SplitReceipt(receipt);
   if (!parts) return std::optional<VoteRecord>();
-  auto q = db->Prepare(std::string("SELECT ") + kVoteColumns + " FROM votes WHERE id = ?");
+  auto q = db->Prepare(std::string("SELECT") + kVoteFrom + "WHERE v.id = ?");
   q->Bind(1, parts->id);
   std::optional<VoteRecord> out;
   if (q->Step() && SecretsEqual(q->Text(7), parts->secret)) out = ReadVote(*q);
