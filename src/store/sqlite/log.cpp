@@ -1,22 +1,10 @@
 // The verifiable log on SQLite (store/log.h).
-#include <sodium.h>
-
+#include "core/integrity/log_entry.h"
+#include "core/integrity/merkle.h"
 #include "store/sqlite/repositories.h"
 
 namespace ss::store::sqlite {
 namespace {
-
-// TODO(log-core): core/integrity/merkle.h's LeafHash once it lands.
-std::string LeafHashOf(std::string_view entry) {
-  crypto_hash_sha256_state st;
-  crypto_hash_sha256_init(&st);
-  const unsigned char prefix = 0x00;
-  crypto_hash_sha256_update(&st, &prefix, 1);
-  crypto_hash_sha256_update(&st, reinterpret_cast<const unsigned char*>(entry.data()), entry.size());
-  std::string out(crypto_hash_sha256_BYTES, '\0');
-  crypto_hash_sha256_final(&st, reinterpret_cast<unsigned char*>(out.data()));
-  return out;
-}
 
 TreeHeadRecord ReadHead(Statement& q) {
   return TreeHeadRecord{q.Int(0), q.Int(1), q.Int(2), q.Text(3), q.Text(4)};
@@ -37,7 +25,7 @@ std::int64_t LogSize(Connection& db, std::int64_t campaign, Status* error) {
 
 Result<LogLeaf> AppendEntryAt(Connection& db, std::int64_t campaign, std::int64_t index, std::string entry) {
   LogLeaf leaf{index, std::move(entry), {}};
-  leaf.leaf_hash = LeafHashOf(leaf.entry);
+  leaf.leaf_hash = integrity::ToBytes(integrity::LeafHash(leaf.entry));
   auto q = db.Prepare("INSERT INTO log_entries(campaign_id, idx, entry, leaf_hash) VALUES (?, ?, ?, ?)");
   q->Bind(1, campaign).Bind(2, leaf.index).BindBlob(3, leaf.entry).BindBlob(4, leaf.leaf_hash);
   q->Step();
@@ -45,20 +33,8 @@ Result<LogLeaf> AppendEntryAt(Connection& db, std::int64_t campaign, std::int64_
   return leaf;
 }
 
-// TODO(log-core): core/integrity/log_entry.h's encoding once it lands.
 std::string VoteEntryBytes(std::int64_t vote_id, const CastVote& v) {
-  std::string out;
-  auto u64 = [&out](std::uint64_t x) {
-    for (int i = 7; i >= 0; --i) out += static_cast<char>((x >> (8 * i)) & 0xff);
-  };
-  out += '\x01';  // version
-  out += '\x01';  // a vote
-  u64(static_cast<std::uint64_t>(vote_id));
-  u64(static_cast<std::uint64_t>(v.campaign_id));
-  u64(static_cast<std::uint64_t>(v.candidate_id));
-  out += v.log_voter;
-  u64(static_cast<std::uint64_t>(v.cast_at));
-  return out;
+  return integrity::EncodeVote(vote_id, v.campaign_id, v.candidate_id, v.log_voter, v.cast_at);
 }
 
 Pending<Result<LogLeaf>> Log::Append(std::int64_t campaign, const std::string& entry) {
