@@ -12,6 +12,15 @@ std::uint64_t SplitOf(std::uint64_t n) { return std::bit_floor(n - 1); }
 
 bool Lsb(std::uint64_t x) { return (x & 1) != 0; }
 
+// RFC 9162's step after hashing a sibling on the left: while fn is a left child on the tree's
+// right edge (no sibling there), move up without hashing.
+void ClimbRightEdge(std::uint64_t& fn, std::uint64_t& sn) {
+  while (!Lsb(fn) && fn != 0) {
+    fn >>= 1;
+    sn >>= 1;
+  }
+}
+
 }  // namespace
 
 Hash LeafHash(std::string_view entry) {
@@ -158,12 +167,7 @@ bool VerifyInclusion(const Hash& leaf_hash, std::uint64_t index, std::uint64_t t
     if (sn == 0) return false;
     if (Lsb(fn) || fn == sn) {
       r = NodeHash(p, r);
-      if (!Lsb(fn)) {
-        while (!Lsb(fn) && fn != 0) {
-          fn >>= 1;
-          sn >>= 1;
-        }
-      }
+      ClimbRightEdge(fn, sn);
     } else {
       r = NodeHash(r, p);
     }
@@ -194,12 +198,7 @@ bool VerifyConsistency(std::uint64_t old_size, std::uint64_t new_size, const Has
     if (Lsb(fn) || fn == sn) {
       fr = NodeHash(c, fr);
       sr = NodeHash(c, sr);
-      if (!Lsb(fn)) {
-        while (!Lsb(fn) && fn != 0) {
-          fn >>= 1;
-          sn >>= 1;
-        }
-      }
+      ClimbRightEdge(fn, sn);
     } else {
       sr = NodeHash(sr, c);
     }
