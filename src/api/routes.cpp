@@ -3,6 +3,7 @@
 #include "api/voting.h"
 
 #include "api/audit.h"
+#include "api/log.h"
 #include "api/auth.h"
 #include "api/campaigns.h"
 #include "api/roster_admin.h"
@@ -40,6 +41,13 @@ void RegisterRoutes(http::Router& router, Services& s) {
     router.Add(verb::get, "/api/v1/votes/receipts/{receipt}", ReceiptLookup(s));
     router.Add(verb::get, "/api/v1/campaigns/{id}/tally", GetTally(s));
     router.Add(verb::get, "/api/v1/campaigns/{id}/tally/stream", TallyStream(s));
+  }
+  if (s.log) {
+    router.Add(verb::get, "/api/v1/campaigns/{id}/log/sth", LatestTreeHead(s));
+    router.Add(verb::get, "/api/v1/campaigns/{id}/log/sth/history", TreeHeadHistory(s));
+    router.Add(verb::get, "/api/v1/campaigns/{id}/log/proof/inclusion", InclusionProof(s));
+    router.Add(verb::get, "/api/v1/campaigns/{id}/log/proof/consistency", ConsistencyProof(s));
+    router.Add(verb::get, "/api/v1/campaigns/{id}/log/entries", LogEntries(s));
   }
 
   router.Add(verb::post, "/api/v1/auth/login", Login(s));

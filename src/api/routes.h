@@ -29,6 +29,8 @@ struct VotingServices;
 // bodies, xlsx, later PDF and media), so that it never delays a read or a commit;
 // `passwords` runs Argon2 alone, so that a guessing flood queues behind itself and never in
 // front of a staff correction; the store's own writer commits every write.
+class LogTrees;
+
 struct Services {
   store::Store& store;
   Catalog& catalog;
@@ -41,6 +43,8 @@ struct Services {
   int max_hashing = 64;
   // Online voting (api/voting.h); null when the server runs without it (tests of other parts).
   VotingServices* voting = nullptr;
+  // The public log (api/log.h); null when the server runs without it.
+  LogTrees* log = nullptr;
 };
 
 void RegisterRoutes(http::Router& router, Services& services);

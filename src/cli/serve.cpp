@@ -7,10 +7,12 @@
 #include <thread>
 #include <latch>
 #include <memory>
+#include <optional>
 #include <sys/resource.h>
 #include <unistd.h>
 
 #include "api/catalog.h"
+#include "api/log.h"
 #include "api/routes.h"
 #include "api/voting.h"
 #include "core/secrets.h"
@@ -145,6 +147,32 @@ int Serve(const ConfigFlags& flags) {
     };
   }
   services.voting = &voting;
+  // The public log: its signing key is made once per database, like the voting key.
+  std::optional<api::LogTrees> log_trees;
+  {
+    auto secret = (*store)->keys().Ensure("log-signing", RandomToken(), NowMillis()).Wait();
+    if (!secret) {
+      spdlog::error("{}", secret.status().ToString());
+      return 1;
+    }
+    log_trees.emplace(**store, *integrity::SigningKey::FromSeed(api::LogSeedOf(*secret)));
+  }
+  services.log = &*log_trees;
+  // Heads every two seconds while votes arrive: a receipt's vote is provable within seconds.
+  auto sealer = std::make_unique<api::Sealer>(
+      *log_trees,
+      [&catalog] {
+        std::vector<std::int64_t> ids;
+        auto all = catalog.FreshAll();
+        if (!all) {
+          auto loaded = catalog.LoadAll();
+          if (loaded) all = *loaded;
+        }
+        if (all)
+          for (const auto& v : *all) ids.push_back(v->record.id);
+        return ids;
+      },
+      std::chrono::seconds(2));
   http::Router router;
   api::RegisterRoutes(router, services);
 
@@ -187,6 +215,7 @@ int Serve(const ConfigFlags& flags) {
   spdlog::info("数据库 {}，{} 个 I/O 线程，{} 个读库线程，{} 个计算线程，{} 个密码校验线程，1 个写库线程", c.db, c.threads,
                c.blocking_threads, cpu_threads, cpu_threads);
   server.Run();
+  sealer.reset();  // its last heads, while the writer still runs
   // The writer answers what is still queued while the I/O threads' contexts exist.
   (*store)->Close();
   blocking.join();
