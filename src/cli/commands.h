@@ -53,6 +53,17 @@ int CodesList(const std::string& db, std::int64_t campaign);
 // Revokes every unused code of a batch.
 int CodesRevoke(const std::string& db, std::int64_t campaign, std::int64_t batch, const std::string& reason);
 
+struct VerifyOptions {
+  std::string url;         // the site, e.g. http://127.0.0.1:8080
+  std::string db;          // or the database itself
+  std::int64_t campaign = 0;
+  std::string public_key;  // hex; when given, the server's key must be this one
+  std::string witness;     // a file of the heads seen before: none may vanish or change
+};
+// Checks a campaign's public log: every head's signature and root, the entries' tally
+// against the published counts. 0 passed, 1 failed (naming where), 2 usage.
+int Verify(const VerifyOptions& options);
+
 int ImportCampaign(const std::string& db, const std::string& file);
 int ImportRoster(const std::string& db, std::int64_t campaign, const std::string& file);
 int ExportRoster(const std::string& db, std::int64_t campaign, const std::string& out);

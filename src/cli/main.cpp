@@ -75,6 +75,14 @@ int main(int argc, char** argv) {
   auto* audit_verify = audit_cmd->add_subcommand("verify", "校验审计日志的哈希链；被改动时指出第一条不符的记录");
   audit_verify->add_option("--db", db, "SQLite 数据库文件")->required();
 
+  VerifyOptions verify;
+  auto* verify_cmd = app.add_subcommand("verify", "校验活动的公开日志：树头签名、根哈希、由日志算出的票数与公布的是否一致");
+  verify_cmd->add_option("--url", verify.url, "网站地址，例如 http://127.0.0.1:8080（只读公开接口）");
+  verify_cmd->add_option("--db", verify.db, "或：直接校验本机的 SQLite 数据库");
+  verify_cmd->add_option("--campaign", verify.campaign, "活动编号")->required();
+  verify_cmd->add_option("--public-key", verify.public_key, "预先得知的公钥（64 位十六进制）；服务器的公钥须与之相同");
+  verify_cmd->add_option("--witness", verify.witness, "见证文件：记下本次看到的树头，下次校验时任何一个消失或改变都会被指出");
+
   CodesOptions codes;
   std::int64_t batch = 0;
   std::string reason;
@@ -127,6 +135,7 @@ int main(int argc, char** argv) {
   if (user_enable->parsed()) return UserSetDisabled(db, username, false);
   if (user_reset->parsed()) return UserResetPassword(db, username);
   if (audit_verify->parsed()) return AuditVerify(db);
+  if (verify_cmd->parsed()) return Verify(verify);
   if (codes_generate->parsed()) return CodesGenerate(codes);
   if (codes_list->parsed()) return CodesList(codes.db, codes.campaign);
   if (codes_revoke->parsed()) return CodesRevoke(codes.db, codes.campaign, batch, reason);

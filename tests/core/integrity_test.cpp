@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "core/integrity/log_check.h"
 #include "core/integrity/log_entry.h"
 #include "core/integrity/merkle.h"
 #include "core/integrity/tree_head.h"
@@ -296,6 +297,84 @@ TEST(TreeHead, SignsAndVerifiesAndRefusesAnyChange) {
   auto stranger = SigningKey::FromSeed(std::string(32, '\x02'));
   EXPECT_FALSE(VerifyTreeHead(h, stranger->public_key()));
   EXPECT_FALSE(VerifyTreeHead(h, "short"));
+}
+
+}  // namespace
+}  // namespace ss::integrity
+
+namespace ss::integrity {
+namespace {
+
+struct CheckedLog {
+  SigningKey key = *SigningKey::FromSeed(std::string(32, '\x05'));
+  std::vector<std::string> entries;
+  std::vector<TreeHead> heads;
+  CheckedLog() {
+    MerkleTree t;
+    for (int i = 0; i < 30; ++i) {
+      entries.push_back(EncodeVote(i + 1, 1, 90 + i % 3, std::string(32, 'v'), 1000 + i));
+      t.Append(LeafHash(entries.back()));
+      if (i % 10 == 9) {
+        TreeHead h{t.size(), 5000 + i, t.Root(), {}};
+        key.Sign(h);
+        heads.push_back(h);
+      }
+    }
+  }
+  LogCheck Fed() const {
+    LogCheck c(1, key.public_key());
+    for (std::size_t i = 0; i < entries.size(); ++i) EXPECT_TRUE(c.AddEntry(static_cast<std::int64_t>(i), entries[i]).ok());
+    return c;
+  }
+};
+
+TEST(LogCheck, PassesAndNamesReorderedMissingAndUncoveredHeads) {
+  CheckedLog log;
+  LogCheck c = log.Fed();
+  EXPECT_TRUE(c.CheckHeads(log.heads).ok());
+  EXPECT_TRUE(c.CheckWitnessed(log.heads, {log.heads[0], log.heads[2]}).ok());
+  EXPECT_TRUE(c.CheckTally({{90, 10}, {91, 10}, {92, 10}}).ok());
+
+  auto swapped = log.heads;
+  std::swap(swapped[0], swapped[1]);
+  Status s = c.CheckHeads(swapped);
+  EXPECT_NE(s.message().find("第 2 个树头"), std::string::npos) << s.message();
+  EXPECT_NE(s.message().find("顺序不对"), std::string::npos) << s.message();
+
+  auto dropped = log.heads;
+  dropped.erase(dropped.begin() + 1);
+  EXPECT_TRUE(c.CheckHeads(dropped).ok()) << "a drop alone leaves a consistent history";
+  s = c.CheckWitnessed(dropped, log.heads);
+  EXPECT_NE(s.message().find("大小 20"), std::string::npos) << s.message();
+  EXPECT_NE(s.message().find("已不在"), std::string::npos) << s.message();
+
+  auto last_missing = log.heads;
+  last_missing.pop_back();
+  s = c.CheckHeads(last_missing);
+  EXPECT_NE(s.message().find("最新树头只覆盖 20 条"), std::string::npos) << s.message();
+
+  s = c.CheckTally({{90, 10}, {91, 11}, {92, 10}});
+  EXPECT_NE(s.message().find("参评人 91"), std::string::npos) << s.message();
+  s = c.CheckTally({{90, 10}, {91, 10}});
+  EXPECT_NE(s.message().find("参评人 92"), std::string::npos) << s.message();
+}
+
+TEST(LogCheck, AnEntryOutOfPlaceOrAlteredIsNamed) {
+  CheckedLog log;
+  LogCheck c(1, log.key.public_key());
+  ASSERT_TRUE(c.AddEntry(0, log.entries[0]).ok());
+  Status s = c.AddEntry(2, log.entries[2]);
+  EXPECT_NE(s.message().find("应为第 1 条"), std::string::npos) << s.message();
+  s = c.AddEntry(1, log.entries[1], ToBytes(LeafHash("other")));
+  EXPECT_NE(s.message().find("日志第 1 条"), std::string::npos) << s.message();
+
+  // An entry altered consistently everywhere: the first head over it names the range.
+  CheckedLog altered;
+  altered.entries[15] = EncodeVote(16, 1, 99, std::string(32, 'v'), 1015);
+  LogCheck d = altered.Fed();
+  s = d.CheckHeads(altered.heads);
+  EXPECT_NE(s.message().find("第 2 个树头"), std::string::npos) << s.message();
+  EXPECT_NE(s.message().find("第 10–19 条之间"), std::string::npos) << s.message();
 }
 
 }  // namespace
