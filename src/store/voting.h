@@ -84,12 +84,20 @@ struct CastVote {
   VotePolicy policy;
   bool member = false;     // a ballot code's voter: refused once the code is revoked, or in another campaign
   std::string log_voter;   // the voter as the public log names them: 32 bytes, keyed per campaign
+  // Set when the detector's score passed the campaign's threshold: the vote is stored and
+  // logged, followed by its quarantine entry, flagged, and not counted as valid.
+  struct Quarantine {
+    double score = 0;
+    std::string evidence;  // JSON
+  };
+  std::optional<Quarantine> quarantine;
 };
 
 struct CastOutcome {
   VoteRecord vote;
   bool replayed = false;  // the same Idempotency-Key came before: this is that vote
   int votes_today = 0;    // the voter's votes in this campaign today, this one included
+  bool quarantined = false;  // flagged for review: not counted as valid
 };
 
 struct VoteCount {

@@ -4,12 +4,15 @@
 // case runs against every backend (conformance.h).
 #include <gtest/gtest.h>
 
+#include "core/integrity/log_entry.h"
+
 #include <atomic>
 #include <set>
 #include <thread>
 
 #include "../core/demo.h"
 #include "conformance.h"
+#include "core/integrity/log_entry.h"
 #include "core/voting/ballot_code.h"
 #include "core/voting/receipt.h"
 #include "core/voting/refusals.h"
@@ -517,6 +520,85 @@ TEST_P(VotingConformanceTest, PublishedHeadsAreKeptOncePerSize) {
   EXPECT_EQ((*range)[0].tree_size, 7);
   EXPECT_EQ((*range)[1].tree_size, 9);
   EXPECT_EQ(s().log().Heads(campaign_, 0, 0, 2)->size(), 2u);
+}
+
+TEST_P(VotingConformanceTest, AQuarantinedVoteIsLoggedFlaggedAndCountedApartUntilDecided) {
+  std::int64_t a = Voter("a"), b = Voter("b");
+  auto honest = s().votes().Cast(Vote(a, 0)).Wait();
+  ASSERT_TRUE(honest.ok());
+  EXPECT_FALSE(honest->quarantined);
+  std::vector<std::int64_t> flagged;
+  for (std::size_t i = 0; i < 3; ++i) {
+    auto v = Vote(b, i);
+    v.quarantine = store::CastVote::Quarantine{0.91, R"({"signals":[{"name":"regular_gaps"}]})"};
+    auto out = s().votes().Cast(v).Wait();
+    ASSERT_TRUE(out.ok()) << out.status().ToString();
+    EXPECT_TRUE(out->quarantined);
+    flagged.push_back(out->vote.id);
+  }
+  // The log: the honest vote, then each flagged vote followed by its quarantine.
+  auto entries = s().log().Entries(campaign_, 0, 100);
+  ASSERT_EQ(entries->size(), 7u);
+  integrity::LogTally tally(campaign_);
+  for (const auto& e : *entries) ASSERT_TRUE(tally.Apply(e.index, e.entry).ok());
+  EXPECT_EQ(tally.total().valid, 1);
+  EXPECT_EQ(tally.total().review, 3);
+  // The counts hold the valid vote only; the flags the three.
+  auto counted = [this] {
+    auto rows = s().votes().Counts(campaign_);
+    std::int64_t n = 0;
+    for (const auto& c : *rows) n += c.n;
+    return n;
+  };
+  EXPECT_EQ(counted(), 1);
+  auto counts = s().review().Counts(campaign_);
+  ASSERT_TRUE(counts.ok());
+  std::int64_t review = 0;
+  for (const auto& c : *counts) review += c.review;
+  EXPECT_EQ(review, 3);
+  auto queue = s().review().Flags(campaign_, 0, store::FlagState::kReview, 100, 0);
+  ASSERT_EQ(queue->size(), 3u);
+  EXPECT_DOUBLE_EQ((*queue)[0].score, 0.91);
+  EXPECT_NE((*queue)[0].evidence.find("regular_gaps"), std::string::npos);
+  EXPECT_EQ(s().review().Flags(campaign_, candidates_.at(1).id, std::nullopt, 100, 0)->size(), 1u);
+  // The quarantined votes used the voter's quota all the same.
+  EXPECT_EQ(s().votes().Cast(Vote(b, 3)).Wait().status().code(), voting::kDailyQuota);
+
+  // Release one, invalidate two; a second decision about the same vote is refused whole.
+  AuditEntry audit;
+  audit.action = "vote_flag.decide";
+  audit.actor = "organizer";
+  auto released = s().review().Decide(store::Decision{campaign_, {flagged[0]}, true, "同一家庭", "organizer", 5000}, audit).Wait();
+  ASSERT_TRUE(released.ok()) << released.status().ToString();
+  ASSERT_EQ(released->votes.size(), 1u);
+  EXPECT_EQ(released->votes[0].candidate_id, candidates_.at(0).id);
+  EXPECT_EQ(released->votes[0].hour, 9);
+  auto again = s().review().Decide(store::Decision{campaign_, {flagged[1], flagged[0]}, false, "脚本", "organizer", 6000}, audit).Wait();
+  EXPECT_EQ(again.status().code(), code::kConflict);
+  EXPECT_EQ(s().review().Flags(campaign_, 0, store::FlagState::kReview, 100, 0)->size(), 2u) << "all or nothing";
+  EXPECT_EQ(s().review().Decide(store::Decision{campaign_, {999999}, false, "x", "o", 1}, audit).Wait().status().code(),
+            code::kNotFound);
+  ASSERT_TRUE(s().review().Decide(store::Decision{campaign_, {flagged[1], flagged[2]}, false, "脚本", "organizer", 7000}, audit).Wait().ok());
+
+  entries = s().log().Entries(campaign_, 0, 100);
+  ASSERT_EQ(entries->size(), 10u);
+  integrity::LogTally after(campaign_);
+  for (const auto& e : *entries) ASSERT_TRUE(after.Apply(e.index, e.entry).ok());
+  EXPECT_EQ(after.total().valid, 2);
+  EXPECT_EQ(after.total().review, 0);
+  EXPECT_EQ(after.total().invalid, 2);
+  EXPECT_EQ(counted(), 2) << "the released vote is counted, the invalidated ones are not";
+  auto done = s().review().Flags(campaign_, 0, store::FlagState::kInvalidated, 100, 0);
+  ASSERT_EQ(done->size(), 2u);
+  EXPECT_EQ((*done)[0].reason, "脚本");
+  EXPECT_EQ((*done)[0].decided_by, "organizer");
+  EXPECT_EQ((*done)[0].decided_at, 7000);
+  // Both decisions were audited (the refused one was not).
+  store::AuditQuery query;
+  query.action = "vote_flag.decide";
+  auto audited = s().audit().List(query);
+  ASSERT_TRUE(audited.ok());
+  EXPECT_EQ(audited->second, 2);
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, VotingConformanceTest, ::testing::ValuesIn(Backends()),

@@ -28,6 +28,21 @@ void Tally::Add(std::int64_t candidate, std::int64_t day, int hour, std::int64_t
   version_.fetch_add(1, std::memory_order_release);
 }
 
+void Tally::AddReview(std::int64_t candidate, std::int64_t n) {
+  {
+    std::lock_guard lock(extra_mu_);
+    review_[candidate] += n;
+  }
+  review_total_.fetch_add(n, std::memory_order_relaxed);
+  version_.fetch_add(1, std::memory_order_release);
+}
+
+std::int64_t Tally::ReviewOf(std::int64_t candidate) const {
+  std::lock_guard lock(extra_mu_);
+  auto e = review_.find(candidate);
+  return e == review_.end() ? 0 : e->second;
+}
+
 std::int64_t Tally::Of(std::int64_t candidate) const {
   if (auto it = slot_.find(candidate); it != slot_.end()) return counts_[it->second].load(std::memory_order_relaxed);
   std::lock_guard lock(extra_mu_);

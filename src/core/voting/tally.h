@@ -24,6 +24,11 @@ class Tally {
 
   void Add(std::int64_t candidate, std::int64_t day, int hour, std::int64_t n = 1);
 
+  // Quarantined votes waiting for review: counted apart, never in Of() or Total().
+  void AddReview(std::int64_t candidate, std::int64_t n);
+  std::int64_t ReviewOf(std::int64_t candidate) const;
+  std::int64_t ReviewTotal() const { return review_total_.load(std::memory_order_relaxed); }
+
   std::int64_t Of(std::int64_t candidate) const;
   std::int64_t Total() const { return total_.load(std::memory_order_relaxed); }
   std::int64_t OnDay(std::int64_t day) const;
@@ -43,6 +48,8 @@ class Tally {
   std::atomic<std::uint64_t> version_{0};
   mutable std::mutex extra_mu_;
   std::map<std::int64_t, std::int64_t> extra_;  // candidates added after construction
+  std::map<std::int64_t, std::int64_t> review_;  // under extra_mu_: moves only with the review's rare writes
+  std::atomic<std::int64_t> review_total_{0};
 };
 
 }  // namespace ss::voting

@@ -249,6 +249,27 @@ CREATE TABLE tree_heads (
   PRIMARY KEY (campaign_id, tree_size)
 ) WITHOUT ROWID;
 )sql"},
+      {9, "quarantined votes and their review", R"sql(
+-- One row per vote the detector quarantined, made in the vote's own unit. The vote stays in
+-- votes (it used its voter's quota) and in the log; it is counted in vote_counts only once
+-- released. score is in thousandths (0–1000).
+CREATE TABLE vote_flags (
+  vote_id      INTEGER PRIMARY KEY,
+  campaign_id  INTEGER NOT NULL,
+  candidate_id INTEGER NOT NULL,
+  cast_at      INTEGER NOT NULL,
+  day          INTEGER NOT NULL,
+  hour         INTEGER NOT NULL,
+  score        INTEGER NOT NULL,
+  evidence     TEXT    NOT NULL,
+  ip           TEXT    NOT NULL,
+  state        TEXT    NOT NULL DEFAULT 'review' CHECK (state IN ('review', 'released', 'invalidated')),
+  decided_at   INTEGER,
+  decided_by   TEXT,
+  reason       TEXT
+);
+CREATE INDEX vote_flags_queue ON vote_flags(campaign_id, candidate_id, state, cast_at);
+)sql"},
   };
   return kMigrations;
 }

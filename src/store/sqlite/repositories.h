@@ -177,6 +177,20 @@ std::optional<MemberCode> MemberCodeOf(Connection& db, std::int64_t voter, Statu
 std::int64_t LogSize(Connection& db, std::int64_t campaign, Status* error);
 Result<LogLeaf> AppendEntryAt(Connection& db, std::int64_t campaign, std::int64_t index, std::string entry);
 std::string VoteEntryBytes(std::int64_t vote_id, const CastVote& vote);
+// Inside Cast's unit, after the vote's entry: its quarantine entry and its flag.
+Status QuarantineVote(Connection& db, std::int64_t vote_id, const CastVote& vote);
+
+class Review final : public ReviewRepository {
+ public:
+  explicit Review(Database& db) : db_(db) {}
+  Result<std::vector<FlagCounts>> Counts(std::int64_t campaign) override;
+  Result<std::vector<Flag>> Flags(std::int64_t campaign, std::int64_t candidate, std::optional<FlagState> state, int limit,
+                                  int offset) override;
+  Pending<Result<Decided>> Decide(const Decision& decision, const AuditEntry& audit) override;
+
+ private:
+  Database& db_;
+};
 
 class Log final : public LogRepository {
  public:

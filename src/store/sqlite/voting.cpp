@@ -230,6 +230,12 @@ Pending<Result<CastOutcome>> Votes::Cast(const CastVote& v) {
     if (!leaf) return leaf.status();
     out.vote.leaf_hash = std::move(leaf->leaf_hash);
     out.votes_today = today.votes + 1;
+    if (v.quarantine) {
+      // Logged as a vote, then as quarantined; flagged; not counted as valid.
+      if (Status s = QuarantineVote(db, id, v); !s.ok()) return s;
+      out.quarantined = true;
+      return out;
+    }
     // Last, when nothing of the unit can fail any more: its count goes with the batch.
     pending_counts_[HourKey{v.campaign_id, v.candidate_id, v.day, v.hour}] += 1;
     return out;
