@@ -4,6 +4,7 @@
 
 #include "api/audit.h"
 #include "api/log.h"
+#include "api/review.h"
 #include "api/auth.h"
 #include "api/campaigns.h"
 #include "api/roster_admin.h"
@@ -41,6 +42,10 @@ void RegisterRoutes(http::Router& router, Services& s) {
     router.Add(verb::get, "/api/v1/votes/receipts/{receipt}", ReceiptLookup(s));
     router.Add(verb::get, "/api/v1/campaigns/{id}/tally", GetTally(s));
     router.Add(verb::get, "/api/v1/campaigns/{id}/tally/stream", TallyStream(s));
+    router.Add(verb::get, "/api/v1/campaigns/{id}/review", ReviewQueue(s));
+    router.Add(verb::get, "/api/v1/campaigns/{id}/review/flags", ReviewFlags(s));
+    router.Add(verb::get, "/api/v1/campaigns/{id}/review/candidates/{cid}/timeline", ReviewTimeline(s));
+    router.Add(verb::post, "/api/v1/campaigns/{id}/review/decisions", DecideFlags(s));
   }
   if (s.log) {
     router.Add(verb::get, "/api/v1/campaigns/{id}/log/sth", LatestTreeHead(s));

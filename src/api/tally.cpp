@@ -36,8 +36,15 @@ Result<std::shared_ptr<voting::Tally>> TallyBoard::Of(const CampaignView& view) 
     tallies_.erase(view.record.id);
     return counts.status();
   }
+  auto flags = store_.review().Counts(view.record.id);
+  if (!flags) {
+    tallies_.erase(view.record.id);
+    return flags.status();
+  }
   auto tally = std::make_shared<voting::Tally>(ids, first, days);
   for (const auto& c : *counts) tally->Add(c.candidate_id, c.day, c.hour, c.n);
+  for (const auto& f : *flags)
+    if (f.review > 0) tally->AddReview(f.candidate_id, f.review);
   slot = tally;
   return tally;
 }
@@ -167,6 +174,8 @@ http::Handler GetTally(Services& s) {
           if (i > 0 && rows[i].votes == rows[i - 1].votes) rank = static_cast<std::size_t>(list.back().as_object().at("rank").as_int64());
           item["votes"] = rows[i].votes;
           item["rank"] = static_cast<std::int64_t>(rank);
+          // Quarantined votes: counted apart, shown beside the valid ones, never ranked.
+          item["under_review"] = tally.ReviewOf(e.candidate->id);
         }
         group_total += rows[i].votes;
         if (e.district) by_district[e.district->code] += rows[i].votes;
@@ -180,6 +189,7 @@ http::Handler GetTally(Services& s) {
     o["groups"] = std::move(groups);
     if (vis.counts) {
       o["total"] = total;
+      o["under_review"] = tally.ReviewTotal();
       json::array districts;
       for (const auto& d : c.directory->CountByDistrict()) {
         districts.push_back(json::object{{"code", d.district->code}, {"name", d.district->name},

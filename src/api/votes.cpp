@@ -130,12 +130,6 @@ std::optional<voting::PowSolution> ReadSolution(const json::object& body) {
 }
 
 // The campaign's tally, built on first use (a read on the blocking pool).
-asio::awaitable<Result<std::shared_ptr<voting::Tally>>> TallyOf(Services& s, Context& ctx, const CampaignView& view) {
-  if (auto t = s.voting->tallies.Built(view.record.id)) co_return t;
-  auto build = [&s, &view] { return s.voting->tallies.Of(view); };
-  co_return co_await http::Offload(ctx.blocking, build);
-}
-
 json::object ReceiptJson(const store::VoteRecord& v, int votes_left) {
   json::object o{{"vote_id", v.id}, {"receipt", v.receipt}, {"candidate_id", v.candidate_id},
                  {"cast_at", FormatUtc(v.cast_at)}};
@@ -149,6 +143,12 @@ json::object ReceiptJson(const store::VoteRecord& v, int votes_left) {
 }
 
 }  // namespace
+
+asio::awaitable<Result<std::shared_ptr<voting::Tally>>> TallyOf(Services& s, Context& ctx, const CampaignView& view) {
+  if (auto t = s.voting->tallies.Built(view.record.id)) co_return t;
+  auto build = [&s, &view] { return s.voting->tallies.Of(view); };
+  co_return co_await http::Offload(ctx.blocking, build);
+}
 
 http::Handler VoteChallenge(Services& s) {
   return [&s](Context& ctx) -> asio::awaitable<Reply> {
@@ -220,13 +220,21 @@ http::Handler CastVote(Services& s) {
     cast.policy = config.vote_policy;
     cast.member = claim->kind == voting::VoterKind::kMember;
     cast.log_voter = voting::LogVoter(v.key, c.record.id, claim->voter_id);
+    if (v.screen) {
+      VoteSeen seen{c.record.id, cast.candidate_id, claim->voter_id, cast.ip, RequestCookie(ctx.request, "ss_device"),
+                    std::string(ctx.request[http::bhttp::field::user_agent]), now, solution->salt};
+      cast.quarantine = v.screen(c, seen);
+    }
     auto outcome = co_await Committed(s.store.votes().Cast(cast));
     if (!outcome) {
       if (fresh && outcome.status().code() != voting::kPowReplayed) v.spent.Unspend(solution->challenge);
       co_return http::ErrorReply(ctx.request, outcome.status());
     }
-    // Moved only now: the vote is durable.
-    if (!outcome->replayed) (*tally)->Add(cast.candidate_id, cast.day, cast.hour);
+    // Moved only now: the vote is durable. A quarantined one waits apart for its review.
+    if (!outcome->replayed) {
+      if (outcome->quarantined) (*tally)->AddReview(cast.candidate_id, 1);
+      else (*tally)->Add(cast.candidate_id, cast.day, cast.hour);
+    }
     int left = std::max(0, config.vote_policy.votes_per_voter_per_day - outcome->votes_today);
     co_return http::JsonReply(ctx.request, json::serialize(ReceiptJson(outcome->vote, left)),
                               outcome->replayed ? 200 : 201);

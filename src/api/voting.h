@@ -23,11 +23,24 @@
 #include "core/voting/otp.h"
 #include "core/voting/spent_challenges.h"
 #include "core/voting/tally.h"
+#include "store/voting.h"
 #include "http/router.h"
 
 namespace ss::api {
 
 struct Services;
+
+// What the detector sees of a vote as it arrives.
+struct VoteSeen {
+  std::int64_t campaign_id = 0;
+  std::int64_t candidate_id = 0;
+  std::int64_t voter_id = 0;
+  std::string ip;
+  std::string device;      // the ss_device cookie, if any
+  std::string user_agent;
+  Millis at = 0;
+  std::string challenge_salt;  // its solved challenge's salt ("…?expires=…"): when it was issued
+};
 
 struct VotingSettings {
   std::int64_t pow_maxnumber = 50'000;   // a phone solves the mean of 25,000 hashes in well under 2 s
@@ -146,6 +159,9 @@ struct VotingServices {
   // The hook for the integrity issue's detector: the difficulty (maxnumber) of a challenge for
   // this address and voter, given the configured one. Null: the configured one for everyone.
   std::function<std::int64_t(const std::string& ip, std::int64_t voter, std::int64_t configured)> difficulty;
+  // The detector (issue 8): looks at each vote before its write; a quarantine (score and
+  // evidence) when the vote is to be counted apart until reviewed. Null: every vote counts.
+  std::function<std::optional<store::CastVote::Quarantine>(const CampaignView& campaign, const VoteSeen& vote)> screen;
   TallyBoard tallies;
   TallyFeeds feeds;
   voting::SpentChallenges spent;

@@ -46,6 +46,9 @@ Result<boost::json::object> VoterBody(const http::Context& ctx);
 boost::asio::awaitable<Result<std::pair<std::int64_t, voting::VoterDay>>> VoterDayOf(Services& s, http::Context& ctx,
                                                                                      const CampaignView& view,
                                                                                      std::int64_t voter_id);
+// The campaign's live tally, built on first use (a read on the blocking pool).
+boost::asio::awaitable<Result<std::shared_ptr<voting::Tally>>> TallyOf(Services& s, http::Context& ctx, const CampaignView& view);
+
 // {"id", "day", "votes_per_day", "votes_today", "votes_left", "voted_today": [ids]}
 boost::json::object VoterDayJson(const CampaignView& view, std::int64_t day, const voting::VoterDay& today);
 

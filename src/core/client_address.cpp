@@ -125,4 +125,13 @@ ClientOrigin DecideClient(std::string_view peer, std::string_view forwarded_for,
   return out;
 }
 
+std::string SubnetOf(std::string_view address) {
+  auto a = IpAddress::Parse(address);
+  if (!a) return std::string(address);
+  IpAddress base = *a;
+  const std::size_t keep = a->v4 ? 15 : 8;  // the IPv4-mapped form's last byte goes; an IPv6 /64 keeps 8
+  for (std::size_t i = keep; i < base.bytes.size(); ++i) base.bytes[i] = 0;
+  return base.ToString() + (a->v4 ? "/24" : "/64");
+}
+
 }  // namespace ss

@@ -52,6 +52,11 @@ class TrustedProxies {
   std::vector<IpNetwork> networks_;
 };
 
+// The subnet an address belongs to, as rate limits and the review group them: its /24 for
+// IPv4 ("192.0.2.0/24"), its /64 for IPv6 ("2001:db8:1:2::/64"); text that is no address
+// is given back as it is.
+std::string SubnetOf(std::string_view address);
+
 struct ClientOrigin {
   std::string address;  // the client's address as text (the peer's when nothing is believed)
   bool https = false;   // X-Forwarded-Proto: https from a trusted proxy

@@ -37,6 +37,7 @@ Scope ScopeOf(Role role, Permission p) {
         case Permission::kEditRoster:
         case Permission::kReadAudit:
         case Permission::kBallotCodes:
+        case Permission::kReviewVotes:
           return Scope::kOwnDistrict;
         default:
           return Scope::kNone;

@@ -9,6 +9,7 @@
 //   edit_roster           all    all        own district     —       —
 //   read_audit            all    all        own district     —       —
 //   ballot_codes          all    all        own district     —       —
+//   review_votes          all    all        own district     —       —
 //
 // Judges and candidates get their own workspaces (assigned showcases, their own record) in
 // later capabilities; they are refused everything here.
@@ -37,7 +38,8 @@ struct Actor {
 };
 
 enum class Permission { kManageUsers, kEditSettings, kAdvancePhase, kReadRoster, kEditRoster, kReadAudit,
-                        kBallotCodes };  // make, print, list and revoke party members' ballot codes
+                        kBallotCodes,    // make, print, list and revoke party members' ballot codes
+                        kReviewVotes };  // see quarantined votes' evidence; release or invalidate them
 
 // What a permission reaches for a role.
 enum class Scope { kNone, kOwnDistrict, kAll };

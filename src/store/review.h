@@ -53,6 +53,9 @@ struct Decision {
   std::string reason;
   std::string by;        // username
   Millis at = 0;
+  // When not empty, only votes for these candidates may be decided (a district admin's own
+  // district): another is refused with kForbidden inside the unit.
+  std::vector<std::int64_t> only_candidates;
 };
 
 // What a decision moved, for the live tally (after the commit).

@@ -98,3 +98,16 @@ TEST(ClientAddress, TrustedProxiesParseNetworksAndNameTheBadOnes) {
 
 }  // namespace
 }  // namespace ss
+
+namespace ss {
+namespace {
+
+TEST(SubnetOf, GroupsByA24OrA64) {
+  EXPECT_EQ(SubnetOf("192.0.2.77"), "192.0.2.0/24");
+  EXPECT_EQ(SubnetOf("::ffff:10.1.2.3"), "10.1.2.0/24");
+  EXPECT_EQ(SubnetOf("2001:db8:1:2:aaaa:bbbb:cccc:dddd"), "2001:db8:1:2::/64");
+  EXPECT_EQ(SubnetOf("not an address"), "not an address");
+}
+
+}  // namespace
+}  // namespace ss

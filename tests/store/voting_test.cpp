@@ -568,17 +568,20 @@ TEST_P(VotingConformanceTest, AQuarantinedVoteIsLoggedFlaggedAndCountedApartUnti
   AuditEntry audit;
   audit.action = "vote_flag.decide";
   audit.actor = "organizer";
-  auto released = s().review().Decide(store::Decision{campaign_, {flagged[0]}, true, "同一家庭", "organizer", 5000}, audit).Wait();
+  auto released = s().review().Decide(store::Decision{campaign_, {flagged[0]}, true, "同一家庭", "organizer", 5000, {}}, audit).Wait();
   ASSERT_TRUE(released.ok()) << released.status().ToString();
   ASSERT_EQ(released->votes.size(), 1u);
   EXPECT_EQ(released->votes[0].candidate_id, candidates_.at(0).id);
   EXPECT_EQ(released->votes[0].hour, 9);
-  auto again = s().review().Decide(store::Decision{campaign_, {flagged[1], flagged[0]}, false, "脚本", "organizer", 6000}, audit).Wait();
+  auto again = s().review().Decide(store::Decision{campaign_, {flagged[1], flagged[0]}, false, "脚本", "organizer", 6000, {}}, audit).Wait();
   EXPECT_EQ(again.status().code(), code::kConflict);
   EXPECT_EQ(s().review().Flags(campaign_, 0, store::FlagState::kReview, 100, 0)->size(), 2u) << "all or nothing";
-  EXPECT_EQ(s().review().Decide(store::Decision{campaign_, {999999}, false, "x", "o", 1}, audit).Wait().status().code(),
+  EXPECT_EQ(s().review().Decide(store::Decision{campaign_, {flagged[1]}, false, "x", "o", 1, {candidates_.at(5).id}}, audit)
+                .Wait().status().code(),
+            code::kForbidden) << "another district's candidate";
+  EXPECT_EQ(s().review().Decide(store::Decision{campaign_, {999999}, false, "x", "o", 1, {}}, audit).Wait().status().code(),
             code::kNotFound);
-  ASSERT_TRUE(s().review().Decide(store::Decision{campaign_, {flagged[1], flagged[2]}, false, "脚本", "organizer", 7000}, audit).Wait().ok());
+  ASSERT_TRUE(s().review().Decide(store::Decision{campaign_, {flagged[1], flagged[2]}, false, "脚本", "organizer", 7000, {}}, audit).Wait().ok());
 
   entries = s().log().Entries(campaign_, 0, 100);
   ASSERT_EQ(entries->size(), 10u);

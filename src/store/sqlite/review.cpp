@@ -1,4 +1,5 @@
 // Quarantined votes and their review on SQLite (store/review.h).
+#include <algorithm>
 #include <cmath>
 
 #include "core/integrity/log_entry.h"
@@ -107,6 +108,9 @@ Pending<Result<Decided>> Review::Decide(const Decision& d, const AuditEntry& aud
         return Status(code::kNotFound, "选票 " + std::to_string(vote) + " 没有被隔离，不在审核队列中");
       }
       Decided::Moved m{q->Int(0), q->Int(1), static_cast<int>(q->Int(2))};
+      if (!d.only_candidates.empty() &&
+          std::find(d.only_candidates.begin(), d.only_candidates.end(), m.candidate_id) == d.only_candidates.end())
+        return Status(code::kForbidden, "选票 " + std::to_string(vote) + " 不是本区参评人的，不能审核");
       if (q->Text(3) != "review")
         return Status(code::kConflict, "选票 " + std::to_string(vote) + " 已经审核过了（刷新后重试）");
       auto entry = AppendEntryAt(db, d.campaign_id, index++, integrity::EncodeDecision(type, vote, d.campaign_id, d.at));
