@@ -160,11 +160,23 @@ http::Handler VoteChallenge(Services& s) {
     Millis now = NowMillis();
     voting::PowBinding binding{(*view)->record.id, voting::VoterTag(v.key, claim->voter_id)};
     std::int64_t max = v.settings.pow_maxnumber;
-    if (v.difficulty) max = std::clamp<std::int64_t>(v.difficulty(ClientAddress(ctx, s.auth), claim->voter_id, max), 100, 100'000'000);
+    if (v.difficulty) max = std::clamp<std::int64_t>(v.difficulty((*view)->record.id, ClientAddress(ctx, s.auth), claim->voter_id, max), 100, 100'000'000);
     auto c = voting::MakeChallenge(v.key, binding, now + v.settings.challenge_ttl, max, RandomBelow(max + 1), RandomHex(12));
     json::object o{{"algorithm", c.algorithm}, {"challenge", c.challenge}, {"maxnumber", c.maxnumber},
                    {"salt", c.salt}, {"signature", c.signature}};
-    co_return http::JsonReply(ctx.request, json::serialize(o));
+    http::bhttp::response<http::bhttp::string_body> res{http::bhttp::status::ok, ctx.request.version()};
+    res.set(http::bhttp::field::content_type, "application/json; charset=utf-8");
+    res.set(http::bhttp::field::cache_control, "no-store");
+    res.keep_alive(ctx.request.keep_alive());
+    res.body() = json::serialize(o);
+    // A device cookie for the detector (many phones on one device): random, a year long,
+    // unreadable by scripts; a browser that refuses cookies just has none.
+    if (RequestCookie(ctx.request, kDeviceCookie).empty()) {
+      std::string cookie = std::string(kDeviceCookie) + "=" + RandomHex(16) + "; Path=/; Max-Age=31536000; HttpOnly; SameSite=Lax";
+      if (OverHttps(ctx, s.auth)) cookie += "; Secure";
+      res.set(http::bhttp::field::set_cookie, cookie);
+    }
+    co_return http::MakeReply(std::move(res));
   };
 }
 
@@ -221,8 +233,9 @@ http::Handler CastVote(Services& s) {
     cast.member = claim->kind == voting::VoterKind::kMember;
     cast.log_voter = voting::LogVoter(v.key, c.record.id, claim->voter_id);
     if (v.screen) {
-      VoteSeen seen{c.record.id, cast.candidate_id, claim->voter_id, cast.ip, RequestCookie(ctx.request, "ss_device"),
-                    std::string(ctx.request[http::bhttp::field::user_agent]), now, solution->salt};
+      VoteSeen seen{c.record.id, cast.candidate_id, claim->voter_id, cast.ip, RequestCookie(ctx.request, kDeviceCookie),
+                    std::string(ctx.request[http::bhttp::field::user_agent]), now, solution->salt, solution->number,
+                    std::string(ctx.request["Sec-CH-UA-Mobile"]), std::string(ctx.request["Sec-CH-UA-Platform"])};
       cast.quarantine = v.screen(c, seen);
     }
     auto outcome = co_await Committed(s.store.votes().Cast(cast));

@@ -40,6 +40,9 @@ struct VoteSeen {
   std::string user_agent;
   Millis at = 0;
   std::string challenge_salt;  // its solved challenge's salt ("…?expires=…"): when it was issued
+  std::int64_t pow_number = -1;  // the solution: how many hashes the solver had to try
+  std::string hint_mobile;       // Sec-CH-UA-Mobile, Sec-CH-UA-Platform as sent
+  std::string hint_platform;
 };
 
 struct VotingSettings {
@@ -158,7 +161,8 @@ struct VotingServices {
   std::function<Status(const std::string& phone, const std::string& code)> send_code;
   // The hook for the integrity issue's detector: the difficulty (maxnumber) of a challenge for
   // this address and voter, given the configured one. Null: the configured one for everyone.
-  std::function<std::int64_t(const std::string& ip, std::int64_t voter, std::int64_t configured)> difficulty;
+  std::function<std::int64_t(std::int64_t campaign, const std::string& ip, std::int64_t voter, std::int64_t configured)>
+      difficulty;
   // The detector (issue 8): looks at each vote before its write; a quarantine (score and
   // evidence) when the vote is to be counted apart until reviewed. Null: every vote counts.
   std::function<std::optional<store::CastVote::Quarantine>(const CampaignView& campaign, const VoteSeen& vote)> screen;

@@ -21,6 +21,8 @@
 namespace ss::api {
 
 inline constexpr std::string_view kVoterCookie = "ss_voter";
+// The device cookie the detector counts phones per device by (never tied to a person).
+inline constexpr std::string_view kDeviceCookie = "ss_device";
 
 // The signed-in voter, from the ss_voter cookie (no I/O), or nullopt.
 std::optional<voting::VoterClaim> VoterOf(Services& s, const http::Context& ctx);

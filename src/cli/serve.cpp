@@ -13,6 +13,7 @@
 
 #include "api/catalog.h"
 #include "api/log.h"
+#include "api/screening.h"
 #include "api/routes.h"
 #include "api/voting.h"
 #include "core/secrets.h"
@@ -146,6 +147,12 @@ int Serve(const ConfigFlags& flags) {
       return sender->Send(sms::Message{phone, code, sms::OtpText(code, minutes)});
     };
   }
+  // The detector: every vote scored as it arrives, risky sources given harder challenges.
+  api::Screening screening(voting.key, voting.settings.challenge_ttl);
+  voting.screen = [&screening](const api::CampaignView& c, const api::VoteSeen& v) { return screening.Screen(c, v); };
+  voting.difficulty = [&screening](std::int64_t campaign, const std::string& ip, std::int64_t voter, std::int64_t configured) {
+    return screening.Difficulty(campaign, ip, voter, configured, NowMillis());
+  };
   services.voting = &voting;
   // The public log: its signing key is made once per database, like the voting key.
   std::optional<api::LogTrees> log_trees;

@@ -85,6 +85,17 @@ std::vector<Case> Cases() {
        "/api/v1/campaigns/1/ballot-batches/1/slips.pdf", NoBody(), roster_write},
       {bhttp::verb::post, "/api/v1/campaigns/{id}/ballot-batches/{bid}/revoke", "/api/v1/campaigns/1/ballot-batches/1/revoke",
        Body(json::object{{"code_ids", json::array{1}}, {"reason", "纸条遗失"}}), roster_write},
+      // The review: organizers everywhere, district admins their own district (wuda's queue is
+      // empty, 钟庆梅's flags are not its to see); vote 999999 is in no queue.
+      {bhttp::verb::get, "/api/v1/campaigns/{id}/review", "/api/v1/campaigns/1/review", NoBody(),
+       Expect(401, 200, 200, 200, 200, 403, 403)},
+      {bhttp::verb::get, "/api/v1/campaigns/{id}/review/flags", "/api/v1/campaigns/1/review/flags?candidate=97", NoBody(),
+       roster_write},
+      {bhttp::verb::get, "/api/v1/campaigns/{id}/review/candidates/{cid}/timeline",
+       "/api/v1/campaigns/1/review/candidates/97/timeline", NoBody(), roster_write},
+      {bhttp::verb::post, "/api/v1/campaigns/{id}/review/decisions", "/api/v1/campaigns/1/review/decisions",
+       Body(json::object{{"vote_ids", json::array{999999}}, {"decision", "invalidate"}, {"reason", "确认刷票"}}),
+       Expect(401, 404, 404, 404, 404, 403, 403)},
       // A wrong password for everyone: the route itself is open, the credentials are not.
       {bhttp::verb::post, "/api/v1/auth/login", "/api/v1/auth/login",
        [](const std::string& actor) {  // one name each: repeated failures on one name get locked

@@ -33,6 +33,12 @@ inline std::string LastCode(const Server& server, const std::string& phone) {
   return code;
 }
 
+// What WeChat's browser on an iPhone says it is: a voter the detector has no reason to doubt
+// (a client with no User-Agent at all is one signal of a script).
+inline constexpr const char* kPhoneAgent =
+    "Mozilla/5.0 (iPhone; CPU iPhone OS 17_5 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Mobile/15E148 "
+    "MicroMessenger/8.0.49(0x18003137) NetType/WIFI Language/zh_CN";
+
 class Voter {
  public:
   Voter(const Server& server) : server_(server), client_(server.Connect()), origin_("http://" + client_.host()) {}
@@ -40,12 +46,13 @@ class Voter {
   Response Post(const std::string& target, const json::value& body, std::map<std::string, std::string> h = {}) {
     h.emplace("Origin", origin_);
     h.emplace("Content-Type", "application/json");
-    if (!cookie_.empty()) h.emplace("Cookie", cookie_);
+    h.emplace("User-Agent", kPhoneAgent);
+    if (!Cookies().empty()) h.emplace("Cookie", Cookies());
     return client_.Send(bhttp::verb::post, target, h, json::serialize(body));
   }
   Response Get(const std::string& target) {
-    std::map<std::string, std::string> h;
-    if (!cookie_.empty()) h.emplace("Cookie", cookie_);
+    std::map<std::string, std::string> h{{"User-Agent", kPhoneAgent}};
+    if (!Cookies().empty()) h.emplace("Cookie", Cookies());
     return client_.Get(target, h);
   }
   // Asks for a code, reads it from the file and verifies it: a signed-in voter.
@@ -97,12 +104,20 @@ class Voter {
     return Post("/api/v1/campaigns/1/votes", json::object{{"candidate_id", candidate}, {"pow", pow}}, h);
   }
   const std::string& cookie() const { return cookie_; }
+  // The device cookie the server hands out with a challenge, as a phone would keep it: a
+  // farm of SIM cards in one phone shares it.
+  void UseDevice(const std::string& device) { device_ = device; }
+  std::string Cookies() const {
+    if (device_.empty()) return cookie_;
+    return cookie_.empty() ? "ss_device=" + device_ : cookie_ + "; ss_device=" + device_;
+  }
 
  private:
   const Server& server_;
   Client client_;
   std::string origin_;
   std::string cookie_;
+  std::string device_;
 };
 
 }  // namespace ss::testing

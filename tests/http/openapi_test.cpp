@@ -9,6 +9,7 @@
 #include <string>
 
 #include "api/catalog.h"
+#include "api/log.h"
 #include "api/routes.h"
 #include "api/voting.h"
 #include "store/store.h"
@@ -52,6 +53,8 @@ std::set<std::string> RegisteredRoutes() {
   api::Services services{**store, catalog, {}, cpu, cpu};
   api::VotingServices voting(**store);
   services.voting = &voting;
+  api::LogTrees log(**store, *integrity::SigningKey::FromSeed(std::string(32, '\x01')));
+  services.log = &log;
   http::Router router;
   api::RegisterRoutes(router, services);
   std::set<std::string> out;

@@ -105,4 +105,10 @@ std::int64_t SolveChallenge(const PowChallenge& c) {
   return -1;
 }
 
+std::optional<Millis> ChallengeExpiry(std::string_view salt) {
+  auto expires = ParseDigits(SaltParam(salt, "expires"));
+  if (!expires) return std::nullopt;
+  return *expires * 1000;
+}
+
 }  // namespace ss::voting

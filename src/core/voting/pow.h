@@ -55,6 +55,8 @@ Status CheckSolution(std::string_view key, const PowSolution& solution, const Po
 
 // Searches for the number (what the browser does); for tests and the benchmark's voters.
 std::int64_t SolveChallenge(const PowChallenge& c);
+// When a challenge expires, from its salt's own parameters (whole seconds, as ms); nullopt if none.
+std::optional<Millis> ChallengeExpiry(std::string_view salt);
 
 // hex SHA-256 and hex HMAC-SHA256 (lowercase).
 std::string Sha256Hex(std::string_view data);
