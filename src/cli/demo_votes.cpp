@@ -5,12 +5,82 @@
 #include <random>
 #include <vector>
 
+#include <boost/json.hpp>
+
+#include "core/client_address.h"
+#include "core/detector/detector.h"
 #include "core/voting/receipt.h"
 #include "core/voting/vote_rules.h"
 #include "core/voting/voter_session.h"
 #include "core/secrets.h"
 
 namespace ss::cli {
+
+namespace {
+
+// Yesterday 20:00 local (or today's first hour when voting began today), one vote every 24 s.
+Status SeedBrushingAttempt(store::Store& store, std::int64_t campaign, const CampaignConfig& config, Millis now,
+                           const std::string& key, DemoVotes& out) {
+  const Phase* phase = config.schedule.Find(PhaseKey::kVoting);
+  const TimeZone& tz = config.timezone;
+  auto candidates = store.roster().Candidates(campaign);
+  if (!candidates) return candidates.status();
+  // A village secretary in the middle of the field: the one the farm is paid to lift.
+  const Candidate* target = nullptr;
+  for (const auto& c : *candidates)
+    if (c.active && c.id == 42) target = &c;
+  if (!target) return Status::Ok();
+  const std::int64_t day = voting::CampaignDay(now, tz) - 1;
+  Millis start = day * kMillisPerDay - static_cast<Millis>(tz.offset_minutes) * 60'000 + 20 * 3'600'000LL;
+  constexpr int kSims = 30;
+  if (start < phase->start || start + kSims * 24'000 >= now) return Status::Ok();
+
+  voting::OtpPolicy p;
+  detector::Detector screen;  // the server's defaults
+  const auto device = std::uint64_t{0xFA12'0C0D'E5EE'D001};
+  for (int i = 0; i < kSims; ++i) {
+    const std::string phone = "demo-farm-" + std::to_string(i);
+    if (auto r = store.voters().IssueOtp(phone, "demo", start - 60'000, 0, p).Wait(); !r) return r.status();
+    auto verified = store.voters().VerifyOtp(phone, "demo", std::to_string(7000 + i), start - 60'000, p).Wait();
+    if (!verified) return verified.status();
+    if (!verified->refusal.ok()) return verified->refusal;
+    const Millis at = start + i * 24'000;
+    detector::VoteSignals sig;
+    sig.at = at;
+    sig.voter = verified->voter.id;
+    sig.candidate = target->id;
+    sig.ip = *IpAddress::Parse("10.88.7." + std::to_string(20 + i % 3));
+    sig.device = device;
+    sig.local_hour = voting::LocalHour(at, tz);
+    sig.pow_work = 25'000;
+    sig.pow_elapsed = 1'500;
+    sig.user_agent = "Mozilla/5.0 (Linux; Android 12; V2118A) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/107.0 Mobile Safari/537.36";
+    detector::Verdict verdict = screen.Assess(sig);
+    store::CastVote v;
+    v.campaign_id = campaign;
+    v.candidate_id = target->id;
+    v.group_key = target->group;
+    v.voter_id = verified->voter.id;
+    v.day = voting::CampaignDay(at, tz);
+    v.hour = sig.local_hour;
+    v.cast_at = at;
+    v.receipt = voting::NewReceiptSecret();
+    v.pow = "demo-farm-" + std::to_string(i);
+    v.ip = sig.ip.ToString();
+    v.policy = config.vote_policy;
+    v.log_voter = voting::LogVoter(key, campaign, verified->voter.id);
+    if (verdict.quarantine)
+      v.quarantine = store::CastVote::Quarantine{verdict.score, boost::json::serialize(detector::VerdictJson(verdict))};
+    auto cast = store.votes().Cast(v).Wait();
+    if (!cast) return cast.status();
+    ++out.farm_votes;
+    out.quarantined += cast->quarantined;
+  }
+  out.farm_target = target->name;
+  return Status::Ok();
+}
+
+}  // namespace
 
 Result<DemoVotes> SeedDemoVotes(store::Store& store, std::int64_t campaign, const CampaignConfig& config, Millis now) {
   const Phase* voting = config.schedule.Find(PhaseKey::kVoting);
@@ -97,6 +167,7 @@ Result<DemoVotes> SeedDemoVotes(store::Store& store, std::int64_t campaign, cons
     auto r = std::move(p).Wait();
     if (r) ++out.votes;  // a second pick of the same secretary that day is refused, as for anyone
   }
+  if (Status s = SeedBrushingAttempt(store, campaign, config, now, *key, out); !s.ok()) return s;
   return out;
 }
 

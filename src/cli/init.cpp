@@ -83,6 +83,9 @@ int Init(const InitOptions& options) {
   }
   std::cout << "演示投票：" << votes->voters << " 位模拟选民在 " << votes->days << " 天里投了 " << votes->votes
             << " 票（与真实投票同一写入路径）\n";
+  if (votes->farm_votes > 0)
+    std::cout << "演示刷票：一台手机上的 " << votes->farm_votes << " 个号码给" << votes->farm_target << "投票，"
+              << votes->quarantined << " 票被识别并隔离，等待审核（后台“选票审核”）\n";
   return 0;
 }
 
