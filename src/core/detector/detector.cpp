@@ -47,7 +47,7 @@ struct Rate {
     return done;
   }
   double Count(Millis now, Millis w) const {
-    double into = static_cast<double>(now - start) / static_cast<double>(w);
+    double into = std::max(0.0, static_cast<double>(now - start) / static_cast<double>(w));  // Risk may ask of the past
     if (into >= 2) return 0;                 // not rolled for two windows: nothing recent
     if (into >= 1) return cur * (2 - into);  // the current window is the previous one by now
     return prev * (1 - into) + cur;
