@@ -48,6 +48,14 @@ std::optional<IpAddress> IpAddress::Parse(std::string_view text) {
   return std::nullopt;
 }
 
+IpAddress IpAddress::V4(std::uint32_t bits) {
+  IpAddress a;
+  a.v4 = true;
+  a.bytes[10] = a.bytes[11] = 0xff;
+  for (int i = 0; i < 4; ++i) a.bytes[12 + i] = static_cast<std::uint8_t>(bits >> (24 - 8 * i));
+  return a;
+}
+
 std::string IpAddress::ToString() const {
   char buf[INET6_ADDRSTRLEN];
   if (v4) inet_ntop(AF_INET, &bytes[12], buf, sizeof buf);

@@ -27,6 +27,8 @@ struct IpAddress {
   // "192.0.2.1", "2001:db8::1", "::ffff:192.0.2.1"; surrounding spaces and a "[…]" or a
   // ":port" (IPv4) are not accepted here: nullopt.
   static std::optional<IpAddress> Parse(std::string_view text);
+  // The IPv4 address with these 32 bits (0xC0000201 is 192.0.2.1).
+  static IpAddress V4(std::uint32_t bits);
   std::string ToString() const;
   bool operator==(const IpAddress&) const = default;
 };

@@ -93,6 +93,8 @@ Result<DetectorConfig> ParseDetectorConfig(const json::value& v) {
       if (Millis w = window(1000, 86'400); w > 0) c.velocity_window = w;
     } else if (key == "crowd_window_hours") {
       if (Millis w = window(3'600'000, 24 * 60); w > 0) c.crowd_window = w;
+    } else if (key == "bucket_window_hours") {
+      if (Millis w = window(3'600'000, 24 * 60); w > 0) c.bucket_window = w;
     } else if (key == "stream_window_seconds") {
       if (Millis w = window(1000, 86'400); w > 0) c.stream_window = w;
     } else if (key == "share_min_votes") {

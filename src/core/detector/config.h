@@ -32,18 +32,21 @@ struct DetectorConfig {
   SignalRule subnet_velocity{0.2, 400};    // votes from one /24 (IPv4) or /64 (IPv6)
   SignalRule pow_too_fast{0.6, 3e6};       // hashes per second the solution implies (above: not a browser)
   SignalRule page_too_quick{0.3, 1500};    // ms from the page's load to the vote (below: not read)
-  SignalRule hints_mismatch{0.45, 1};      // client hints that contradict the user agent (1 = any)
+  SignalRule hints_mismatch{0.4, 1};      // client hints that contradict the user agent (1 = any)
   SignalRule shared_device{0.6, 4};        // distinct voters on one device cookie in `crowd_window`
-  SignalRule phone_run{0.6, 4};            // distinct voters in one phone-number bucket in `crowd_window`
+  SignalRule phone_run{0.6, 4};            // distinct voters in one phone-number bucket in `bucket_window`
   SignalRule odd_hour{0.15, 6};            // campaign-local hour below the threshold (0–5)
   // Per candidate's stream.
-  SignalRule burst{0.55, 7};               // −log10 of the Poisson tail of this minute against the baseline
+  SignalRule burst{0.55, 7};               // −log10 of the Poisson tail of the last minute, or the last
+                                           // 10 minutes, against the baseline (the larger)
   SignalRule subnet_share{0.35, 0.3};      // share of the candidate's recent votes from this vote's subnet
   SignalRule device_share{0.45, 0.1};      // share of the candidate's recent votes from this vote's device
   SignalRule regular_gaps{0.45, 0.35};     // coefficient of variation of this subnet's gaps (honest ≈ 1)
 
   Millis velocity_window = 10 * 60'000;
-  Millis crowd_window = 7 * kMillisPerDay;  // phones on a device, voters in a phone bucket
+  Millis crowd_window = 7 * kMillisPerDay;  // phones on a device: a family's phone serves a few all along
+  Millis bucket_window = kMillisPerDay;     // voters in a phone bucket: honest neighbours in numbers
+                                            // add up over a week (100 numbers a bucket), a farm's in hours
   Millis stream_window = 30 * 60'000;       // the candidate's recent votes for the shares
   int share_min_votes = 8;      // a share counts only from this many votes of the key in the window
   double share_lift = 4;        // and only at this many times the key's share of all votes
@@ -55,7 +58,7 @@ struct DetectorConfig {
 
 // The defaults above, each replaced by the object's key of the same name:
 //   {"quarantine_at": 0.5, "signals": {"burst": {"weight": 0.5, "threshold": 7}, …},
-//    "velocity_window_seconds": 600, "crowd_window_hours": 168, "stream_window_seconds": 1800,
+//    "velocity_window_seconds": 600, "crowd_window_hours": 168, "bucket_window_hours": 24, "stream_window_seconds": 1800,
 //    "share_min_votes": 8, "share_lift": 4, "gaps_min": 12, "burst_ratio": 3, "baseline_floor": 1, "baseline_alpha": 0.033}
 // kInvalid with one field error per unknown key, wrong type or value out of range, each named
 // by its path ("signals.burst.weight").

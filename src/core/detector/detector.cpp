@@ -47,7 +47,7 @@ struct Rate {
     return done;
   }
   double Count(Millis now, Millis w) const {
-    double into = static_cast<double>(now - start) / static_cast<double>(w);
+    double into = std::max(0.0, static_cast<double>(now - start) / static_cast<double>(w));  // Risk may ask of the past
     if (into >= 2) return 0;                 // not rolled for two windows: nothing recent
     if (into >= 1) return cur * (2 - into);  // the current window is the previous one by now
     return prev * (1 - into) + cur;
@@ -125,7 +125,8 @@ struct CandidateSlot {
   std::uint64_t key = 0;
   Millis seen = 0;
   Rate minute;
-  double baseline = 0;
+  Rate ten_minutes;  // a crowd called at once keeps coming for minutes after its first rush
+  double baseline = 0;  // votes a minute
   bool primed = false;  // a minute has completed: the baseline means something
   int head = 0, size = 0;
   Recent recent[kRecent];
@@ -285,7 +286,7 @@ Verdict Detector::Assess(const VoteSignals& vote) {
   }
   if (vote.phone_bucket) {
     CrowdSlot& bucket = t_->buckets.Touch(NonZero(Mix(vote.phone_bucket ^ 0x5bd1e995)), now);
-    check("phone_run", c.phone_run, bucket.crowd.Add(voter_tag, now, c.crowd_window), true);
+    check("phone_run", c.phone_run, bucket.crowd.Add(voter_tag, now, c.bucket_window), true);
   }
 
   // The client: how it solved, how long it read, what it says it is, when.
@@ -312,9 +313,13 @@ Verdict Detector::Assess(const VoteSignals& vote) {
   }
   ++cand.minute.cur;
   {
-    double n = cand.minute.Count(now, 60'000);
     double lambda = std::max(cand.baseline, c.baseline_floor);
-    if (n >= c.burst_ratio * lambda) check("burst", c.burst, PoissonTailLog10(n, lambda), true);
+    double surprise = 0;
+    double n = cand.minute.Count(now, 60'000);
+    if (n >= c.burst_ratio * lambda) surprise = PoissonTailLog10(n, lambda);
+    n = cand.ten_minutes.Add(now, 600'000);
+    if (n >= c.burst_ratio * 10 * lambda) surprise = std::max(surprise, PoissonTailLog10(n, 10 * lambda));
+    if (surprise > 0) check("burst", c.burst, surprise, true);
   }
   cand.recent[cand.head] = {now, subnet_key, device_key};
   cand.head = (cand.head + 1) % CandidateSlot::kRecent;

@@ -5,7 +5,7 @@
 // the same votes in the same order give the same verdicts. Not thread-safe: one Detector per
 // campaign, fed by one thread (the writer, or a lock around it).
 //
-// Memory is fixed at construction (Capacity; MemoryBytes says how much, 30 MiB at the default):
+// Memory is fixed at construction (Capacity; MemoryBytes says how much, 47 MiB at the default):
 // every key (voter, address, subnet, device, phone bucket, candidate) lives in a 4-way
 // set-associative table of fixed slots where a new key pushes out the one of its set seen
 // longest ago. A key pushed out starts again from nothing: the detector forgets the quiet
