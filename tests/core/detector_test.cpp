@@ -188,6 +188,24 @@ TEST(Detector, PaidHumansWithRealPhonesAreFlaggedByTheirCandidatesBurst) {
   EXPECT_TRUE(out.signals.count("burst"));
 }
 
+TEST(Detector, ABusyAddressAloneNeverQuarantines) {
+  // Carrier NAT: 2,000 honest phones behind one address in 20 minutes, every candidate alike.
+  std::mt19937_64 rng(11);
+  Detector d({}, Small());
+  Outcome nat;
+  std::vector<VoteSignals> votes;
+  std::exponential_distribution<double> gap(1.0 / 600);  // Poisson: many people, nobody's clock
+  double t = 0;
+  for (int i = 0; i < 2000; ++i)
+    votes.push_back(Person(rng, kStart + static_cast<Millis>(t += gap(rng)), 6'000'000 + i, static_cast<std::int64_t>(rng() % 40), Ip(0x6F000001u)));
+  Feed(d, votes, {}, &nat);
+  EXPECT_TRUE(nat.signals.count("ip_velocity"));
+  EXPECT_TRUE(nat.signals.count("subnet_velocity"));
+  std::string seen;
+  for (const auto& name : nat.signals) seen += name + " ";
+  EXPECT_LE(nat.quarantined, nat.votes * 0.005) << nat.quarantined << ": " << seen;
+}
+
 TEST(Detector, TheSameVotesGiveTheSameVerdicts) {
   std::mt19937_64 rng(7);
   auto votes = Background(rng, 60, 30, 1);

@@ -38,7 +38,8 @@ struct DetectorConfig {
   SignalRule odd_hour{0.15, 6};            // campaign-local hour below the threshold (0–5)
   // Per candidate's stream.
   SignalRule burst{0.55, 7};               // −log10 of the Poisson tail of the last minute, or the last
-                                           // 10 minutes, against the baseline (the larger)
+                                           // 10 minutes, against the baseline (the larger),
+                                           // raised by the rise of all votes against theirs
   SignalRule subnet_share{0.35, 0.3};      // share of the candidate's recent votes from this vote's subnet
   SignalRule device_share{0.45, 0.1};      // share of the candidate's recent votes from this vote's device
   SignalRule regular_gaps{0.45, 0.35};     // coefficient of variation of this subnet's gaps (honest ≈ 1)

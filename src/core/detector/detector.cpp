@@ -114,8 +114,35 @@ struct CrowdSlot {  // a device or a phone bucket
   Crowd crowd;
 };
 
-// One candidate's stream: votes per minute against an EWMA baseline, and its last 128 votes
-// (when, from which subnet and device) for the shares and the gaps.
+// Votes a minute and over 10 minutes against an EWMA baseline of votes per completed minute.
+// The first minutes are averaged plainly (α is at least 1/minutes seen), so a stream that
+// opens with a rush is not measured against the empty minute before it.
+struct Stream {
+  Rate minute;
+  Rate ten_minutes;  // a crowd called at once keeps coming for minutes after its first rush
+  double baseline = 0;
+  std::int64_t minutes = 0;  // completed, idle ones too
+
+  // Counts a vote at `now`. With `clip`, a minute teaches the baseline at most 3 times what it
+  // knew: an attack that lasts does not become the normal it is measured against.
+  void Add(Millis now, double alpha, bool clip) {
+    std::int64_t idle = 0;
+    if (std::int64_t done = minute.Roll(now, 60'000, &idle); done >= 0) {
+      double a = std::max(alpha, 1.0 / static_cast<double>(minutes + 1));
+      double seen = static_cast<double>(done);
+      if (clip && minutes > 0) seen = std::min(seen, 3 * baseline + 3);
+      baseline += a * (seen - baseline);
+      for (std::int64_t i = 0; i < std::min<std::int64_t>(idle, 10'000); ++i)
+        baseline *= 1 - std::max(alpha, 1.0 / static_cast<double>(minutes + 2 + i));
+      minutes += 1 + idle;
+    }
+    ++minute.cur;
+    ten_minutes.Add(now, 600'000);
+  }
+};
+
+// One candidate's stream, and its last 128 votes (when, from which subnet and device) for the
+// shares and the gaps.
 struct CandidateSlot {
   static constexpr int kRecent = 128;
   struct Recent {
@@ -124,10 +151,7 @@ struct CandidateSlot {
   };
   std::uint64_t key = 0;
   Millis seen = 0;
-  Rate minute;
-  Rate ten_minutes;  // a crowd called at once keeps coming for minutes after its first rush
-  double baseline = 0;  // votes a minute
-  bool primed = false;  // a minute has completed: the baseline means something
+  Stream stream;
   int head = 0, size = 0;
   Recent recent[kRecent];
 };
@@ -192,6 +216,7 @@ struct Detector::Tables {
   Table<CrowdSlot> buckets;
   Table<CandidateSlot> candidates;
   Rate all;  // every vote: what a subnet's share of the candidate's votes is lifted against
+  Stream everyone;  // every vote, per minute: what a candidate's baseline is raised by
 };
 
 std::uint64_t AddressKey(const IpAddress& ip) { return BytesKey(ip.bytes.data(), 16, 1); }
@@ -301,24 +326,23 @@ Verdict Detector::Assess(const VoteSignals& vote) {
 
   // The candidate's stream.
   CandidateSlot& cand = t_->candidates.Touch(NonZero(Mix(static_cast<std::uint64_t>(vote.candidate) ^ 0xc2b2ae35)), now);
-  std::int64_t idle = 0;
-  if (std::int64_t done = cand.minute.Roll(now, 60'000, &idle); done >= 0) {
-    // A burst teaches the baseline only up to 3 times what it knew: an attack that lasts
-    // does not become the normal it is measured against.
-    double a = c.baseline_alpha;
-    double clipped = cand.primed ? std::min<double>(static_cast<double>(done), 3 * cand.baseline + 3) : static_cast<double>(done);
-    cand.baseline = cand.primed ? cand.baseline + a * (clipped - cand.baseline) : clipped;
-    if (idle > 0) cand.baseline *= std::pow(1 - a, static_cast<double>(std::min<std::int64_t>(idle, 100'000)));
-    cand.primed = true;
-  }
-  ++cand.minute.cur;
+  cand.stream.Add(now, c.baseline_alpha, true);
+  t_->everyone.Add(now, c.baseline_alpha, false);
   {
-    double lambda = std::max(cand.baseline, c.baseline_floor);
+    // The candidate's baseline, raised by as much as all votes rose against theirs: when
+    // voting opens, or the whole city wakes up, every candidate rises alike.
+    const Stream& all = t_->everyone;
+    double floor = c.baseline_floor;
+    auto rise = [&](const Rate& r, Millis w, double minutes) {
+      return std::max(1.0, r.Count(now, w) / (minutes * std::max(all.baseline, floor)));
+    };
+    double lambda = std::max(cand.stream.baseline, floor) * rise(all.minute, 60'000, 1);
+    double lambda10 = 10 * std::max(cand.stream.baseline, floor) * rise(all.ten_minutes, 600'000, 10);
     double surprise = 0;
-    double n = cand.minute.Count(now, 60'000);
+    double n = cand.stream.minute.Count(now, 60'000);
     if (n >= c.burst_ratio * lambda) surprise = PoissonTailLog10(n, lambda);
-    n = cand.ten_minutes.Add(now, 600'000);
-    if (n >= c.burst_ratio * 10 * lambda) surprise = std::max(surprise, PoissonTailLog10(n, 10 * lambda));
+    n = cand.stream.ten_minutes.Count(now, 600'000);
+    if (n >= c.burst_ratio * lambda10) surprise = std::max(surprise, PoissonTailLog10(n, lambda10));
     if (surprise > 0) check("burst", c.burst, surprise, true);
   }
   cand.recent[cand.head] = {now, subnet_key, device_key};
