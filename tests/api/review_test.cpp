@@ -130,6 +130,18 @@ TEST(ReviewApi, AFarmOnOneDeviceIsQuarantinedThenReviewed) {
   EXPECT_EQ(log.by_candidate().at(kCandidate).review, 0);
   EXPECT_EQ(log.by_candidate().at(kCandidate).invalid, static_cast<std::int64_t>(confirm_ids.size()));
 
+  // And verify, from the public routes, agrees once a head covers the decisions.
+  const auto size = static_cast<std::int64_t>(entries_body.at("entries").as_array().size());
+  ASSERT_TRUE(WaitUntil(
+      [&] {
+        auto sth = server.Connect().Get("/api/v1/campaigns/1/log/sth");
+        return sth.status == 200 && sth.Json().at("tree_size").as_int64() >= size;
+      },
+      std::chrono::milliseconds(15000)));
+  auto verified = RunCommand({"verify", "--url", "http://127.0.0.1:" + std::to_string(server.port()), "--campaign", "1"});
+  EXPECT_EQ(verified.exit_code, 0) << verified.out;
+  EXPECT_NE(verified.out.find("已作废 " + std::to_string(confirm_ids.size())), std::string::npos) << verified.out;
+
   // Both decisions are in the audit log, with their reasons.
   auto audit = organizer.Get("/api/v1/admin/audit?action=vote_flag.");
   ASSERT_EQ(audit.status, 200u) << audit.body;
