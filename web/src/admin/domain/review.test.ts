@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { decisionEffect, flagCount, flagSignals, scorePercent, signalDetail, signalLabel, SIGNAL_LABELS } from './review';
-import { flaggedRuns, hourPoints, reviewChartOption } from './reviewChart';
+import { flaggedRuns, hourPoints, reviewChartOption, zoomWindow } from './reviewChart';
 
 describe('signal labels', () => {
   it('names every detector signal in Chinese', () => {
@@ -60,6 +60,13 @@ describe('review chart', () => {
     expect(series[1].data).toEqual([0, 0, 3, 6, 0, 0, 0]);
     expect(series[1].markArea?.data).toHaveLength(1);
     expect(series[1].markPoint?.data[0].value).toBe(6);
+  });
+
+  it('opens on the flagged hours and a day either side', () => {
+    const long = Array.from({ length: 100 }, (_, i) => ({ day: `2026-12-0${1 + Math.floor(i / 24)}`, hour: i % 24, valid: 1, flagged: i === 80 || i === 82 ? 2 : 0 }));
+    expect(zoomWindow(hourPoints(long))).toEqual([56, 99]);
+    expect(zoomWindow(hourPoints(hours))).toEqual([0, 6]);
+    expect(zoomWindow([])).toEqual([0, 0]);
   });
 
   it('draws an empty chart without marks', () => {

@@ -3,6 +3,7 @@
 // Pure: only types come from echarts, so it is tested without a canvas.
 import type { BarSeriesOption, LineSeriesOption } from 'echarts/charts';
 import type {
+  DataZoomComponentOption,
   GridComponentOption,
   LegendComponentOption,
   MarkAreaComponentOption,
@@ -16,6 +17,7 @@ export type ReviewChartOption = ComposeOption<
   | BarSeriesOption
   | LineSeriesOption
   | GridComponentOption
+  | DataZoomComponentOption
   | LegendComponentOption
   | TooltipComponentOption
   | MarkAreaComponentOption
@@ -74,6 +76,20 @@ export function flaggedRuns(points: HourPoint[]): [string, string][] {
 
 const FONT = "'PingFang SC', 'Noto Sans CJK SC', 'Microsoft YaHei', sans-serif";
 
+/** Hours shown either side of the flagged ones when the chart opens (the rest by zooming). */
+export const ZOOM_MARGIN_HOURS = 24;
+
+/** The first and last index to show: the flagged hours and a day either side, or everything. */
+export function zoomWindow(points: HourPoint[]): [number, number] {
+  const first = points.findIndex((p) => p.flagged > 0);
+  if (first < 0) return [0, Math.max(0, points.length - 1)];
+  let last = first;
+  points.forEach((p, i) => {
+    if (p.flagged > 0) last = i;
+  });
+  return [Math.max(0, first - ZOOM_MARGIN_HOURS), Math.min(points.length - 1, last + ZOOM_MARGIN_HOURS)];
+}
+
 export function reviewChartOption(hours: TimelineHour[]): ReviewChartOption {
   const points = hourPoints(hours);
   const runs = flaggedRuns(points);
@@ -82,13 +98,18 @@ export function reviewChartOption(hours: TimelineHour[]): ReviewChartOption {
   points.forEach((p, i) => {
     if (p.flagged > 0 && (peak < 0 || p.flagged > points[peak].flagged)) peak = i;
   });
+  const [from, to] = zoomWindow(points);
   return {
     textStyle: { fontFamily: FONT, fontSize: 14 },
     animation: false,
     color: [REVIEW_COLORS.valid, REVIEW_COLORS.flagged],
     tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
     legend: { top: 0, data: ['有效票', '可疑票（刷票嫌疑）'], textStyle: { fontSize: 14 } },
-    grid: { left: 48, right: 24, top: 40, bottom: 48 },
+    grid: { left: 48, right: 24, top: 40, bottom: 76 },
+    dataZoom: [
+      { type: 'inside', startValue: from, endValue: to },
+      { type: 'slider', startValue: from, endValue: to, height: 20, bottom: 8 },
+    ],
     xAxis: { type: 'category', data: labels, axisLabel: { fontSize: 13, hideOverlap: true } },
     yAxis: { type: 'value', minInterval: 1, name: '票数', axisLabel: { fontSize: 13 } },
     series: [
@@ -108,8 +129,7 @@ export function reviewChartOption(hours: TimelineHour[]): ReviewChartOption {
         markArea: {
           silent: true,
           itemStyle: { color: REVIEW_COLORS.area },
-          label: { show: true, position: 'insideTop', color: REVIEW_COLORS.flagged, fontSize: 13 },
-          data: runs.map(([from, to], i) => [{ xAxis: from, name: i === 0 ? '突增时段' : '' }, { xAxis: to }]),
+          data: runs.map(([from, to]) => [{ xAxis: from }, { xAxis: to }]),
         },
         markPoint:
           peak >= 0
