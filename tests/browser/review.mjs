@@ -144,6 +144,7 @@ async function main() {
         await eventually('the review page opens', () => page.url(), (u) => new URL(u).pathname === '/admin/review');
         await page.locator('[data-test=menu-review]').waitFor();
         await eventually(`candidate ${CANDIDATE} waits with ${state.waiting} votes`, () => waitingOf(page), (n) => n === state.waiting);
+        await eventually('the menu shows the waiting count', () => page.locator('[data-test=menu-review-waiting]').innerText(), (t) => t.trim() === String(state.waiting));
         await queueRow(page).locator('[data-test=queue-open]').click();
         const detail = page.locator(`[data-test=review-detail][data-candidate="${CANDIDATE}"]`);
         await detail.waitFor();
@@ -192,6 +193,7 @@ async function main() {
         check(message.includes(`已放行 ${rest} 张`), `the message reads "${message}"`);
         await eventually('the queue shows 0 waiting', () => page.locator('[data-test=review-waiting]').getAttribute('data-waiting'), (n) => n === '0');
         check((await waitingOf(page)) === 0, 'the candidate still has waiting votes');
+        await eventually('the menu badge is gone', () => page.locator('[data-test=menu-review-waiting]').count(), (n) => n === 0);
         await eventually('the chart refreshed', () => page.locator('[data-test=review-timeline]').getAttribute('data-flagged'), (n) => Number(n) >= state.waiting);
         await page.locator('[data-test=flag-state] label', { hasText: '已作废' }).click();
         const decided = await eventually('the invalidated flags show who and why', () => page.locator('[data-test=flag-decided]').allInnerTexts(), (l) => l.length >= INVALIDATE);
