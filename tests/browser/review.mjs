@@ -11,7 +11,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { BASE_URL, check, eventually, exitWith, finish, launch, requireWeb, runSteps, screenshots, StepFailure, unreachable } from './harness.mjs';
+import { BASE_URL, check, eventually, exitWith, finish, launch, requireWeb, runSteps, SCREENSHOT_DIR, screenshots, StepFailure, unreachable } from './harness.mjs';
 
 const SMS_FILE = process.env.SMS_FILE ?? '';
 const USER = process.env.ORGANIZER_USER ?? 'organizer';
@@ -95,6 +95,8 @@ async function decide(page, kind, reason) {
   const box = page.locator('.el-message-box');
   await box.waitFor({ state: 'visible' });
   const said = await box.innerText();
+  await page.waitForTimeout(400); // the box fades in
+  await page.screenshot({ path: join(SCREENSHOT_DIR, `review-confirm-${kind}.png`) });
   await box.locator('.el-message-box__btns .el-button--primary').click();
   await dialog.waitFor({ state: 'hidden' });
   const message = await eventually('a message says what changed', () => page.locator('.el-message--success').last().innerText(), (t) => t.trim().length > 0);
@@ -129,8 +131,17 @@ async function main() {
         state.waiting = after.candidate.under_review;
         await page.goto(`${BASE_URL}/c/${CAMPAIGN}/results`);
         const note = await eventually('the total says votes are under review', () => page.locator('[data-test=tally-under-review]').innerText(), (t) => t.includes(`另有 ${after.tally.under_review} 票`));
-        console.log(`    ${held} votes held; results page: "${note.trim()}"`);
-        await screenshot(page, '1-results');
+        const group = after.tally.groups.find((g) => g.candidates.some((c) => c.id === CANDIDATE));
+        await page.locator('.results__group', { hasText: group.name }).click();
+        const row = page.locator(`[data-test=rank-row][data-id="${CANDIDATE}"]`);
+        const beside = await eventually(
+          'the candidate\'s row says how many of its votes are under review',
+          () => row.locator('[data-test=rank-under-review]').innerText(),
+          (t) => t.trim() === `另有 ${state.waiting} 票审核中`,
+        );
+        await row.scrollIntoViewIfNeeded();
+        console.log(`    ${held} votes held; results page: "${note.trim()}", beside the count: "${beside.trim()}"`);
+        await page.screenshot({ path: join(SCREENSHOT_DIR, 'review-1-results.png') });
       },
     },
     {
