@@ -42,3 +42,7 @@ fi
 # district admin through the staff API.
 BASE_URL="$url" SCREENSHOT_DIR="$shots/vote" SMS_FILE="$tmp/sms.txt" DISTRICT_USER=hainan DISTRICT_PASSWORD="$password" \
   node "$root/tests/browser/vote.mjs"
+# 选票审核: a farm of phones on one device votes over HTTP, the organizer reviews the held votes.
+organizer_password=$(awk -F'\t' '$1 == "organizer" { print $2 }' "$tmp/demo-accounts.txt")
+BASE_URL="$url" SCREENSHOT_DIR="$shots/review" SMS_FILE="$tmp/sms.txt" ORGANIZER_USER=organizer ORGANIZER_PASSWORD="$organizer_password" \
+  node "$root/tests/browser/review.mjs"

@@ -227,7 +227,7 @@ async function main() {
         check(role.includes('区委组织部') && role.includes(EXPECTED.district.name), `the top bar shows the role "${role}"`);
         const menu = await texts(page.locator('[data-test=admin-menu] .el-menu-item'));
         check(
-          JSON.stringify(menu) === JSON.stringify(['组织单位', '参评书记', '投票码', '审计日志']),
+          JSON.stringify(menu) === JSON.stringify(['组织单位', '参评书记', '投票码', '审计日志', '选票审核']),
           `a district admin's menu reads ${JSON.stringify(menu)}`,
         );
         const fontSize = await page.locator('[data-test=admin-menu] .el-menu-item').first().evaluate((e) => parseFloat(getComputedStyle(e).fontSize));

@@ -35,6 +35,7 @@ export const adminRoutes: RouteRecordRaw[] = [
           page('ballot-codes', '党员投票码', () => import('./pages/BallotCodesPage.vue')),
           page('users', '用户管理', () => import('./pages/UsersPage.vue')),
           page('audit', '审计日志', () => import('./pages/AuditPage.vue')),
+          page('review', '选票审核', () => import('./pages/ReviewPage.vue')),
           page('password', '修改密码', () => import('./pages/PasswordPage.vue')),
           {
             path: ':rest(.*)*',

@@ -224,6 +224,8 @@ export interface TallyCandidate {
   district_name: string;
   /** Absent while counts are not visible. */
   votes?: number;
+  /** Votes held for review (刷票嫌疑), not in `votes`; absent while counts are not visible. */
+  under_review?: number;
   rank?: number;
 }
 
@@ -245,6 +247,8 @@ export interface Tally {
   as_of: string;
   visible: boolean;
   total?: number;
+  /** All votes held for review, not in `total`. */
+  under_review?: number;
   groups: TallyGroup[];
   districts: TallyDistrict[];
   by_day?: { day: string; votes: number }[];

@@ -18,12 +18,12 @@ function user(role: User['role'], id = 1, district: User['district'] = null): Us
 
 describe('menu by role', () => {
   it('shows everything to admins and organizers', () => {
-    expect(menuFor('admin').map((m) => m.title)).toEqual(['活动设置', '组织单位', '参评书记', '投票码', '用户管理', '审计日志']);
-    expect(menuFor('organizer').map((m) => m.title)).toEqual(['活动设置', '组织单位', '参评书记', '投票码', '用户管理', '审计日志']);
+    expect(menuFor('admin').map((m) => m.title)).toEqual(['活动设置', '组织单位', '参评书记', '投票码', '用户管理', '审计日志', '选票审核']);
+    expect(menuFor('organizer').map((m) => m.title)).toEqual(['活动设置', '组织单位', '参评书记', '投票码', '用户管理', '审计日志', '选票审核']);
   });
 
   it('shows a district admin org units, candidates, ballot codes and the audit log', () => {
-    expect(menuFor('district_admin').map((m) => m.title)).toEqual(['组织单位', '参评书记', '投票码', '审计日志']);
+    expect(menuFor('district_admin').map((m) => m.title)).toEqual(['组织单位', '参评书记', '投票码', '审计日志', '选票审核']);
     expect(canAccess('district_admin', 'ballot-codes')).toBe(true);
     expect(canAccess('district_admin', 'settings')).toBe(false);
     expect(canAccess('district_admin', 'users')).toBe(false);

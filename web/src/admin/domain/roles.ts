@@ -16,7 +16,7 @@ export function roleLabel(role: string | null | undefined): string {
   return (role && ROLE_LABELS[role as Role]) || role || '';
 }
 
-export type Section = 'settings' | 'org-units' | 'candidates' | 'ballot-codes' | 'users' | 'audit' | 'password' | 'welcome';
+export type Section = 'settings' | 'org-units' | 'candidates' | 'ballot-codes' | 'users' | 'audit' | 'review' | 'password' | 'welcome';
 
 const ACCESS: Record<Section, readonly Role[]> = {
   settings: ['admin', 'organizer'],
@@ -26,6 +26,8 @@ const ACCESS: Record<Section, readonly Role[]> = {
   'ballot-codes': ['admin', 'organizer', 'district_admin'],
   users: ['admin', 'organizer'],
   audit: ['admin', 'organizer', 'district_admin'],
+  // 选票审核: a district admin for their own district's candidates (the server checks).
+  review: ['admin', 'organizer', 'district_admin'],
   password: ROLES,
   welcome: ROLES,
 };
@@ -48,6 +50,7 @@ export const MENU: MenuItem[] = [
   { section: 'ballot-codes', path: '/admin/ballot-codes', title: '投票码' },
   { section: 'users', path: '/admin/users', title: '用户管理' },
   { section: 'audit', path: '/admin/audit', title: '审计日志' },
+  { section: 'review', path: '/admin/review', title: '选票审核' },
 ];
 
 export function menuFor(role: Role | null | undefined): MenuItem[] {
