@@ -22,7 +22,7 @@ export function hasSubtleCrypto(): boolean {
 }
 
 export async function sha256(data: Bytes): Promise<Bytes> {
-  return new Uint8Array(await globalThis.crypto.subtle.digest('SHA-256', data));
+  return new Uint8Array(await globalThis.crypto.subtle.digest('SHA-256', data as BufferSource));
 }
 
 function concat(...parts: Bytes[]): Bytes {
