@@ -42,3 +42,5 @@ fi
 # district admin through the staff API.
 BASE_URL="$url" SCREENSHOT_DIR="$shots/vote" SMS_FILE="$tmp/sms.txt" DISTRICT_USER=hainan DISTRICT_PASSWORD="$password" \
   node "$root/tests/browser/vote.mjs"
+# 核验我的选票: a voter checks a vote against the signed public log in the browser; the log page.
+BASE_URL="$url" SCREENSHOT_DIR="$shots/verify" SMS_FILE="$tmp/sms.txt" node "$root/tests/browser/verify.mjs"
