@@ -46,3 +46,5 @@ BASE_URL="$url" SCREENSHOT_DIR="$shots/vote" SMS_FILE="$tmp/sms.txt" DISTRICT_US
 organizer_password=$(awk -F'\t' '$1 == "organizer" { print $2 }' "$tmp/demo-accounts.txt")
 BASE_URL="$url" SCREENSHOT_DIR="$shots/review" SMS_FILE="$tmp/sms.txt" ORGANIZER_USER=organizer ORGANIZER_PASSWORD="$organizer_password" \
   node "$root/tests/browser/review.mjs"
+# 核验我的选票: a voter checks a vote against the signed public log in the browser; the log page.
+BASE_URL="$url" SCREENSHOT_DIR="$shots/verify" SMS_FILE="$tmp/sms.txt" node "$root/tests/browser/verify.mjs"

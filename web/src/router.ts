@@ -39,6 +39,12 @@ const routes: RouteRecordRaw[] = [
     meta: { title: '我今天的投票' },
   },
   {
+    path: '/c/:id(\\d+)/log',
+    name: 'log',
+    component: () => import('./pages/LogPage.vue'),
+    meta: { title: '公开日志' },
+  },
+  {
     path: '/receipts/:receipt?',
     name: 'receipt-check',
     component: () => import('./pages/vote/ReceiptCheckPage.vue'),

@@ -191,6 +191,9 @@ export interface VoteReceipt {
   candidate_id: number;
   cast_at: string;
   votes_left: number;
+  /** Where the vote stands in the campaign's public log (docs/log.md). */
+  leaf_index?: number;
+  leaf_hash?: string;
 }
 
 export interface MyVote {
@@ -212,6 +215,8 @@ export interface ReceiptRecord {
   candidate_id: number;
   candidate_name: string;
   cast_at: string;
+  leaf_index?: number;
+  leaf_hash?: string;
 }
 
 export type TallyShow = 'live' | 'daily' | 'hidden';
