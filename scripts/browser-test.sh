@@ -31,14 +31,14 @@ if [ -z "${url:-}" ]; then
 fi
 shots="${SCREENSHOT_DIR:-$tmp/shots}"
 BASE_URL="$url" SCREENSHOT_DIR="$shots/public" node "$root/tests/browser/run.mjs"
-# The admin console, signed in as the demo district admin of 海南区.
 password=$(awk -F'\t' '$1 == "hainan" { print $2 }' "$tmp/demo-accounts.txt")
-if [ -f "$root/tests/browser/admin.mjs" ]; then
-  BASE_URL="$url" SCREENSHOT_DIR="$shots/admin" DISTRICT_USER=hainan DISTRICT_PASSWORD="$password" \
-    node "$root/tests/browser/admin.mjs"
-fi
+organizer_password=$(awk -F'\t' '$1 == "organizer" { print $2 }' "$tmp/demo-accounts.txt")
 # The phone voter: the codes come from the file SMS provider (sms.txt beside the database,
 # which serve uses with the demo data); the party member's ballot codes are made by the 海南区
 # district admin through the staff API.
 BASE_URL="$url" SCREENSHOT_DIR="$shots/vote" SMS_FILE="$tmp/sms.txt" DISTRICT_USER=hainan DISTRICT_PASSWORD="$password" \
   node "$root/tests/browser/vote.mjs"
+# The admin console, signed in as the demo district admin of 海南区, then as the organizer, whose
+# last step advances the campaign from voting to judging: it runs after the voting test.
+BASE_URL="$url" SCREENSHOT_DIR="$shots/admin" DISTRICT_USER=hainan DISTRICT_PASSWORD="$password" \
+  ORGANIZER_USER=organizer ORGANIZER_PASSWORD="$organizer_password" node "$root/tests/browser/admin.mjs"
