@@ -2,7 +2,11 @@
 
 #include "api/auth.h"
 #include "api/body.h"
+#include "core/audit.h"
+#include "core/numbers.h"
 #include "report/xlsx.h"
+
+#include <map>
 
 namespace ss::api {
 namespace json = boost::json;
@@ -57,6 +61,52 @@ Result<store::AuditQuery> QueryFor(const StaffSession& who, const Context& ctx, 
   return q;
 }
 
+// What each entry's target is called now, in words ("参评书记 编号 97 钟庆梅"): the page's
+// campaigns, their candidates and units, and users are read once each.
+std::vector<std::string> TargetTexts(Services& s, const std::vector<AuditEntry>& entries) {
+  struct Names {
+    std::string campaign;
+    std::map<std::string, std::string> candidates, units;
+  };
+  std::map<std::int64_t, Names> campaigns;
+  std::map<std::string, std::string> users;
+  auto campaign_names = [&](std::int64_t id) -> const Names& {
+    auto it = campaigns.find(id);
+    if (it != campaigns.end()) return it->second;
+    Names n;
+    if (auto c = s.store.campaigns().Get(id)) n.campaign = c->config.name;
+    if (auto list = s.store.roster().Candidates(id))
+      for (const auto& c : *list) n.candidates[std::to_string(c.id)] = c.name;
+    if (auto list = s.store.roster().OrgUnits(id))
+      for (const auto& u : *list) n.units[u.code] = u.name;
+    return campaigns.emplace(id, std::move(n)).first->second;
+  };
+  auto find = [](const std::map<std::string, std::string>& m, const std::string& k) -> std::string {
+    auto it = m.find(k);
+    return it == m.end() ? "" : it->second;
+  };
+  std::vector<std::string> out;
+  for (const auto& e : entries) {
+    AuditTarget t = ParseAuditTarget(e.target);
+    std::string name;
+    if (t.kind == "campaign" || t.kind == "candidate" || t.kind == "org_unit") {
+      const Names& n = campaign_names(t.campaign);
+      name = t.kind == "campaign" ? n.campaign : find(t.kind == "candidate" ? n.candidates : n.units, t.key);
+    } else if (t.kind == "user") {
+      auto it = users.find(t.key);
+      if (it == users.end()) {
+        std::string username;
+        if (auto id = ParsePositiveId(t.key))
+          if (auto u = s.store.users().Get(*id)) username = u->username;
+        it = users.emplace(t.key, std::move(username)).first;
+      }
+      name = it->second;
+    }
+    out.push_back(e.target.empty() ? "" : AuditTargetText(t, name));
+  }
+  return out;
+}
+
 bool MayReadAudit(const Actor& a) { return ScopeOf(a.role, Permission::kReadAudit) != Scope::kNone; }
 
 }  // namespace
@@ -69,13 +119,16 @@ http::Handler ListAudit(Services& s) {
     auto page = s.store.audit().List(*q);
     if (!page) return page.status();
     json::array items;
-    for (const auto& e : page->first) {
+    std::vector<std::string> texts = TargetTexts(s, page->first);
+    for (std::size_t i = 0; i < page->first.size(); ++i) {
+      const auto& e = page->first[i];
       items.push_back(json::object{{"id", e.id},
                                    {"at", FormatUtc(e.at)},
                                    {"actor", json::object{{"id", e.actor_id}, {"username", e.actor}}},
                                    {"role", e.role},
                                    {"action", e.action},
                                    {"target", e.target},
+                                   {"target_text", texts[i]},
                                    {"district", e.district},
                                    {"before", JsonOrNull(e.before)},
                                    {"after", JsonOrNull(e.after)},
@@ -95,11 +148,13 @@ http::Handler ExportAudit(Services& s) {
     auto page = s.store.audit().List(*q);
     if (!page) return page.status();
     report::Sheet sheet{"审计日志",
-                        {"编号", "时间（北京时间）", "操作人", "角色", "操作", "对象", "所属区", "原值", "新值", "原因", "IP", "请求编号", "哈希"},
+                        {"编号", "时间（北京时间）", "操作人", "角色", "操作", "对象", "对象标识", "所属区", "原值", "新值", "原因", "IP", "请求编号", "哈希"},
                         {},
-                        {8, 20, 14, 14, 18, 30, 10, 40, 40, 20, 16, 22, 66}};
-    for (const auto& e : page->first) {
-      sheet.rows.push_back({static_cast<double>(e.id), FormatLocalDateTime(e.at, HomeTimeZone()), e.actor, e.role, e.action, e.target, e.district,
+                        {8, 20, 14, 14, 18, 30, 30, 10, 40, 40, 20, 16, 22, 66}};
+    std::vector<std::string> texts = TargetTexts(s, page->first);
+    for (std::size_t i = 0; i < page->first.size(); ++i) {
+      const auto& e = page->first[i];
+      sheet.rows.push_back({static_cast<double>(e.id), FormatLocalDateTime(e.at, HomeTimeZone()), e.actor, e.role, e.action, texts[i], e.target, e.district,
                             e.before, e.after, e.reason, e.ip, e.request_id, e.hash});
     }
     auto bytes = report::WriteXlsx({sheet});

@@ -565,11 +565,7 @@ http::Handler RosterImport(Services& s) {
     Fields f(body);
     auto request = ReadImport(f, body);
     if (!request) return request.status();
-    auto parsed = ParseRosterRecords(request->records, st.tree, st.record.config);
-    if (!parsed) return parsed.status();
-    if (Status bad = OutOfDistrict(RosterRowsOutOfDistrict(st.Snapshot(), who.actor, *parsed), "名单"); !bad.ok())
-      return bad;
-    auto plan = PlanRoster(st.candidates, *parsed, st.record.config);
+    auto plan = PlanRosterImport(st.Snapshot(), who.actor, request->records);
     if (!plan) return plan.status();
     auto step = DecideImport(s, who, ctx, st, f, *request, "roster.import", plan->inserts.size(), plan->updates.size(),
                              plan->unchanged);

@@ -76,14 +76,51 @@ http::Handler PutSettings(Services& s) {
   });
 }
 
+namespace {
+
+json::object PhaseDatesJson(const PhaseAdvancePlan& plan, bool after) {
+  json::array phases;
+  for (const auto& c : plan.changes) {
+    phases.push_back(json::object{{"key", PhaseKeyName(c.key)},
+                                  {"name", c.name},
+                                  {"start", FormatUtc(after ? c.start : c.start_was)},
+                                  {"end", FormatUtc(after ? c.end : c.end_was)}});
+  }
+  return json::object{{"phases", std::move(phases)}};
+}
+
+// What the confirmation shows before the advance (dry_run): the days early or late and each
+// phase whose dates move, as scheduled and as they become.
+json::object AdvancePlanJson(PhaseKey from, PhaseKey to, const PhaseAdvancePlan& plan) {
+  json::array changes;
+  for (const auto& c : plan.changes) {
+    changes.push_back(json::object{{"key", PhaseKeyName(c.key)},
+                                   {"name", c.name},
+                                   {"start_was", FormatUtc(c.start_was)},
+                                   {"end_was", FormatUtc(c.end_was)},
+                                   {"start", FormatUtc(c.start)},
+                                   {"end", FormatUtc(c.end)}});
+  }
+  return json::object{{"from", PhaseKeyName(from)},
+                      {"to", PhaseKeyName(to)},
+                      {"days_early", plan.days_early},
+                      {"days_late", plan.days_late},
+                      {"changes", std::move(changes)}};
+}
+
+}  // namespace
+
 http::Handler AdvancePhase(Services& s) {
   StaffCall call{MayAdvancePhase, "没有推进活动阶段的权限", /*reads_body=*/true};
   return StaffWrite(s, call, [&s](const StaffSession& who, Context& ctx, const json::object& body) -> asio::awaitable<Result<json::value>> {
     Millis now = NowMillis();
+    bool dry_run = false;
+    json::object change_plan;
     auto decide = [&]() -> Result<CampaignChange> {
       Fields f(body);
       auto from_key = f.String("from", true, 32);
       auto to_key = f.String("to", true, 32);
+      dry_run = f.Bool("dry_run", false).value_or(false);
       auto from = from_key ? PhaseFromKey(*from_key) : std::nullopt;
       auto to = to_key ? PhaseFromKey(*to_key) : std::nullopt;
       if (from_key && !from) f.Fail("from", "没有这个阶段");
@@ -97,16 +134,23 @@ http::Handler AdvancePhase(Services& s) {
       if (asked_from != current)
         return Status(code::kConflict, "活动当前阶段是“" + std::string(PhaseDefaultTitle(current)) + "”，请刷新后再操作");
       if (Status st = CheckAdvance(current, asked_to); !st.ok()) return st;
+      PhaseAdvancePlan plan = PlanAdvance(record->config.schedule, current, asked_to, now, record->config.timezone);
       auto audit = AuditFor(who, ctx, s.auth, "campaign.phase", "campaign:" + std::to_string(record->id));
-      audit.before = json::serialize(json::object{{"phase", PhaseKeyName(current)}});
-      audit.after = json::serialize(json::object{{"phase", PhaseKeyName(asked_to)}});
+      json::object before = PhaseDatesJson(plan, false), after = PhaseDatesJson(plan, true);
+      before["phase"] = PhaseKeyName(current);
+      after["phase"] = PhaseKeyName(asked_to);
+      audit.before = json::serialize(before);
+      audit.after = json::serialize(after);
       CampaignConfig config = record->config;
+      config.schedule = plan.schedule;
+      change_plan = AdvancePlanJson(current, asked_to, plan);
       return CampaignChange{std::move(*record), std::move(config), asked_to, std::move(audit)};
     };
     auto change = co_await http::Offload(ctx.blocking, decide);
     if (!change) co_return change.status();
-    Status written = co_await Committed(
-        s.store.campaigns().SetPhase(change->record.id, change->record.phase, change->to, now, change->audit));
+    if (dry_run) co_return json::value(json::object{{"dry_run", true}, {"plan", std::move(change_plan)}});
+    Status written = co_await Committed(s.store.campaigns().SetPhase(change->record.id, change->record.phase, change->to,
+                                                                     change->config.schedule, now, change->audit));
     if (!written.ok()) co_return written;
     co_return co_await Reload(s, ctx, change->record.id, now);
   });

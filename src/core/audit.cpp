@@ -2,6 +2,8 @@
 
 #include <sodium.h>
 
+#include "core/numbers.h"
+
 namespace ss {
 namespace {
 
@@ -13,7 +15,54 @@ void Put(crypto_hash_sha256_state& st, const std::string& field) {
   crypto_hash_sha256_update(&st, reinterpret_cast<const unsigned char*>(field.data()), field.size());
 }
 
+struct KindName {
+  std::string_view kind;
+  std::string_view words;
+};
+constexpr KindName kKinds[] = {
+    {"campaign", "活动"},          {"candidate", "参评书记"}, {"org_unit", "组织单位"},
+    {"user", "用户"},              {"ballot-batch", "投票码批次"},
+};
+
 }  // namespace
+
+AuditTarget ParseAuditTarget(std::string_view target) {
+  AuditTarget t;
+  std::string_view rest = target;
+  constexpr std::string_view kCampaign = "campaign:";
+  if (rest.substr(0, kCampaign.size()) == kCampaign) {
+    const auto slash = rest.find('/');
+    std::string_view id = rest.substr(kCampaign.size(), slash == std::string_view::npos ? std::string_view::npos
+                                                                                       : slash - kCampaign.size());
+    auto parsed = ParsePositiveId(id);
+    if (!parsed) return AuditTarget{0, "", std::string(target)};
+    t.campaign = *parsed;
+    if (slash == std::string_view::npos) return AuditTarget{t.campaign, "campaign", std::string(id)};
+    rest = rest.substr(slash + 1);
+  }
+  auto colon = rest.find(':');
+  if (colon == std::string_view::npos || colon == 0 || colon + 1 == rest.size()) return AuditTarget{0, "", std::string(target)};
+  t.kind = std::string(rest.substr(0, colon));
+  t.key = std::string(rest.substr(colon + 1));
+  return t;
+}
+
+std::string AuditTargetText(const AuditTarget& target, std::string_view name) {
+  std::string_view words;
+  for (const auto& k : kKinds)
+    if (k.kind == target.kind) words = k.words;
+  if (words.empty()) return target.key;
+  std::string out(words);
+  if (target.kind == "candidate" || target.kind == "ballot-batch") out += " 编号 " + target.key;
+  else if (target.kind == "org_unit") out += " " + target.key;
+  if (!name.empty()) {
+    out += ' ';
+    out += name;
+  } else if (target.kind == "user" || target.kind == "campaign") {
+    out += " 编号 " + target.key;
+  }
+  return out;
+}
 
 std::string AuditHash(const AuditEntry& e) {
   crypto_hash_sha256_state st;

@@ -10,6 +10,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/time.h"
@@ -33,6 +34,20 @@ struct AuditEntry {
   std::string prev_hash;      // "" for the first entry
   std::string hash;
 };
+
+// What an entry's target names: "campaign:1/candidate:97" → campaign 1, kind "candidate",
+// key "97"; "user:5" → campaign 0, kind "user", key "5"; "campaign:1" → kind "campaign".
+// Unknown shapes give kind "" and the text as key.
+struct AuditTarget {
+  std::int64_t campaign = 0;
+  std::string kind;
+  std::string key;
+};
+AuditTarget ParseAuditTarget(std::string_view target);
+
+// The target in words, with what it is called now (`name`, "" when it is not known):
+// "参评书记 编号 97 钟庆梅", "组织单位 150303 海南区", "用户 hainan", "活动 乌海市…".
+std::string AuditTargetText(const AuditTarget& target, std::string_view name);
 
 // The hash of `e` chained to `e.prev_hash` (e.hash is ignored).
 std::string AuditHash(const AuditEntry& e);

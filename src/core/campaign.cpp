@@ -127,7 +127,7 @@ Status Validate(const CampaignConfig& c) {
   if (std::abs(w.public_opinion + w.work_performance + w.comprehensive - 1) > kEps)
     err("weights", "民意测评、工作表现、综合评价三项权重之和须为 1");
   if (std::abs(w.online_votes_in_public_opinion + w.ratings_in_public_opinion - 1) > kEps)
-    err("weights", "民意测评中线上投票与测评票的权重之和须为 1");
+    err("weights.ratings_in_public_opinion", "民意测评中线上投票与测评票的占比之和须为 1");
   if (w.rating_values.empty()) err("weights.rating_values", "测评选项不能为空");
   for (const auto& [answer, value] : w.rating_values) {
     if (answer.empty()) err("weights.rating_values", "测评选项名称不能为空");
@@ -159,8 +159,10 @@ Status ValidateQuotas(const CampaignConfig& c, const std::map<std::string, int>&
     auto it = sizes.find(group);
     int size = it == sizes.end() ? 0 : it->second;
     if (sum > size) {
+      const Group* g = c.FindGroup(group);
       e.push_back({0, "awards." + group,
-                   "奖项名额合计 " + std::to_string(sum) + " 超过该组参评人数 " + std::to_string(size)});
+                   (g ? g->name : group) + "的奖项名额合计 " + std::to_string(sum) + " 个，超过本组参评人数 " +
+                       std::to_string(size) + " 人"});
     }
   }
   if (e.empty()) return Status::Ok();

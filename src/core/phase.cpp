@@ -107,6 +107,57 @@ Status CheckAdvance(PhaseKey from, PhaseKey to) {
                                        std::string(PhaseDefaultTitle(static_cast<PhaseKey>(Index(from) + 1))) + "”");
 }
 
+PhaseAdvancePlan PlanAdvance(const PhaseSchedule& schedule, PhaseKey from, PhaseKey to, Millis now,
+                             const TimeZone& tz) {
+  PhaseAdvancePlan plan;
+  std::vector<Phase> phases = schedule.phases();
+  auto at = [&](PhaseKey key) -> int {
+    for (std::size_t i = 0; i < phases.size(); ++i)
+      if (phases[i].key == key) return static_cast<int>(i);
+    return -1;
+  };
+  const int closing = at(from), opening = at(to);
+  auto day_of = [&](Millis t) { return StartOfLocalDay(t, tz); };
+  auto end_of_day = [&](Millis t) { return day_of(t) + kMillisPerDay - 1; };
+  if (closing >= 0) {
+    Phase& c = phases[static_cast<std::size_t>(closing)];
+    if (c.end >= now) {
+      plan.days_early = static_cast<int>((day_of(c.end) - day_of(now)) / kMillisPerDay);
+      c.end = now - 1;
+    }
+    if (c.start > c.end) c.start = c.end;
+    // Earlier phases end before the closing one starts (only an earlier early advance without
+    // dates, kept from before, can leave them later).
+    for (int i = closing - 1; i >= 0; --i) {
+      Phase& p = phases[static_cast<std::size_t>(i)];
+      const Phase& next = phases[static_cast<std::size_t>(i + 1)];
+      if (p.end >= next.start) p.end = next.start - 1;
+      if (p.start > p.end) p.start = p.end;
+    }
+  }
+  if (opening >= 0) {
+    Phase& o = phases[static_cast<std::size_t>(opening)];
+    if (o.start < now) plan.days_late = static_cast<int>((day_of(now) - day_of(o.start)) / kMillisPerDay);
+    o.start = now;
+    if (o.end < now) o.end = end_of_day(now);
+    for (std::size_t i = static_cast<std::size_t>(opening) + 1; i < phases.size(); ++i) {
+      Phase& p = phases[i];
+      const Phase& prev = phases[i - 1];
+      if (p.start > prev.end) break;  // the rest keep their dates
+      Millis length = p.end - p.start;
+      p.start = prev.end + 1;
+      p.end = p.start + length;
+    }
+  }
+  const auto& was = schedule.phases();
+  for (std::size_t i = 0; i < phases.size() && i < was.size(); ++i) {
+    if (phases[i].start == was[i].start && phases[i].end == was[i].end) continue;
+    plan.changes.push_back({phases[i].key, phases[i].name, was[i].start, was[i].end, phases[i].start, phases[i].end});
+  }
+  plan.schedule = PhaseSchedule(std::move(phases));
+  return plan;
+}
+
 Status CheckAction(Action action, PhaseKey current) {
   for (const auto& r : kRules) {
     if (r.action != action) continue;

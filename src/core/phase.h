@@ -65,6 +65,28 @@ PhaseKey EffectivePhase(PhaseKey stored, const PhaseSchedule& schedule, Millis n
 // The organizer moves the campaign from `from` to `to`: only one step forward.
 Status CheckAdvance(PhaseKey from, PhaseKey to);
 
+// One phase whose dates an advance moves: as scheduled and as they become.
+struct PhaseDateChange {
+  PhaseKey key = PhaseKey::kDraft;
+  std::string name;
+  Millis start_was = 0, end_was = 0;
+  Millis start = 0, end = 0;
+};
+
+// What advancing from `from` to `to` at `now` does to the dates, so that the phase in effect
+// always lies within its own dates: the closing phase ends at now − 1 ms (unless it ended
+// already) and the next one starts at `now`; a next phase whose end has passed too lasts to
+// the end of today (in `tz`); earlier phases end before the closing one starts and later ones
+// start after the next one ends, keeping their length where they can. The original dates stay.
+struct PhaseAdvancePlan {
+  PhaseSchedule schedule;                // the dates after the advance
+  std::vector<PhaseDateChange> changes;  // only the phases whose dates move, in order
+  int days_early = 0;  // calendar days (in tz) the closing phase ends before its scheduled end
+  int days_late = 0;   // calendar days the next phase starts after its scheduled start
+};
+PhaseAdvancePlan PlanAdvance(const PhaseSchedule& schedule, PhaseKey from, PhaseKey to, Millis now,
+                             const TimeZone& tz);
+
 // The things people do, each allowed only in some phases.
 enum class Action {
   kEditShowcase,    // candidates write their showcase and posts

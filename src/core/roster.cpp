@@ -40,6 +40,17 @@ Result<std::vector<RosterRow>> ParseRosterCsv(std::string_view text, const OrgTr
 
 Result<std::vector<RosterRow>> ParseRosterRecords(const std::vector<CsvRecord>& records,
                                                   const OrgTree& tree, const CampaignConfig& config) {
+  auto read = ReadRosterRecords(records, tree, config);
+  if (!read) return read.status();
+  if (!read->errors.empty()) {
+    std::string message = "名单有 " + std::to_string(read->errors.size()) + " 处错误，未导入任何数据";
+    return Status(code::kInvalid, std::move(message), std::move(read->errors));
+  }
+  return std::move(read->rows);
+}
+
+Result<RosterRead> ReadRosterRecords(const std::vector<CsvRecord>& records, const OrgTree& tree,
+                                     const CampaignConfig& config) {
   static constexpr const char* kRequired[] = {"序号", "姓名", "性别", "职务", "单位代码"};
   auto table = Table::Read(records, kRosterColumns, kRequired, "序号,姓名,性别,职务,单位代码,…");
   if (!table) return table.status();
@@ -84,12 +95,8 @@ Result<std::vector<RosterRow>> ParseRosterRecords(const std::vector<CsvRecord>& 
   std::vector<Candidate> list;
   for (const auto& r : rows) list.push_back(r.candidate);
   CheckCandidatesUnique(list, sources, names, errors);
-  if (!errors.empty()) {
-    std::stable_sort(errors.begin(), errors.end(), [](const FieldError& a, const FieldError& b) { return a.line < b.line; });
-    std::string message = "名单有 " + std::to_string(errors.size()) + " 处错误，未导入任何数据";
-    return Status(code::kInvalid, std::move(message), std::move(errors));
-  }
-  return rows;
+  std::stable_sort(errors.begin(), errors.end(), [](const FieldError& a, const FieldError& b) { return a.line < b.line; });
+  return RosterRead{std::move(rows), std::move(errors)};
 }
 
 Result<RosterPlan> PlanRoster(const std::vector<Candidate>& existing, const std::vector<RosterRow>& rows,

@@ -30,6 +30,14 @@ struct RosterRow {
 Result<std::vector<RosterRow>> ParseRosterCsv(std::string_view text, const OrgTree& tree,
                                               const CampaignConfig& config);
 
+// The rows of a table as read, with every problem of every row (a bad header fails at once).
+struct RosterRead {
+  std::vector<RosterRow> rows;      // every data row, good or not
+  std::vector<FieldError> errors;   // sorted by line
+};
+Result<RosterRead> ReadRosterRecords(const std::vector<CsvRecord>& records, const OrgTree& tree,
+                                     const CampaignConfig& config);
+
 // The same checks on records already split into fields (the first is the header).
 Result<std::vector<RosterRow>> ParseRosterRecords(const std::vector<CsvRecord>& records,
                                                   const OrgTree& tree, const CampaignConfig& config);

@@ -1,6 +1,8 @@
 #include "core/roster_rules.h"
 
 #include <algorithm>
+#include <iterator>
+#include <set>
 
 #include "core/table.h"
 
@@ -76,7 +78,9 @@ std::vector<FieldError> RosterRowsOutOfDistrict(const RosterSnapshot& roster, co
                                                 const std::vector<RosterRow>& rows) {
   std::vector<FieldError> errors;
   for (const auto& r : rows) {
-    if (!Allows(actor, Permission::kEditRoster, roster.DistrictOf(r.candidate.unit)))
+    // An unknown unit is the row's own problem (ReadRosterRecords names it).
+    if (roster.tree.Find(r.candidate.unit) &&
+        !Allows(actor, Permission::kEditRoster, roster.DistrictOf(r.candidate.unit)))
       errors.push_back({r.line, "单位代码", "单位 " + r.candidate.unit + " 不在本区，不能导入"});
     for (const auto& c : roster.candidates) {
       if (c.no == r.candidate.no && !Allows(actor, Permission::kEditRoster, roster.DistrictOf(c.unit)))
@@ -84,6 +88,35 @@ std::vector<FieldError> RosterRowsOutOfDistrict(const RosterSnapshot& roster, co
     }
   }
   return errors;
+}
+
+Result<RosterPlan> PlanRosterImport(const RosterSnapshot& roster, const Actor& actor,
+                                    const std::vector<CsvRecord>& records) {
+  auto read = ReadRosterRecords(records, roster.tree, roster.config);
+  if (!read) return read.status();
+  std::vector<FieldError> outside = RosterRowsOutOfDistrict(roster, actor, read->rows);
+  if (read->errors.empty() && outside.empty()) return PlanRoster(roster.candidates, read->rows, roster.config);
+  if (read->errors.empty()) return OutOfDistrict(std::move(outside), "名单");
+  std::set<int> bad;
+  for (const auto& e : read->errors) bad.insert(e.line);
+  for (const auto& e : outside) bad.insert(e.line);
+  std::vector<RosterRow> good;
+  for (const auto& r : read->rows)
+    if (!bad.count(r.line)) good.push_back(r);
+  std::vector<FieldError> errors = std::move(read->errors);
+  const std::size_t outside_count = outside.size();
+  errors.insert(errors.end(), std::make_move_iterator(outside.begin()), std::make_move_iterator(outside.end()));
+  // The rows that are fine by themselves may still clash with the roster; quotas (no line)
+  // wait until every row can be counted.
+  if (auto plan = PlanRoster(roster.candidates, good, roster.config); !plan) {
+    for (const auto& d : plan.status().details())
+      if (d.line > 0) errors.push_back(d);
+  }
+  std::stable_sort(errors.begin(), errors.end(), [](const FieldError& a, const FieldError& b) { return a.line < b.line; });
+  std::string message = "名单有 " + std::to_string(errors.size()) + " 处错误";
+  if (outside_count) message += "（其中 " + std::to_string(outside_count) + " 处超出本区）";
+  message += "，未导入任何数据";
+  return Status(code::kInvalid, std::move(message), std::move(errors));
 }
 
 std::vector<FieldError> OrgRowsOutOfDistrict(const OrgTree& after, const Actor& actor,

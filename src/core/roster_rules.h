@@ -72,6 +72,13 @@ Result<Candidate> DecideCandidate(const RosterSnapshot& roster, const Actor& act
 std::vector<FieldError> RosterRowsOutOfDistrict(const RosterSnapshot& roster, const Actor& actor,
                                                 const std::vector<RosterRow>& rows);
 
+// A roster import checked in one pass: every row's own problems, the rows outside the actor's
+// district and, among the rows with neither, the conflicts of the roster after the import
+// (one secretary per unit). kInvalid naming how many problems (and how many lie outside the
+// district) with every one of them by line; else the plan (PlanRoster's, quotas included).
+Result<RosterPlan> PlanRosterImport(const RosterSnapshot& roster, const Actor& actor,
+                                    const std::vector<CsvRecord>& records);
+
 // Org-unit import records (header first, as read) whose unit, in the tree after the import,
 // lies outside the actor's district. Column 上级单位代码.
 std::vector<FieldError> OrgRowsOutOfDistrict(const OrgTree& after, const Actor& actor,

@@ -58,8 +58,11 @@ class CampaignRepository {
   // Stores a parsed (already valid) document: the campaign, its org units and candidates.
   virtual Pending<Result<std::int64_t>> Create(const CampaignDocument& doc, PhaseKey phase, Millis now,
                                       const AuditEvent& audit) = 0;
-  // Moves the phase only if it is still `from` (kConflict otherwise).
-  virtual Pending<Status> SetPhase(std::int64_t id, PhaseKey from, PhaseKey to, Millis now, const AuditEvent& audit) = 0;
+  // Moves the phase only if it is still `from` (kConflict otherwise), and with it the phases'
+  // dates (PlanAdvance's schedule), inside the same write: the rest of the configuration is
+  // the one stored at the time of the write.
+  virtual Pending<Status> SetPhase(std::int64_t id, PhaseKey from, PhaseKey to, const PhaseSchedule& schedule, Millis now,
+                                   const AuditEvent& audit) = 0;
   // Replaces the configuration (already validated) if the campaign was last changed at
   // `expected_updated_at` (kConflict otherwise: someone else saved in between); kInvalid when
   // its award quotas do not fit the groups' sizes at the time of the write.

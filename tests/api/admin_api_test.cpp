@@ -1,6 +1,8 @@
 // The staff write API: settings, phase, roster edits and imports, exports.
 #include "harness.h"
 
+#include "core/time.h"
+
 namespace ss::testing {
 namespace {
 
@@ -73,6 +75,15 @@ TEST_F(AdminApi, QuotasAboveTheGroupSizeAreRefused) {
   auto r = org_->Put("/api/v1/campaigns/1/settings", json::object{{"awards", awards}});
   EXPECT_EQ(r.status, 422u);
   EXPECT_TRUE(Fields(r).count("awards.town_street")) << r.body;
+  // The message names the group as people know it, not its key.
+  std::string message(r.Json().at("details").at(0).at("message").as_string());
+  std::string group;
+  const json::value campaign = Campaign();
+  for (const auto& g : campaign.at("groups").as_array())
+    if (g.at("key").as_string() == "town_street") group = std::string(g.at("name").as_string());
+  ASSERT_FALSE(group.empty());
+  EXPECT_EQ(message.find("town_street"), std::string::npos) << message;
+  EXPECT_NE(message.find(group), std::string::npos) << message;
 }
 
 TEST_F(AdminApi, PhaseMovesOneStepForwardOnly) {
@@ -88,6 +99,68 @@ TEST_F(AdminApi, PhaseMovesOneStepForwardOnly) {
   ASSERT_EQ(next.status, 200u) << next.body;
   EXPECT_EQ(Campaign().at("phase").at("key").as_string(), "judging");
   EXPECT_EQ(server_->Connect().Get("/api/v1/campaigns").Json().at("items").at(0).at("phase").at("key").as_string(), "judging");
+}
+
+// Advancing early: the dry run says how many days early and changes nothing; the advance
+// itself closes voting now and opens judging now (both audited, the published dates kept),
+// so the phase in effect lies within its dates.
+TEST_F(AdminApi, AnEarlyAdvanceMovesTheDatesOfBothPhases) {
+  auto before = Campaign();
+  std::string voting_end(before.at("phases").at(3).at("end").as_string());
+  std::string judging_start(before.at("phases").at(4).at("start").as_string());
+  const TimeZone tz = HomeTimeZone();
+  Millis now = NowMillis();
+  ASSERT_GT(*ParseInstant(voting_end, tz), now) << "the demo is in its voting phase";
+
+  auto bad = org_->Post("/api/v1/campaigns/1/phase", json::object{{"from", "voting"}, {"to", "judging"}, {"dry_run", "yes"}});
+  EXPECT_EQ(bad.status, 422u) << bad.body;
+  EXPECT_TRUE(bad.Json().as_object().contains("code"));
+  auto dry = org_->Post("/api/v1/campaigns/1/phase", json::object{{"from", "voting"}, {"to", "judging"}, {"dry_run", true}});
+  ASSERT_EQ(dry.status, 200u) << dry.body;
+  auto plan = dry.Json().at("plan");
+  Millis days = (StartOfLocalDay(*ParseInstant(voting_end, tz), tz) - StartOfLocalDay(now, tz)) / kMillisPerDay;
+  EXPECT_EQ(plan.at("days_early").as_int64(), days);
+  ASSERT_EQ(plan.at("changes").as_array().size(), 2u) << dry.body;
+  EXPECT_EQ(plan.at("changes").at(0).at("key").as_string(), "voting");
+  EXPECT_EQ(plan.at("changes").at(0).at("end_was").as_string(), voting_end);
+  EXPECT_EQ(plan.at("changes").at(1).at("key").as_string(), "judging");
+  EXPECT_EQ(Campaign().at("phase").at("key").as_string(), "voting") << "a dry run changes nothing";
+  EXPECT_EQ(Campaign().at("phases").at(3).at("end").as_string(), voting_end);
+
+  auto next = org_->Post("/api/v1/campaigns/1/phase", json::object{{"from", "voting"}, {"to", "judging"}});
+  ASSERT_EQ(next.status, 200u) << next.body;
+  Millis after = NowMillis();
+  auto c = Campaign();
+  EXPECT_EQ(c.at("phase").at("key").as_string(), "judging");
+  Millis voting_ends = *ParseInstant(c.at("phases").at(3).at("end").as_string(), tz);
+  Millis judging_starts = *ParseInstant(c.at("phases").at(4).at("start").as_string(), tz);
+  Millis judging_ends = *ParseInstant(c.at("phases").at(4).at("end").as_string(), tz);
+  EXPECT_LT(voting_ends, after);
+  EXPECT_GE(voting_ends, now - 1);
+  EXPECT_EQ(judging_starts, voting_ends + 1);
+  EXPECT_LE(judging_starts, after);
+  EXPECT_GE(judging_ends, after);
+  EXPECT_EQ(c.at("phases").at(3).at("original_end"), before.at("phases").at(3).at("original_end")) << "the published dates stay";
+  EXPECT_EQ(c.at("phases").at(4).at("original_start"), before.at("phases").at(4).at("original_start"));
+  EXPECT_NE(c.at("phases").at(4).at("start").as_string(), judging_start);
+
+  auto audit = org_->Get("/api/v1/admin/audit?action=campaign.phase").Json().at("items").at(0);
+  EXPECT_EQ(audit.at("before").at("phase").as_string(), "voting");
+  EXPECT_EQ(audit.at("before").at("phases").at(0).at("end").as_string(), voting_end);
+  EXPECT_EQ(audit.at("after").at("phases").at(0).at("end").as_string(), c.at("phases").at(3).at("end").as_string());
+  EXPECT_EQ(audit.at("after").at("phases").at(1).at("start").as_string(), c.at("phases").at(4).at("start").as_string());
+}
+
+TEST_F(AdminApi, TheAuditLogNamesItsObjectsInWords) {
+  auto ok = hainan_->Patch("/api/v1/campaigns/1/candidates/97", json::object{{"title", "社区党委书记"}, {"reason", "职务名称更正"}});
+  ASSERT_EQ(ok.status, 200u) << ok.body;
+  auto item = org_->Get("/api/v1/admin/audit?action=candidate.update").Json().at("items").at(0);
+  EXPECT_EQ(item.at("target").as_string(), "campaign:1/candidate:97");
+  EXPECT_EQ(item.at("target_text").as_string(), "参评书记 编号 97 钟庆梅");
+  auto settings = org_->Put("/api/v1/campaigns/1/settings", json::object{{"auto_advance", true}});
+  ASSERT_EQ(settings.status, 200u) << settings.body;
+  auto campaign = org_->Get("/api/v1/admin/audit?action=campaign.settings").Json().at("items").at(0);
+  EXPECT_EQ(campaign.at("target_text").as_string(), "活动 " + std::string(Campaign().at("name").as_string()));
 }
 
 TEST_F(AdminApi, ADistrictAdminEditsTheirCandidatesWithAReasonAfterReview) {
@@ -145,6 +218,23 @@ TEST_F(AdminApi, ADistrictAdminCannotImportAnotherDistrictsRows) {
   ASSERT_EQ(r.status, 422u) << r.body;
   EXPECT_EQ(r.Json().at("details").at(0).at("field").as_string(), "单位代码");
   EXPECT_EQ(r.Json().at("details").at(0).at("line").as_int64(), 2);
+}
+
+// A row with a bad 性别 and a row of another district are reported together, not in two rounds.
+TEST_F(AdminApi, AnImportReportsEveryRowsProblemsInOnePass) {
+  auto rows = Rows({{"序号", "姓名", "性别", "职务", "单位代码"},
+                    {"98", "钟宏", "未知", "社区党组织书记", "150303004002"},
+                    {"53", "杨秀永", "男", "社区书记", "150302002001"}});
+  auto r = hainan_->Post("/api/v1/campaigns/1/roster/import", json::object{{"rows", rows}, {"dry_run", true}, {"reason", "换届后更新"}});
+  ASSERT_EQ(r.status, 422u) << r.body;
+  EXPECT_EQ(r.Json().at("code").as_string(), "invalid");
+  std::set<std::pair<std::int64_t, std::string>> seen;
+  const json::value answer = r.Json();
+  for (const auto& d : answer.at("details").as_array())
+    seen.insert({d.at("line").as_int64(), std::string(d.at("field").as_string())});
+  EXPECT_TRUE(seen.count({2, "性别"})) << r.body;
+  EXPECT_TRUE(seen.count({3, "单位代码"})) << r.body;
+  EXPECT_NE(std::string(r.Json().at("message").as_string()).find("超出本区"), std::string::npos) << r.body;
 }
 
 TEST_F(AdminApi, ExportsAreRealWorkbooks) {

@@ -25,6 +25,9 @@ import {
 
 const USER = process.env.DISTRICT_USER ?? '';
 const PASSWORD = process.env.DISTRICT_PASSWORD ?? '';
+// The organizer (活动设置, 推进阶段): the last steps, which move the campaign to its next phase.
+const ORGANIZER = process.env.ORGANIZER_USER ?? '';
+const ORGANIZER_PASSWORD = process.env.ORGANIZER_PASSWORD ?? '';
 
 // What the Wuhai 2022 fixture holds.
 const EXPECTED = {
@@ -35,9 +38,10 @@ const EXPECTED = {
 };
 const IMPORT_MARK = '（导入测试）';
 
-if (!BASE_URL || !USER || !PASSWORD) {
-  console.error('Set BASE_URL, DISTRICT_USER and DISTRICT_PASSWORD (a district admin of 海南区), e.g.');
-  console.error('  BASE_URL=http://127.0.0.1:8080 DISTRICT_USER=hainan DISTRICT_PASSWORD=… node tests/browser/admin.mjs');
+if (!BASE_URL || !USER || !PASSWORD || !ORGANIZER || !ORGANIZER_PASSWORD) {
+  console.error('Set BASE_URL, DISTRICT_USER and DISTRICT_PASSWORD (a district admin of 海南区), ORGANIZER_USER and');
+  console.error('ORGANIZER_PASSWORD (an organizer), e.g.');
+  console.error('  BASE_URL=http://127.0.0.1:8080 DISTRICT_USER=hainan DISTRICT_PASSWORD=… ORGANIZER_USER=organizer ORGANIZER_PASSWORD=… node tests/browser/admin.mjs');
   process.exit(2);
 }
 
@@ -92,6 +96,28 @@ async function toast(page, text) {
     () => texts(page.locator('.el-message--success')),
     (list) => list.some((t) => t.includes(text)),
   );
+}
+
+/** The question "放弃未保存的修改" (useUnsavedChanges): waits for it and answers it. */
+async function answerDiscard(page, discard) {
+  const box = page.locator('.ss-discard-box');
+  await box.waitFor();
+  const text = await box.innerText();
+  check(text.includes('尚未保存的修改'), `the question reads "${text}"`);
+  await box.locator('.el-button', { hasText: discard ? '放弃修改' : '继续编辑' }).click();
+  await box.waitFor({ state: 'hidden' });
+}
+
+/** "12月3日": a Beijing calendar day as the pages write it (without the year). */
+function beijingDay(date) {
+  const [, month, day] = beijing(date).split(' ')[0].split('-').map(Number);
+  return `${month}月${day}日`;
+}
+
+/** Whole Beijing calendar days from `a` to `b`. */
+function beijingDaysBetween(a, b) {
+  const day = (d) => Date.parse(`${beijing(d).split(' ')[0]}T00:00:00Z`);
+  return Math.round((day(b) - day(a)) / 86_400_000);
 }
 
 function stamp() {
@@ -304,8 +330,28 @@ async function main() {
         const notice = await page.locator('[data-test=correction-notice]').innerText();
         check(notice.includes('修改名单属于更正，须填写原因并记入审计日志'), `the correction notice reads "${notice}"`);
 
+        // An edit not saved is not lost without a word: 取消 asks, 继续编辑 keeps it, 放弃修改 drops it.
         await row.locator('[data-test=edit-candidate]').click();
         const dialog = page.locator('[data-test=candidate-dialog]');
+        await dialog.waitFor();
+        await dialog.locator('[data-test=field-title]').fill('未保存的职务');
+        await page.locator('[data-test=dialog-cancel]:visible').click();
+        await answerDiscard(page, false);
+        check(await dialog.isVisible(), '继续编辑 closed the dialog');
+        check((await dialog.locator('[data-test=field-title]').inputValue()) === '未保存的职务', '继续编辑 lost the edit');
+        await page.keyboard.press('Escape');
+        await answerDiscard(page, true);
+        await dialog.waitFor({ state: 'hidden' });
+        check((await row.locator('[data-test=cand-title]').innerText()).trim() === state.oldTitle, 'a discarded edit changed the table');
+        // Closing an untouched dialog asks nothing.
+        await row.locator('[data-test=edit-candidate]').click();
+        await dialog.waitFor();
+        check((await dialog.locator('[data-test=field-title]').inputValue()) === state.oldTitle, 'the dialog kept the discarded edit');
+        await page.locator('[data-test=dialog-cancel]:visible').click();
+        await dialog.waitFor({ state: 'hidden' });
+        check((await page.locator('.ss-discard-box').count()) === 0, 'an untouched dialog asked before closing');
+
+        await row.locator('[data-test=edit-candidate]').click();
         await dialog.waitFor();
         await dialog.locator('[data-test=field-title]').fill(state.newTitle);
         await page.locator('[data-test=candidate-save]').click();
@@ -360,6 +406,11 @@ async function main() {
         state.importTarget = picks[1];
         const bad = rows.map((r) => [...r]);
         bad[2][2] = '未知';
+        // And a row of another district, well formed: both problems are reported in one pass.
+        const found = await pageFetch(page, 'GET', api(`/candidates?q=${EXPECTED.other.candidateNo}`));
+        const other = found.json?.items?.find((c) => c.no === EXPECTED.other.candidateNo);
+        check(other, `candidate ${EXPECTED.other.candidateNo} is not listed: ${found.text}`);
+        bad.push([other.no, other.name, other.gender, other.title, other.unit.code, '', '', '', '']);
         const badFile = join(workDir, 'roster-bad.xlsx');
         await writeExcelFile([{ sheet: '名单', data: bad }]).toFile(badFile);
 
@@ -368,13 +419,21 @@ async function main() {
         await dialog.waitFor();
         await dialog.locator('input[type=file]').setInputFiles(badFile);
         await eventually('the file is read and checked', () => dialog.locator('[data-test=import-status]').getAttribute('data-stage'), (s) => s === 'checked');
-        const badRow = dialog.locator('tr.import-row--error');
-        await eventually('exactly one row is marked red', () => badRow.count(), (n) => n === 1);
-        const line = (await badRow.locator('[data-test=import-line]').innerText()).trim();
-        check(line === '3', `the marked row is line ${line}, expected 3`);
+        const badRows = dialog.locator('tr.import-row--error');
+        await eventually('both bad rows are marked red at once', () => badRows.count(), (n) => n === 2);
+        const lines = await texts(badRows.locator('[data-test=import-line]'));
+        check(JSON.stringify(lines) === JSON.stringify(['3', '4']), `the marked rows are lines ${lines.join(', ')}, expected 3 and 4`);
+        const badRow = badRows.first();
         const problems = await badRow.locator('[data-test=import-row-errors]').innerText();
         check(problems.includes('性别'), `the marked row's problem reads "${problems}"`);
+        const outside = await badRows.nth(1).locator('[data-test=import-row-errors]').innerText();
+        check(outside.includes('不在本区'), `the other district's row reads "${outside}"`);
+        check((await dialog.locator('.ok', { hasText: '✓' }).count()) === 1, 'only the good row (line 2) may have a ✓');
         const cellMarked = await badRow.locator('td.import-cell--error').count();
+        // A checked file not imported is not closed without a word either.
+        await page.locator('[data-test=import-cancel]').click();
+        await answerDiscard(page, false);
+        check(await dialog.isVisible(), '继续编辑 closed the import dialog');
         check(cellMarked >= 1, 'the 性别 cell is not highlighted');
         check(await page.locator('[data-test=import-confirm]').isDisabled(), '确认导入 is enabled although a row is bad');
         const status = await dialog.locator('[data-test=import-status]').innerText();
@@ -598,6 +657,10 @@ async function main() {
         check(skew < 15 * 60_000, `the time "${at}" is not Beijing time now (${beijing(new Date())})`);
         const actor = (await row.locator('[data-test=audit-actor-name]').innerText()).trim();
         check(actor === USER, `the actor reads "${actor}"`);
+        const target = (await row.locator('[data-test=audit-target]').innerText()).trim();
+        const edited = await pageFetch(page, 'GET', api(`/admin/candidates?q=${EXPECTED.candidate.no}`));
+        const id = edited.json?.items?.find((x) => x.no === EXPECTED.candidate.no)?.id;
+        check(target === `参评书记 编号 ${id} ${EXPECTED.candidate.name}`, `the 对象 column reads "${target}"`);
 
         await row.locator('.el-table__expand-icon').click();
         const diff = page.locator('[data-test=audit-diff]').first();
@@ -610,11 +673,136 @@ async function main() {
         }
         await screenshot(page, '5-audit');
 
+        // The import's entry names the candidate of each change.
+        await page.locator('[data-test=audit-action]').click();
+        await page.locator('.el-select-dropdown__item', { hasText: '导入名单' }).click();
+        await page.locator('[data-test=audit-search-button]').click();
+        const imported = table.locator('tr.el-table__row').first();
+        await eventually('the import is listed', () => imported.locator('[data-test=audit-action-name]').getAttribute('data-action'), (a) => a === 'roster.import');
+        await imported.locator('.el-table__expand-icon').click();
+        const importDiff = page.locator('[data-test=audit-diff]').first();
+        await importDiff.waitFor();
+        const labels = await texts(importDiff.locator('[data-test=diff-field]'));
+        const who = `序号 ${state.importTarget.no} ${state.importTarget.name} · 职务`;
+        check(labels.some((l) => l.startsWith(who)), `the import's changes read ${JSON.stringify(labels)}, expected one starting "${who}"`);
+        check(!labels.some((l) => /^\d+\./.test(l)), `the import's changes still speak in list indexes: ${JSON.stringify(labels)}`);
+        await screenshot(page, '5-audit-import');
+
         await page.setViewportSize({ width: 1024, height: 768 });
         const widths = await page.evaluate(() => ({ page: document.documentElement.scrollWidth, screen: window.innerWidth }));
         check(widths.page <= widths.screen, `at 1024 px the page is ${widths.page}px wide`);
         await screenshot(page, '6-audit-1024');
         await page.setViewportSize({ width: 1280, height: 860 });
+      },
+    },
+    {
+      name: '活动设置（组织者）：未保存的修改在切换标签、离开页面前询问；权重与奖项的错误显示在字段旁',
+      async run() {
+        await pageFetch(page, 'POST', '/api/v1/auth/logout');
+        await page.goto(`${BASE_URL}/admin/settings`);
+        await eventually('signing out leads to the sign-in page', () => page.url(), (u) => new URL(u).pathname === '/admin/login');
+        await page.locator('[data-test=login-username]').fill(ORGANIZER);
+        await page.locator('[data-test=login-password]').fill(ORGANIZER_PASSWORD);
+        await page.locator('[data-test=login-submit]').click();
+        await eventually('the organizer reaches 活动设置', () => page.url(), (u) => new URL(u).pathname === '/admin/settings');
+        const tabs = page.locator('[data-test=settings-tabs]');
+        const tabItem = (title) => tabs.locator('.el-tabs__item', { hasText: title });
+        const activeTab = async () => (await tabs.locator('.el-tabs__item.is-active').innerText()).trim();
+
+        await tabItem('权重').click();
+        const publicOpinion = page.locator('input[data-test=weight-public-opinion], [data-test=weight-public-opinion] input').first();
+        await publicOpinion.fill('0.5');
+        await publicOpinion.press('Tab');
+        const sum = page.locator('[data-test=weight-sum]');
+        const RULE = '民意测评、工作表现、综合评价三项权重之和须为 1';
+        await eventually('the sum says the server\'s rule', () => sum.innerText(), (t) => t.includes('1.20') && t.includes(RULE));
+        await page.locator('[data-test=save-weights]').click();
+        await eventually(
+          'the server\'s refusal is shown beside the sum, in the same words',
+          () => sum.locator('[data-test=field-error]').innerText(),
+          (t) => t.includes(RULE),
+        );
+        const boxes = await texts(page.locator('[data-test=section-errors], [data-test=settings-errors]'));
+        check(!boxes.some((t) => t.includes(RULE)), `the rule is also in a box: ${JSON.stringify(boxes)}`);
+        await screenshot(page, '9-settings-weights');
+
+        // Another tab with the edit unsaved: asked; 继续编辑 stays, 放弃修改 goes and drops it.
+        await tabItem('奖项名额').click();
+        await answerDiscard(page, false);
+        check((await activeTab()) === '权重 ●' || (await activeTab()) === '权重', `after 继续编辑 the tab is ${await activeTab()}`);
+        check((await publicOpinion.inputValue()) === '0.50', `继续编辑 lost the weight: ${await publicOpinion.inputValue()}`);
+        await tabItem('奖项名额').click();
+        await answerDiscard(page, true);
+        await eventually('放弃修改 opens 奖项名额', activeTab, (t) => t.startsWith('奖项名额'));
+
+        // A quota above the group's size: the group named as people know it, beside its table.
+        const campaign = await fetch(`${BASE_URL}${api('')}`).then((r) => r.json());
+        const group = campaign.groups.find((g) => g.key === 'town_street');
+        const awards = page.locator('[data-test=awards-town_street]');
+        const count = awards.locator('.el-input-number input').first();
+        await count.fill('40');
+        await count.press('Tab');
+        await page.locator('[data-test=save-awards]').click();
+        const quota = await eventually('the quota refusal is shown beside the group', () => awards.locator('[data-test=field-error]').last().innerText(), (t) => t.includes('超过'));
+        check(quota.includes(group.name) && !quota.includes('town_street'), `the quota message reads "${quota}"`);
+        check((await page.locator('[data-test=section-errors]').count()) === 0, 'the quota message is (also) in a box');
+        await screenshot(page, '10-settings-awards');
+
+        // Leaving the page with it unsaved: asked; 继续编辑 stays on the page.
+        await page.locator('[data-test=menu-audit]').click();
+        await answerDiscard(page, false);
+        check(new URL(page.url()).pathname === '/admin/settings', `继续编辑 left for ${page.url()}`);
+        await page.locator('.actions .el-button', { hasText: '撤销修改' }).click();
+        check((await count.inputValue()) !== '40', '撤销修改 kept the quota');
+        await tabItem('阶段').click();
+        await page.waitForTimeout(400);
+        check((await page.locator('.ss-discard-box').count()) === 0, 'a tab without edits asked before switching');
+        const saved = await fetch(`${BASE_URL}${api('')}`).then((r) => r.json());
+        check(saved.weights.public_opinion === 0.3, `the weights changed on the server: ${JSON.stringify(saved.weights)}`);
+      },
+    },
+    {
+      name: '推进阶段：确认框说明提前结束几天；两个阶段的日期随之修改；公众页的当前阶段在其日期之内',
+      async run() {
+        const before = await fetch(`${BASE_URL}${api('')}`).then((r) => r.json());
+        check(before.phase?.key === 'voting', `the campaign is in ${before.phase?.key}, expected voting`);
+        const at = before.phases.findIndex((p) => p.key === 'voting');
+        const voting = before.phases[at];
+        const judging = before.phases[at + 1];
+        const days = beijingDaysBetween(new Date(), new Date(voting.end));
+        check(days > 0, `voting ends ${voting.end}: too late in the day to advance early`);
+
+        if (new URL(page.url()).pathname !== '/admin/settings') await page.goto(`${BASE_URL}/admin/settings`);
+        await page.locator('[data-test=advance-phase]').click();
+        const question = page.locator('.el-message-box [data-test=advance-question]');
+        await question.waitFor();
+        const text = await question.innerText();
+        check(text.includes(`「${voting.name}」将立即结束`) && text.includes(`提前 ${days} 天`), `the question reads "${text}"`);
+        check(text.includes(`「${judging.name}」从现在开始`), `the question does not say ${judging.name} starts now: "${text}"`);
+        await screenshot(page, '11-advance-question');
+        await page.locator('.el-message-box .el-button', { hasText: '确定推进' }).click();
+        await toast(page, `已推进到「${judging.name}」`);
+
+        const now = Date.now();
+        const after = await fetch(`${BASE_URL}${api('')}`).then((r) => r.json());
+        check(after.phase?.key === 'judging', `after the advance the phase is ${after.phase?.key}`);
+        const closed = after.phases[at];
+        const opened = after.phases[at + 1];
+        check(Date.parse(closed.end) <= now && Date.parse(closed.end) > now - 10 * 60_000, `voting now ends ${closed.end}`);
+        check(Date.parse(opened.start) <= now && Date.parse(opened.end) >= now, `judging now runs ${opened.start} – ${opened.end}`);
+        const audit = await pageFetch(page, 'GET', '/api/v1/admin/audit?action=campaign.phase');
+        const entry = audit.json?.items?.[0];
+        check(entry?.before?.phases?.[0]?.end === voting.end && entry?.after?.phases?.[1]?.start === opened.start, `the audit entry: ${audit.text}`);
+
+        // The public home page on a phone: the current phase lies within the dates it shows.
+        const phone = await context.newPage();
+        await phone.setViewportSize({ width: 360, height: 740 });
+        await phone.goto(`${BASE_URL}/`);
+        const stage = phone.locator('[data-test=current-phase]');
+        const shown = await eventually('the home page shows the new phase', () => stage.innerText(), (t) => t.includes(judging.name));
+        check(shown.includes(beijingDay(new Date())), `the current phase's dates read "${shown}", expected to start today (${beijingDay(new Date())})`);
+        await screenshots('public-')(phone, 'advanced-home');
+        await phone.close();
       },
     },
   ];

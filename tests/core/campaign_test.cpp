@@ -40,7 +40,9 @@ TEST(CampaignValidateTest, PublicOpinionPartsNotSummingToOne) {
   c.weights.online_votes_in_public_opinion = 0.6;
   Status s = Validate(c);
   ASSERT_FALSE(s.ok());
-  EXPECT_TRUE(HasField(s, "weights")) << s.ToString();
+  // Named by the field the sum is shown beside, not the whole section.
+  EXPECT_TRUE(HasField(s, "weights.ratings_in_public_opinion")) << s.ToString();
+  EXPECT_FALSE(HasField(s, "weights")) << s.ToString();
 }
 
 TEST(CampaignValidateTest, FloatingPointSumsWithinToleranceAreOne) {
@@ -242,6 +244,11 @@ TEST(ValidateQuotasTest, QuotasOverGroupSize) {
   EXPECT_EQ(s.code(), code::kInvalid);
   EXPECT_TRUE(HasField(s, "awards.town_street")) << s.ToString();
   EXPECT_FALSE(HasField(s, "awards.village_community")) << s.ToString();
+  // The group as people know it, not its key.
+  const std::string& m = s.details().at(0).message;
+  EXPECT_EQ(m.find("town_street"), std::string::npos) << m;
+  EXPECT_NE(m.find(c.FindGroup("town_street")->name), std::string::npos) << m;
+  EXPECT_NE(m.find("超过本组参评人数 9 人"), std::string::npos) << m;
 }
 
 TEST(ValidateQuotasTest, GroupWithoutCandidates) {

@@ -238,3 +238,85 @@ TEST(CheckActionTest, NothingIsAllowedOnceArchived) {
 
 }  // namespace
 }  // namespace ss
+
+namespace ss {
+namespace {
+
+// Advancing early: voting was to end on 5月31日; on 5月11日 at 10:00 the organizer moves on.
+TEST(PlanAdvanceTest, EarlyAdvanceClosesNowAndOpensNow) {
+  PhaseSchedule s = WuhaiSchedule();
+  Millis now = Day("2022-05-11") + 2 * 3'600'000;  // 10:00 Beijing time
+  PhaseAdvancePlan plan = PlanAdvance(s, PhaseKey::kVoting, PhaseKey::kJudging, now, kShanghai);
+  EXPECT_EQ(plan.days_early, 20);
+  EXPECT_EQ(plan.days_late, 0);
+  const Phase* voting = plan.schedule.Find(PhaseKey::kVoting);
+  const Phase* judging = plan.schedule.Find(PhaseKey::kJudging);
+  ASSERT_TRUE(voting && judging);
+  EXPECT_EQ(voting->start, Day("2022-04-21"));
+  EXPECT_EQ(voting->end, now - 1);
+  EXPECT_EQ(judging->start, now);
+  EXPECT_EQ(judging->end, EndOfDay("2022-06-10"));  // its end stays
+  EXPECT_EQ(voting->original_end, EndOfDay("2022-05-31"));  // the schedule as published stays
+  EXPECT_EQ(judging->original_start, Day("2022-06-01"));
+  ASSERT_EQ(plan.changes.size(), 2u);
+  EXPECT_EQ(plan.changes[0].key, PhaseKey::kVoting);
+  EXPECT_EQ(plan.changes[0].end_was, EndOfDay("2022-05-31"));
+  EXPECT_EQ(plan.changes[1].key, PhaseKey::kJudging);
+  EXPECT_EQ(plan.changes[1].start_was, Day("2022-06-01"));
+  EXPECT_TRUE(plan.schedule.Validate().ok()) << plan.schedule.Validate().ToString();
+  // The phase in effect now lies within its own dates.
+  EXPECT_EQ(plan.schedule.ScheduledAt(now), PhaseKey::kJudging);
+  EXPECT_EQ(EffectivePhase(PhaseKey::kJudging, plan.schedule, now, true), PhaseKey::kJudging);
+}
+
+TEST(PlanAdvanceTest, OnTheLastDayIsNotEarlyByADay) {
+  PhaseSchedule s = WuhaiSchedule();
+  Millis now = Day("2022-05-31") + 3'600'000;
+  PhaseAdvancePlan plan = PlanAdvance(s, PhaseKey::kVoting, PhaseKey::kJudging, now, kShanghai);
+  EXPECT_EQ(plan.days_early, 0);
+  EXPECT_EQ(plan.schedule.Find(PhaseKey::kVoting)->end, now - 1);
+}
+
+// Late (no auto-advance): voting ended on time and stays; judging, whose whole window has
+// passed, starts now and lasts to the end of today; the next phases move after it.
+TEST(PlanAdvanceTest, LateAdvanceKeepsTheClosedEndAndPushesLaterPhases) {
+  PhaseSchedule s = WuhaiSchedule();
+  Millis now = Day("2022-06-12") + 3'600'000;
+  PhaseAdvancePlan plan = PlanAdvance(s, PhaseKey::kVoting, PhaseKey::kJudging, now, kShanghai);
+  EXPECT_EQ(plan.days_early, 0);
+  EXPECT_EQ(plan.days_late, 11);
+  EXPECT_EQ(plan.schedule.Find(PhaseKey::kVoting)->end, EndOfDay("2022-05-31"));
+  EXPECT_EQ(plan.schedule.Find(PhaseKey::kJudging)->start, now);
+  EXPECT_EQ(plan.schedule.Find(PhaseKey::kJudging)->end, EndOfDay("2022-06-12"));
+  const Phase* tally = plan.schedule.Find(PhaseKey::kTally);
+  EXPECT_EQ(tally->start, EndOfDay("2022-06-12") + 1);
+  EXPECT_EQ(tally->end - tally->start, EndOfDay("2022-06-14") - Day("2022-06-11"));  // same length
+  EXPECT_TRUE(plan.schedule.Validate().ok()) << plan.schedule.Validate().ToString();
+  EXPECT_EQ(EffectivePhase(PhaseKey::kJudging, plan.schedule, now, true), PhaseKey::kJudging);
+}
+
+// A schedule left behind by an early advance made before dates followed (the phase in effect
+// starts in the future): the closing phase and those before it are pulled back before now.
+TEST(PlanAdvanceTest, RepairsAPhaseThatStartsInTheFuture) {
+  PhaseSchedule s = WuhaiSchedule();
+  Millis now = Day("2022-05-11");
+  // Stored phase judging (advanced early without dates), now advanced again to tally.
+  PhaseAdvancePlan plan = PlanAdvance(s, PhaseKey::kJudging, PhaseKey::kTally, now, kShanghai);
+  EXPECT_TRUE(plan.schedule.Validate().ok()) << plan.schedule.Validate().ToString();
+  EXPECT_EQ(plan.schedule.Find(PhaseKey::kTally)->start, now);
+  EXPECT_LT(plan.schedule.Find(PhaseKey::kJudging)->end, now);
+  EXPECT_LT(plan.schedule.Find(PhaseKey::kVoting)->end, plan.schedule.Find(PhaseKey::kJudging)->start);
+  EXPECT_EQ(EffectivePhase(PhaseKey::kTally, plan.schedule, now, true), PhaseKey::kTally);
+}
+
+TEST(PlanAdvanceTest, ToArchivedClosesTheFinalPhase) {
+  PhaseSchedule s = WuhaiSchedule();
+  Millis now = Day("2022-06-29");
+  PhaseAdvancePlan plan = PlanAdvance(s, PhaseKey::kFinal, PhaseKey::kArchived, now, kShanghai);
+  EXPECT_EQ(plan.days_early, 2);
+  EXPECT_EQ(plan.schedule.Find(PhaseKey::kFinal)->end, now - 1);
+  EXPECT_TRUE(plan.schedule.Validate().ok());
+}
+
+}  // namespace
+}  // namespace ss

@@ -157,6 +157,47 @@ TEST_F(RosterRulesTest, RosterImportRowsMustAllLieInTheDistrict) {
   EXPECT_TRUE(OutOfDistrict({}, "名单").ok());
 }
 
+// Every problem of every row in one pass: a row with a bad 性别 and a row outside the
+// district are both reported, and so is a row whose unit already has a secretary.
+TEST_F(RosterRulesTest, RosterImportReportsEveryProblemAtOnce) {
+  const Candidate& own = ByNo(2);     // 海勃湾区
+  const Candidate& other = ByNo(48);  // another district
+  const Candidate& neighbour = ByNo(3);
+  ASSERT_EQ(Snapshot().DistrictOf(own.unit), "150301");
+  ASSERT_NE(Snapshot().DistrictOf(other.unit), "150301");
+  ASSERT_EQ(Snapshot().DistrictOf(neighbour.unit), "150301");
+  auto row = [](int line, const Candidate& c, std::string gender, std::string unit) {
+    return CsvRecord{line, {std::to_string(c.no), c.name, std::move(gender), c.title, std::move(unit)}};
+  };
+  std::vector<CsvRecord> records{{1, {"序号", "姓名", "性别", "职务", "单位代码"}},
+                                 row(2, own, "未知", own.unit),
+                                 row(3, other, other.gender, other.unit),
+                                 row(4, neighbour, neighbour.gender, own.unit)};
+  auto refused = PlanRosterImport(Snapshot(), DistrictAdmin("150301"), records);
+  ASSERT_FALSE(refused.ok());
+  const Status& s = refused.status();
+  EXPECT_TRUE(HasError(s, 2, "性别")) << s.ToString();
+  EXPECT_TRUE(HasError(s, 3, "单位代码")) << s.ToString();
+  EXPECT_TRUE(HasError(s, 3, "序号")) << s.ToString();
+  EXPECT_TRUE(HasError(s, 4, "单位代码")) << s.ToString();  // 2's unit, whose secretary stays
+  EXPECT_NE(s.message().find("其中 2 处超出本区"), std::string::npos) << s.message();
+  for (std::size_t i = 1; i < s.details().size(); ++i) EXPECT_LE(s.details()[i - 1].line, s.details()[i].line);
+
+  // Only outside the district: the message says so; all good: the plan.
+  std::vector<CsvRecord> outside{records[0], row(2, other, other.gender, other.unit)};
+  EXPECT_EQ(PlanRosterImport(Snapshot(), DistrictAdmin("150301"), outside).status().message(),
+            "名单有 2 处超出本区，未导入任何数据");
+  std::vector<CsvRecord> good{records[0], row(2, own, own.gender, own.unit)};
+  auto plan = PlanRosterImport(Snapshot(), DistrictAdmin("150301"), good);
+  ASSERT_TRUE(plan.ok()) << plan.status().ToString();
+  EXPECT_EQ(plan->unchanged, 1);
+  // An unknown unit is the row's own problem, not also "outside the district".
+  std::vector<CsvRecord> unknown{records[0], row(2, own, own.gender, "999999")};
+  auto bad_unit = PlanRosterImport(Snapshot(), DistrictAdmin("150301"), unknown);
+  ASSERT_FALSE(bad_unit.ok());
+  EXPECT_EQ(bad_unit.status().details().size(), 1u) << bad_unit.status().ToString();
+}
+
 TEST_F(RosterRulesTest, OrgImportRowsMustAllLieInTheDistrict) {
   std::vector<CsvRecord> records{{1, {"单位代码", "单位名称"}}, {2, {"150301001001", "葡萄村"}}, {3, {" 150302001 ", "x"}}, {4, {}}};
   EXPECT_TRUE(OrgRowsOutOfDistrict(tree_, Organizer(), records).empty());

@@ -59,7 +59,9 @@ inline Result<std::int64_t> CreateCampaign(store::Store& s, const CampaignDocume
 }
 
 inline Status SetPhase(store::Store& s, std::int64_t id, PhaseKey from, PhaseKey to, Millis now) {
-  return s.campaigns().SetPhase(id, from, to, now, TestAudit("campaign.phase", "campaign:" + std::to_string(id), now)).Wait();
+  auto record = s.campaigns().Get(id);
+  PhaseSchedule schedule = record ? record->config.schedule : PhaseSchedule{};
+  return s.campaigns().SetPhase(id, from, to, schedule, now, TestAudit("campaign.phase", "campaign:" + std::to_string(id), now)).Wait();
 }
 
 inline Status ApplyRoster(store::Store& s, std::int64_t id, const RosterPlan& plan, Millis now) {

@@ -133,8 +133,8 @@ TEST_P(RepositoryConformanceTest, WritesToAMissingCampaignAreNotFound) {
   Candidate c = DemoDocument().candidates.front();
   auto created = s().roster().CreateCandidate(999, c, 1, Audit("candidate.create")).Wait();
   EXPECT_EQ(created.status().code(), code::kNotFound);
-  EXPECT_EQ(s().campaigns().SetPhase(999, PhaseKey::kDraft, PhaseKey::kShowcase, 1, Audit("campaign.phase")).Wait().code(),
-            code::kConflict);
+  EXPECT_EQ(s().campaigns().SetPhase(999, PhaseKey::kDraft, PhaseKey::kShowcase, PhaseSchedule{}, 1, Audit("campaign.phase")).Wait().code(),
+            code::kNotFound);
   EXPECT_EQ(s().roster().OrgUnits(999).status().code(), code::kNotFound);
 }
 

@@ -70,10 +70,21 @@ Pending<Result<std::int64_t>> Campaigns::Create(const CampaignDocument& doc, Pha
   });
 }
 
-Pending<Status> Campaigns::SetPhase(std::int64_t id, PhaseKey from, PhaseKey to, Millis now, const AuditEvent& audit) {
-  return db_.WriteCatalog([id, from, to, now, audit](Connection& db) -> Status {
-    auto q = db.Prepare("UPDATE campaigns SET phase = ?, updated_at = ? WHERE id = ? AND phase = ?");
-    q->Bind(1, PhaseKeyName(to)).Bind(2, now).Bind(3, id).Bind(4, PhaseKeyName(from));
+Pending<Status> Campaigns::SetPhase(std::int64_t id, PhaseKey from, PhaseKey to, const PhaseSchedule& schedule, Millis now,
+                                    const AuditEvent& audit) {
+  return db_.WriteCatalog([id, from, to, schedule, now, audit](Connection& db) -> Status {
+    auto read = db.Prepare("SELECT id, config, phase, created_at, updated_at FROM campaigns WHERE id = ?");
+    read->Bind(1, id);
+    if (!read->Step()) {
+      if (!read->error().ok()) return read->error();
+      return Status(code::kNotFound, "没有编号为 " + std::to_string(id) + " 的活动");
+    }
+    auto record = ReadCampaign(*read);
+    if (!record) return record.status();
+    CampaignConfig config = std::move(record->config);
+    if (!schedule.phases().empty()) config.schedule = schedule;
+    auto q = db.Prepare("UPDATE campaigns SET phase = ?, config = ?, updated_at = ? WHERE id = ? AND phase = ?");
+    q->Bind(1, PhaseKeyName(to)).Bind(2, ConfigToJson(config)).Bind(3, now).Bind(4, id).Bind(5, PhaseKeyName(from));
     q->Step();
     if (!q->error().ok()) return q->error();
     if (db.Changes() == 0) return Status(code::kConflict, "活动阶段已被他人更改，请刷新后重试");

@@ -25,7 +25,8 @@ class Campaigns final : public CampaignRepository {
   Result<std::vector<CampaignRecord>> List() override;
   Result<CampaignRecord> Get(std::int64_t id) override;
   Pending<Result<std::int64_t>> Create(const CampaignDocument& doc, PhaseKey phase, Millis now, const AuditEvent& audit) override;
-  Pending<Status> SetPhase(std::int64_t id, PhaseKey from, PhaseKey to, Millis now, const AuditEvent& audit) override;
+  Pending<Status> SetPhase(std::int64_t id, PhaseKey from, PhaseKey to, const PhaseSchedule& schedule, Millis now,
+                           const AuditEvent& audit) override;
   Pending<Status> UpdateConfig(std::int64_t id, const CampaignConfig& config, Millis expected_updated_at, Millis now,
                       const AuditEvent& audit) override;
 

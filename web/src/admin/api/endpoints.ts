@@ -13,6 +13,7 @@ import type {
   ImportResult,
   ListResult,
   NewBallotBatch,
+  PhaseAdvancePlan,
   Role,
   Session,
   User,
@@ -33,6 +34,10 @@ export const saveSettings = (id: number, settings: CampaignSettings) =>
   request<Campaign>('PUT', `/campaigns/${id}/settings`, { body: settings });
 export const advancePhase = (id: number, from: string | null, to: string) =>
   request<Campaign>('POST', `/campaigns/${id}/phase`, { body: { from, to } });
+
+/** What advancing would do to the dates (nothing is changed). */
+export const planAdvance = (id: number, from: string | null, to: string) =>
+  request<{ dry_run: true; plan: PhaseAdvancePlan }>('POST', `/campaigns/${id}/phase`, { body: { from, to, dry_run: true } });
 
 // --- users ---
 export interface UserQuery extends Query {

@@ -51,6 +51,17 @@ export interface AdminCandidate extends Candidate {
   active: boolean;
 }
 
+/** POST /campaigns/{id}/phase with dry_run: the phases whose dates the advance moves. */
+export interface PhaseAdvancePlan {
+  from: string;
+  to: string;
+  /** Calendar days the closing phase ends before its scheduled end. */
+  days_early: number;
+  /** Calendar days the next phase starts after its scheduled start. */
+  days_late: number;
+  changes: { key: string; name: string; start_was: string; end_was: string; start: string; end: string }[];
+}
+
 export interface AuditEntry {
   id: number;
   at: string;
@@ -58,9 +69,11 @@ export interface AuditEntry {
   role: Role | string;
   action: string;
   target: string;
+  /** The target in words: "参评书记 编号 97 钟庆梅". */
+  target_text?: string;
   district: string | NamedCode | null;
-  before: Record<string, unknown> | null;
-  after: Record<string, unknown> | null;
+  before: Record<string, unknown> | Record<string, unknown>[] | null;
+  after: Record<string, unknown> | Record<string, unknown>[] | null;
   reason: string | null;
   ip: string;
   request_id: string;

@@ -108,6 +108,48 @@ function valueText(field: string, v: unknown): string {
   return formatValue(v);
 }
 
+/** An import's before/after: lists of candidates (or units), one object each. */
+type Listed = Record<string, unknown>[];
+
+function isList(v: unknown): v is Listed {
+  return Array.isArray(v) && v.every(isPlainObject);
+}
+
+/** Who an element of an import's list is: "编号 97 钟庆梅" (序号 no, else the unit's code). */
+export function listedName(item: Record<string, unknown>): string {
+  const name = typeof item.name === 'string' ? item.name : '';
+  if (item.no !== undefined && item.no !== null) return `序号 ${formatValue(item.no)} ${name}`.trim();
+  if (typeof item.code === 'string') return `${item.code} ${name}`.trim();
+  return name;
+}
+
+function listKey(item: Record<string, unknown>): string {
+  if (item.no !== undefined && item.no !== null) return `no:${String(item.no)}`;
+  if (item.id !== undefined && item.id !== null) return `id:${String(item.id)}`;
+  if (typeof item.code === 'string') return `code:${item.code}`;
+  return '';
+}
+
+/**
+ * The changes of an import, one block per element, matched by 序号 (or code): each row's label
+ * names whose field it is ("序号 12 张三 · 职务"); an element only in after is a new one.
+ */
+function listDiff(before: Listed, after: Listed): DiffRow[] {
+  const old = new Map<string, Record<string, unknown>>();
+  before.forEach((item, i) => old.set(listKey(item) || `at:${i}`, item));
+  const rows: DiffRow[] = [];
+  after.forEach((item, i) => {
+    const key = listKey(item) || `at:${i}`;
+    const was = old.get(key);
+    const who = listedName(item) || `第 ${i + 1} 项`;
+    for (const row of auditDiff(was ?? null, item)) {
+      if (!was && row.field !== 'name' && row.field !== 'no') continue;
+      rows.push({ ...row, field: `${key}.${row.field}`, label: `${who} · ${row.label}${was ? '' : '（新增）'}` });
+    }
+  });
+  return rows;
+}
+
 export interface DiffRow {
   field: string;
   label: string;
@@ -120,11 +162,12 @@ export interface DiffRow {
  * of after; a removal lists every field of before.
  */
 export function auditDiff(
-  before: Record<string, unknown> | null | undefined,
-  after: Record<string, unknown> | null | undefined,
+  before: Record<string, unknown> | Listed | null | undefined,
+  after: Record<string, unknown> | Listed | null | undefined,
 ): DiffRow[] {
-  const a = flatten(before);
-  const b = flatten(after);
+  if (isList(after) && (before === null || before === undefined || isList(before))) return listDiff(before ?? [], after);
+  const a = flatten(isList(before) ? null : before);
+  const b = flatten(isList(after) ? null : after);
   const keys: string[] = [];
   for (const k of [...Object.keys(a), ...Object.keys(b)]) if (!keys.includes(k)) keys.push(k);
   const rows: DiffRow[] = [];

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Campaign } from '../../api/types';
+import type { PhaseAdvancePlan } from '../api/types';
 import {
   bodyForTab,
   endIsoToLocalDate,
@@ -12,6 +13,10 @@ import {
   routeSettingsErrors,
   rubricTotal,
   sectionMessages,
+  advanceQuestion,
+  fieldWords,
+  tabOfField,
+  WEIGHT_SUM_RULE,
   settingsFromCampaign,
   weightSum,
 } from './settings';
@@ -176,6 +181,54 @@ describe('settings body', () => {
       '无字段',
     ]);
     expect(sectionMessages(routed.fields, 'rubric')).toEqual(['合计须为 100']);
-    expect(sectionMessages({ 'phases[2]': '重叠' }, 'phases')).toEqual(['phases[2]：重叠']);
+    expect(sectionMessages({ 'phases[2]': '重叠' }, 'phases', { phases: [{ name: 'a' }, { name: 'b' }, { name: '审核' }] })).toEqual([
+      '第 3 个阶段「审核」：重叠',
+    ]);
+  });
+
+  it('shows a group quota and the weight sums next to their fields, not in the box', () => {
+    const fields = {
+      'awards.town_street': '镇/街道组的奖项名额合计 36 个，超过本组参评人数 20 人',
+      weights: WEIGHT_SUM_RULE,
+    };
+    expect(sectionMessages(fields, 'awards')).toEqual([]);
+    expect(sectionMessages(fields, 'weights')).toEqual([]);
+    expect(tabOfField('awards.town_street', s)).toBe('awards');
+    expect(tabOfField('weights.ratings_in_public_opinion', s)).toBe('weights');
+    expect(fieldWords('rubric[1].max')).toBe('第 2 个评分项');
+  });
+});
+
+describe('advanceQuestion', () => {
+  const plan: PhaseAdvancePlan = {
+    from: 'voting',
+    to: 'judging',
+    days_early: 20,
+    days_late: 0,
+    changes: [
+      { key: 'voting', name: '展播与投票', start_was: '2026-11-01T16:00:00Z', end_was: '2026-12-22T15:59:59.999Z', start: '2026-11-01T16:00:00Z', end: '2026-12-02T01:59:59.999Z' },
+      { key: 'judging', name: '专业评审', start_was: '2026-12-22T16:00:00Z', end_was: '2026-12-31T15:59:59.999Z', start: '2026-12-02T02:00:00Z', end: '2026-12-31T15:59:59.999Z' },
+    ],
+  };
+  it('says what closes now, how many days early, and what starts now', () => {
+    const lines = advanceQuestion(plan, '展播与投票', '专业评审', 'Asia/Shanghai');
+    expect(lines[0]).toBe('「展播与投票」将立即结束，比原定的 2026年12月22日 提前 20 天。');
+    expect(lines[1]).toBe('「专业评审」从现在开始（原定 2026年12月23日 开始），到 2026年12月31日 结束。');
+    expect(lines.at(-1)).toContain('记入审计日志');
+  });
+  it('says a late start and other phases that move', () => {
+    const late: PhaseAdvancePlan = {
+      ...plan,
+      days_early: 0,
+      days_late: 3,
+      changes: [
+        plan.changes[1],
+        { key: 'tally', name: '综合计分', start_was: '2027-01-01T16:00:00Z', end_was: '2027-01-03T15:59:59.999Z', start: '2027-01-02T16:00:00Z', end: '2027-01-04T15:59:59.999Z' },
+      ],
+    };
+    const lines = advanceQuestion(late, '展播与投票', '专业评审', 'Asia/Shanghai');
+    expect(lines[0]).toBe('「展播与投票」已于原定日期结束。');
+    expect(lines[1]).toContain('已晚 3 天');
+    expect(lines[2]).toContain('「综合计分」的日期随之改为 2027年1月3日 至 1月4日');
   });
 });

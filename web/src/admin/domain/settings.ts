@@ -2,8 +2,15 @@
 // the server's 422 field paths (`weights.public_opinion`, `rubric[2].max`, `phases[3].end`)
 // routed to the tab and the field that shows them.
 import type { Award, Campaign, PhaseKey, RubricItem } from '../../api/types';
-import { DEFAULT_TIME_ZONE, parseInstant, toLocalTime } from '../../domain/time';
-import type { CampaignSettings, FieldDetail, SettingsPhase, VotePolicySettings, WeightSettings } from '../api/types';
+import { DEFAULT_TIME_ZONE, formatDate, formatPeriod, parseInstant, toLocalTime } from '../../domain/time';
+import type {
+  CampaignSettings,
+  FieldDetail,
+  PhaseAdvancePlan,
+  SettingsPhase,
+  VotePolicySettings,
+  WeightSettings,
+} from '../api/types';
 import { detailText } from './details';
 
 export const PHASE_ORDER: PhaseKey[] = [
@@ -48,6 +55,38 @@ export function nextPhase(
   if (!key) return null;
   const listed = phases.find((p) => p.key === key);
   return { key, name: listed?.name || PHASE_DEFAULT_NAMES[key] || key };
+}
+
+/**
+ * The question before 推进到下一阶段, from the server's plan: what closes now and how many days
+ * early, what starts now, and every other phase whose dates move.
+ */
+export function advanceQuestion(
+  plan: PhaseAdvancePlan,
+  fromName: string,
+  toName: string,
+  timeZone = DEFAULT_TIME_ZONE,
+): string[] {
+  const lines: string[] = [];
+  const closing = plan.changes.find((c) => c.key === plan.from);
+  const opening = plan.changes.find((c) => c.key === plan.to);
+  // Ends are inclusive instants: the day they fall on is the last day.
+  const day = (iso: string) => formatDate(iso, timeZone);
+  if (closing && plan.days_early > 0)
+    lines.push(`「${fromName}」将立即结束，比原定的 ${day(closing.end_was)} 提前 ${plan.days_early} 天。`);
+  else if (closing) lines.push(`「${fromName}」将立即结束（原定 ${day(closing.end_was)} 结束）。`);
+  else lines.push(`「${fromName}」已于原定日期结束。`);
+  if (opening) {
+    const was = `原定 ${day(opening.start_was)} 开始`;
+    const late = plan.days_late > 0 ? `，已晚 ${plan.days_late} 天` : '';
+    lines.push(`「${toName}」从现在开始（${was}${late}），到 ${day(opening.end)} 结束。`);
+  } else lines.push(`「${toName}」从现在开始。`);
+  for (const c of plan.changes) {
+    if (c.key === plan.from || c.key === plan.to) continue;
+    lines.push(`「${c.name}」的日期随之改为 ${formatPeriod(c.start, c.end, timeZone)}（原为 ${formatPeriod(c.start_was, c.end_was, timeZone)}）。`);
+  }
+  lines.push('阶段日期随之修改，连同阶段变化记入审计日志；推进后不能回退。');
+  return lines;
 }
 
 // --- dates: the pickers work in calendar days of the campaign's time zone ---
@@ -239,6 +278,10 @@ export function rubricTotal(rubric: readonly { max: number | null | undefined }[
   return rubric.reduce((sum, r) => sum + (Number.isFinite(Number(r.max)) ? Number(r.max) : 0), 0);
 }
 
+/** The rules the server checks (core/campaign.cpp), said the same way beside the sums. */
+export const WEIGHT_SUM_RULE = '民意测评、工作表现、综合评价三项权重之和须为 1';
+export const OPINION_SUM_RULE = '民意测评中线上投票与测评票的占比之和须为 1';
+
 /** A sum of weights, rounded to hide binary noise (0.3 + 0.4 + 0.3 → 1). */
 export function weightSum(...values: (number | null | undefined)[]): number {
   const total = values.reduce<number>((s, v) => s + (Number.isFinite(Number(v)) ? Number(v) : 0), 0);
@@ -292,6 +335,20 @@ export interface SettingsErrors {
   unknown: string[];
 }
 
+/**
+ * A field path as the page names it: "phases[3]" → "第 4 个阶段「展播与投票」", "rubric[2]" →
+ * "第 3 个评分项"; other paths as they are.
+ */
+export function fieldWords(path: string, settings?: { phases: readonly { name: string }[] }): string {
+  let m: RegExpExecArray | null;
+  if ((m = /^phases\[(\d+)\]/.exec(path))) {
+    const name = settings?.phases[Number(m[1])]?.name;
+    return `第 ${Number(m[1]) + 1} 个阶段${name ? `「${name}」` : ''}`;
+  }
+  if ((m = /^rubric\[(\d+)\]/.exec(path))) return `第 ${Number(m[1]) + 1} 个评分项`;
+  return path;
+}
+
 export function routeSettingsErrors(details: readonly FieldDetail[], s: CampaignSettings): SettingsErrors {
   const fields: Record<string, string> = {};
   const tabs = new Set<SettingsTab>();
@@ -307,16 +364,20 @@ export function routeSettingsErrors(details: readonly FieldDetail[], s: Campaign
 }
 
 /** Messages for section-level paths of a tab ("rubric", "rubric[2]", "awards.town_street"). */
-export function sectionMessages(fields: Record<string, string>, tab: SettingsTab): string[] {
+export function sectionMessages(
+  fields: Record<string, string>,
+  tab: SettingsTab,
+  settings?: { phases: readonly { name: string }[] },
+): string[] {
   const out: string[] = [];
   for (const [path, message] of Object.entries(fields)) {
     const sectionLevel =
       (tab === 'phases' && (/^phases(\[\d+\])?$/.test(path))) ||
       (tab === 'vote_policy' && path === 'vote_policy') ||
       (tab === 'rubric' && /^rubric(\[\d+\])?$/.test(path)) ||
-      (tab === 'weights' && (path === 'weights' || path === 'weights.rating_values')) ||
-      (tab === 'awards' && /^awards(\.[^.[\]]+(\[\d+\])?)?$/.test(path));
-    if (sectionLevel) out.push(path.includes('[') || path.includes('.') ? `${path}：${message}` : message);
+      (tab === 'weights' && path === 'weights.rating_values') ||
+      (tab === 'awards' && path === 'awards');
+    if (sectionLevel) out.push(path.includes('[') ? `${fieldWords(path, settings)}：${message}` : message);
   }
   return out;
 }
