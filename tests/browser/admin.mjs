@@ -285,7 +285,16 @@ async function main() {
           return { total, rows };
         }, (v) => v.total === '0' && v.rows.length === 0);
         check(!(await candidateTable.innerText()).includes(EXPECTED.other.name), `${EXPECTED.other.name} appears in the table`);
+        // The search lives in the address: a reload shows the same list.
+        check(new URL(page.url()).searchParams.get('q') === String(EXPECTED.other.candidateNo), `the address does not keep the search: ${page.url()}`);
+        await page.reload();
+        await eventually('after a reload the search is still there', async () => ({
+          q: await page.locator('input[data-test=filter-q], [data-test=filter-q] input').first().inputValue(),
+          total: await page.locator('[data-test=candidate-total]').getAttribute('data-total'),
+          text: await page.locator('[data-test=candidate-total]').innerText(),
+        }), (v) => v.q === String(EXPECTED.other.candidateNo) && v.total === '0' && v.text.includes('共 0 人'));
         await screenshot(page, '1-candidates');
+        await searchCandidates('');
       },
     },
     {
