@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # The vote path under load (issue 7): distinct voters casting durable votes at 256
-# connections, with every check on (voter cookie, window, candidate, proof of work checked —
-# at a low difficulty, solved ahead by bench/vote_mint —, spent challenges, the rules inside
-# the write, synchronous=FULL, group commit, the tally moved after the commit), measured in
+# connections, with every check on (voter cookie, the rate limits by voter, window, candidate,
+# proof of work checked — at a low difficulty, solved ahead by bench/vote_mint —, spent
+# challenges, the detector, the rules inside the write, synchronous=FULL, group commit, the tally moved after the commit), measured in
 # the same run as the bare Beast server and the server's /healthz. Prints figures; never
 # fails on a time.
 # Usage: bench/vote_flood.sh path/to/shuangshai [seconds] [voters] [baseline seconds]

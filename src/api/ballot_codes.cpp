@@ -108,7 +108,7 @@ http::Handler RedeemBallotCode(Services& s) {
       if (redeemed->refusal.code() == voting::kBallotCodeUnknown) v.wrong_code_ips.Add(ip, now);
       co_return http::ErrorReply(ctx.request, redeemed->refusal);
     }
-    voting::VoterClaim claim{redeemed->voter.id, voting::VoterKind::kMember, now + v.settings.session_ttl};
+    voting::VoterClaim claim{redeemed->voter.id, voting::VoterKind::kMember, now + v.settings.session_ttl, 0};
     co_return VoterSignedIn(s, ctx, claim, json::object{{"voter", VoterJson(redeemed->voter, redeemed->member)}});
   };
 }

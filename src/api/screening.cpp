@@ -41,6 +41,8 @@ std::optional<store::CastVote::Quarantine> Screening::Screen(const CampaignView&
   v.user_agent = vote.user_agent;
   v.hint_mobile = vote.hint_mobile;
   v.hint_platform = vote.hint_platform;
+  v.phone_bucket = vote.phone_bucket;
+  v.page_to_vote = vote.page_ms;
   PerCampaign& c = Of(vote.campaign_id);
   detector::Verdict verdict;
   {

@@ -78,9 +78,12 @@ http::Handler RequestOtp(Services& s) {
     auto phone = voting::NormalizeMobile(*raw);
     if (!phone) co_return http::ErrorReply(ctx.request, phone.status());
     Millis now = NowMillis();
-    if (!v.otp_ips.Take(ClientAddress(ctx, s.auth), v.settings.otp_per_ip_per_hour, now))
-      co_return http::ErrorReply(ctx.request, voting::Refusal(voting::kOtpLimit, "此网络获取验证码太频繁，请一小时后再试"));
     std::string phone_hash = PhoneHash(v, *phone);
+    const std::string ip = ClientAddress(ctx, s.auth);
+    if (auto refused = Throttled(s, ctx, {"otp", phone_hash, RequestCookie(ctx.request, kDeviceCookie), ip}))
+      co_return std::move(*refused);
+    if (!v.otp_ips.Take(ip, v.settings.otp_per_ip_per_hour, now))
+      co_return http::ErrorReply(ctx.request, voting::Refusal(voting::kOtpLimit, "此网络获取验证码太频繁，请一小时后再试"));
     std::string code = NewCode();
     std::int64_t day = voting::CampaignDay(now, HomeTimeZone());
     auto issued = co_await Committed(s.store.voters().IssueOtp(phone_hash, CodeHash(v, phone_hash, code), now, day, v.settings.otp));
@@ -124,7 +127,8 @@ http::Handler VerifyOtp(Services& s) {
     if (!checked) co_return http::ErrorReply(ctx.request, checked.status());
     if (!checked->refusal.ok()) co_return VotingError(ctx.request, checked->refusal, {});
     const store::VoterRecord& voter = checked->voter;
-    voting::VoterClaim claim{voter.id, voting::VoterKind::kPhone, now + v.settings.session_ttl};
+    voting::VoterClaim claim{voter.id, voting::VoterKind::kPhone, now + v.settings.session_ttl,
+                             voting::PhoneBucket(v.key, *phone)};
     co_return VoterSignedIn(s, ctx, claim, json::object{{"voter", VoterJson(voter)}});
   };
 }

@@ -155,12 +155,16 @@ http::Handler VoteChallenge(Services& s) {
     VotingServices& v = *s.voting;
     auto claim = VoterOf(s, ctx);
     if (!claim) co_return http::ErrorReply(ctx.request, voting::Refusal(voting::kVoterUnauthenticated));
+    const std::string ip = ClientAddress(ctx, s.auth);
+    if (auto refused = Throttled(s, ctx, {"challenge", "voter:" + std::to_string(claim->voter_id),
+                                          RequestCookie(ctx.request, kDeviceCookie), ip}))
+      co_return std::move(*refused);
     auto view = co_await View(s, ctx);
     if (!view) co_return http::ErrorReply(ctx.request, view.status());
     Millis now = NowMillis();
     voting::PowBinding binding{(*view)->record.id, voting::VoterTag(v.key, claim->voter_id)};
     std::int64_t max = v.settings.pow_maxnumber;
-    if (v.difficulty) max = std::clamp<std::int64_t>(v.difficulty((*view)->record.id, ClientAddress(ctx, s.auth), claim->voter_id, max), 100, 100'000'000);
+    if (v.difficulty) max = std::clamp<std::int64_t>(v.difficulty((*view)->record.id, ip, claim->voter_id, max), 100, 100'000'000);
     auto c = voting::MakeChallenge(v.key, binding, now + v.settings.challenge_ttl, max, RandomBelow(max + 1), RandomHex(12));
     json::object o{{"algorithm", c.algorithm}, {"challenge", c.challenge}, {"maxnumber", c.maxnumber},
                    {"salt", c.salt}, {"signature", c.signature}};
@@ -186,6 +190,11 @@ http::Handler CastVote(Services& s) {
     auto claim = VoterOf(s, ctx);
     if (!claim) co_return http::ErrorReply(ctx.request, voting::Refusal(voting::kVoterUnauthenticated));
     if (!FromThisSite(ctx.request)) co_return http::ErrorReply(ctx.request, CrossSite());
+    // The vote itself by identity and device only: an address shared by a household or a
+    // carrier's NAT never decides it (its challenge was counted by address already).
+    if (auto refused = Throttled(s, ctx, {"vote", "voter:" + std::to_string(claim->voter_id),
+                                          RequestCookie(ctx.request, kDeviceCookie), ""}))
+      co_return std::move(*refused);
     auto view = co_await View(s, ctx);
     if (!view) co_return http::ErrorReply(ctx.request, view.status());
     const CampaignView& c = **view;
@@ -202,6 +211,10 @@ http::Handler CastVote(Services& s) {
     Fields f(*body);
     auto candidate_id = f.Int("candidate_id", true, 1, INT64_MAX);
     if (!candidate_id) co_return http::ErrorReply(ctx.request, f.Finish("请选择要投票的参评书记"));
+    // How long the page had been open (performance.now()): a hint for the detector, as the
+    // page tells it; a script that leaves it out is not refused, it just gives no hint.
+    auto page_ms = f.Int("page_ms", false, 0, 30LL * 24 * 3'600'000);
+    if (!f.ok()) co_return http::ErrorReply(ctx.request, f.Finish());
     auto solution = ReadSolution(*body);
     if (!solution) co_return http::ErrorReply(ctx.request, voting::Refusal(voting::kPowInvalid));
     const auto* entry = c.directory->ById(*candidate_id);
@@ -235,7 +248,8 @@ http::Handler CastVote(Services& s) {
     if (v.screen) {
       VoteSeen seen{c.record.id, cast.candidate_id, claim->voter_id, cast.ip, RequestCookie(ctx.request, kDeviceCookie),
                     std::string(ctx.request[http::bhttp::field::user_agent]), now, solution->salt, solution->number,
-                    std::string(ctx.request["Sec-CH-UA-Mobile"]), std::string(ctx.request["Sec-CH-UA-Platform"])};
+                    std::string(ctx.request["Sec-CH-UA-Mobile"]), std::string(ctx.request["Sec-CH-UA-Platform"]),
+                    claim->phone_bucket, page_ms.value_or(-1)};
       cast.quarantine = v.screen(c, seen);
     }
     auto outcome = co_await Committed(s.store.votes().Cast(cast));

@@ -19,6 +19,7 @@
 #include <unordered_set>
 
 #include "api/catalog.h"
+#include "core/detector/rate_limit.h"
 #include "core/status.h"
 #include "core/voting/otp.h"
 #include "core/voting/spent_challenges.h"
@@ -43,6 +44,8 @@ struct VoteSeen {
   std::int64_t pow_number = -1;  // the solution: how many hashes the solver had to try
   std::string hint_mobile;       // Sec-CH-UA-Mobile, Sec-CH-UA-Platform as sent
   std::string hint_platform;
+  std::uint64_t phone_bucket = 0;  // from the voter's session (voting::PhoneBucket); 0: none
+  Millis page_ms = -1;             // how long the page had been open, as it says; −1: not said
 };
 
 struct VotingSettings {
@@ -166,6 +169,9 @@ struct VotingServices {
   // The detector (issue 8): looks at each vote before its write; a quarantine (score and
   // evidence) when the vote is to be counted apart until reviewed. Null: every vote counts.
   std::function<std::optional<store::CastVote::Quarantine>(const CampaignView& campaign, const VoteSeen& vote)> screen;
+  // Token buckets on the code, challenge and vote routes (api/rate_limits.cpp). Null: none
+  // (the API tests' default harness has them, as `serve` does, unless configured off).
+  std::shared_ptr<detector::RateLimiter> limiter;
   TallyBoard tallies;
   TallyFeeds feeds;
   voting::SpentChallenges spent;

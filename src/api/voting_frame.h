@@ -27,6 +27,19 @@ inline constexpr std::string_view kDeviceCookie = "ss_device";
 // The signed-in voter, from the ss_voter cookie (no I/O), or nullopt.
 std::optional<voting::VoterClaim> VoterOf(Services& s, const http::Context& ctx);
 
+// The keys a request is counted under by the rate limits (VotingServices::limiter), each in
+// buckets of its route's own. An empty key is not counted. Identity comes first, so that a
+// voter already refused there charges nothing to the address their household shares.
+struct LimitKeys {
+  std::string_view route;  // "otp", "challenge", "vote"
+  std::string identity;    // "voter:<id>", or the phone's keyed hash before verification
+  std::string device;      // the ss_device cookie (ignored unless it looks like one of ours)
+  std::string ip;          // the client (ClientAddress); its /24 or /64 is counted too
+};
+// nullopt when every bucket admits the request (or there is no limiter); else the 429
+// refusal, rate_limited, with Retry-After and "limit" naming which kind of key refused.
+std::optional<http::Reply> Throttled(Services& s, const http::Context& ctx, const LimitKeys& keys);
+
 // The error shape with extra fields beside code and message.
 http::Reply VotingError(const http::Request& req, const Status& status, boost::json::object extra);
 

@@ -37,7 +37,15 @@ Status CheckValues(const Config& c) {
                          Range{"auth.lock_minutes", c.lock_minutes, 1, 24 * 60},
                          Range{"voting.pow_maxnumber", c.pow_maxnumber, 100, 100'000'000},
                          Range{"voting.otp_per_ip_per_hour", c.otp_per_ip_per_hour, 1, 1'000'000},
-                         Range{"voting.wrong_codes_per_ip_per_hour", c.wrong_codes_per_ip_per_hour, 1, 1'000'000}}) {
+                         Range{"voting.wrong_codes_per_ip_per_hour", c.wrong_codes_per_ip_per_hour, 1, 1'000'000},
+                         Range{"limits.identity_burst", c.identity_limit.burst, 1, 1'000'000},
+                         Range{"limits.identity_per_minute", c.identity_limit.per_minute, 1, 100'000'000},
+                         Range{"limits.device_burst", c.device_limit.burst, 1, 1'000'000},
+                         Range{"limits.device_per_minute", c.device_limit.per_minute, 1, 100'000'000},
+                         Range{"limits.ip_burst", c.ip_limit.burst, 1, 1'000'000},
+                         Range{"limits.ip_per_minute", c.ip_limit.per_minute, 1, 100'000'000},
+                         Range{"limits.subnet_burst", c.subnet_limit.burst, 1, 1'000'000},
+                         Range{"limits.subnet_per_minute", c.subnet_limit.per_minute, 1, 100'000'000}}) {
     if (Status s = CheckRange(r.key, r.value, r.lo, r.hi); !s.ok()) return s;
   }
   if (Status s = sms::CheckSettings(c.sms); !s.ok()) return Status(code::kInvalid, "配置错误", s.details());
@@ -119,6 +127,15 @@ Status ReadTable(const toml::table& root, Config& c) {
          }
          return Status::Ok();
        }},
+      {"limits", "enabled", boolean(c.limits_enabled)},
+      {"limits", "identity_burst", integer(c.identity_limit.burst)},
+      {"limits", "identity_per_minute", integer(c.identity_limit.per_minute)},
+      {"limits", "device_burst", integer(c.device_limit.burst)},
+      {"limits", "device_per_minute", integer(c.device_limit.per_minute)},
+      {"limits", "ip_burst", integer(c.ip_limit.burst)},
+      {"limits", "ip_per_minute", integer(c.ip_limit.per_minute)},
+      {"limits", "subnet_burst", integer(c.subnet_limit.burst)},
+      {"limits", "subnet_per_minute", integer(c.subnet_limit.per_minute)},
       {"sms", "provider", [&c](const toml::node& n, const std::string& key) {
          if (!n.is_string()) return Bad(key, "应为字符串 \"http\" 或 \"file\"");
          const std::string& name = n.as_string()->get();
@@ -144,10 +161,10 @@ Status ReadTable(const toml::table& root, Config& c) {
   };
   for (const auto& [table_name, table_node] : root) {
     std::string t(table_name.str());
-    if (!table_node.is_table()) return Bad(t, "未知的配置项（可用的表：[server]、[database]、[web]、[log]、[http]、[auth]、[sms]）");
+    if (!table_node.is_table()) return Bad(t, "未知的配置项（可用的表：[server]、[database]、[web]、[log]、[http]、[auth]、[voting]、[limits]、[sms]）");
     bool known_table = false;
     for (const auto& k : keys) known_table |= t == k.table;
-    if (!known_table) return Bad(t, "未知的配置表（可用的表：[server]、[database]、[web]、[log]、[http]、[auth]、[sms]）");
+    if (!known_table) return Bad(t, "未知的配置表（可用的表：[server]、[database]、[web]、[log]、[http]、[auth]、[voting]、[limits]、[sms]）");
     for (const auto& [name, node] : *table_node.as_table()) {
       std::string key = t + "." + std::string(name.str());
       const Key* found = nullptr;

@@ -13,6 +13,9 @@
 //              wrong_codes_per_ip_per_hour (ballot codes that do not exist, from one address),
 //              public_url (the site's public address, for the QR codes on ballot-code slips;
 //              unset: the address the console was reached at)
+//   [limits]   enabled, and per kind of key (identity, device, ip, subnet) <kind>_burst and
+//              <kind>_per_minute: the token buckets on the code, challenge and vote routes
+//              (core/detector/rate_limit.h; the defaults are RateLimits')
 //   [sms]      provider ("http" | "file"), file, url, body_template, content_type,
 //              auth_header, auth_value, timeout_ms, retries (sms/sender.h)
 //
@@ -52,7 +55,13 @@ struct Config {
   int pow_maxnumber = 50'000;     // [voting]: the largest secret number of a vote's challenge
   std::string public_url;         // [voting]: e.g. "https://vote.example.gov.cn", no trailing slash
   int otp_per_ip_per_hour = 30;
-  int wrong_codes_per_ip_per_hour = 300;  // [voting]: a branch meeting signs in behind one address   // [voting]: a mobile network's NAT shares one address: keep it generous
+  int wrong_codes_per_ip_per_hour = 300;  // [voting]: a branch meeting signs in behind one address
+  // [limits]: token buckets on the voting routes; whole requests per minute as given.
+  bool limits_enabled = true;
+  struct LimitRule {
+    int burst = 0, per_minute = 0;
+  };
+  LimitRule identity_limit{10, 10}, device_limit{30, 30}, ip_limit{600, 1200}, subnet_limit{3000, 6000};
   // Reverse proxies whose X-Forwarded-For / X-Forwarded-Proto are believed (core/client_address.h).
   std::vector<std::string> trusted_proxies;
   // How voters' codes are sent; provider kNone unless [sms] names one (see SettingsForServe);

@@ -153,6 +153,11 @@ int Serve(const ConfigFlags& flags) {
   voting.difficulty = [&screening](std::int64_t campaign, const std::string& ip, std::int64_t voter, std::int64_t configured) {
     return screening.Difficulty(campaign, ip, voter, configured, NowMillis());
   };
+  if (c.limits_enabled) {
+    auto rule = [](const Config::LimitRule& r) { return detector::BucketRule{double(r.burst), r.per_minute / 60.0}; };
+    voting.limiter = std::make_shared<detector::MemoryRateLimiter>(
+        detector::RateLimits{rule(c.identity_limit), rule(c.device_limit), rule(c.ip_limit), rule(c.subnet_limit)});
+  }
   services.voting = &voting;
   // The public log: its signing key is made once per database, like the voting key.
   std::optional<api::LogTrees> log_trees;

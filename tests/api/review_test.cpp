@@ -148,5 +148,51 @@ TEST(ReviewApi, AFarmOnOneDeviceIsQuarantinedThenReviewed) {
   EXPECT_EQ(audit.Json().at("total").as_int64(), 2) << audit.body;
 }
 
+// Phones proved one after another from a run of numbers (a batch of SIM cards), each on its
+// own device: only the keyed buckets made at verification tie them together, and the fourth
+// on is held for review with phone_run as evidence. Numbers as close but in other hundreds
+// are not tied.
+TEST(ReviewApi, ARunOfNumbersIsTiedByItsBucketsNotByTheNumbers) {
+  TempDir dir;
+  Server server(dir.path, VotingArgs(dir.path));
+  auto vote_as = [&](const std::string& phone, std::int64_t candidate, int n, std::int64_t page_ms) {
+    Voter v(server);
+    char device[33];
+    std::snprintf(device, sizeof device, "%032x", n);
+    v.UseDevice(device);
+    EXPECT_TRUE(v.Prove(phone));
+    auto r = v.Post("/api/v1/campaigns/1/votes", json::object{{"candidate_id", candidate}, {"pow", v.Solved()}, {"page_ms", page_ms}});
+    EXPECT_EQ(r.status, 201u) << r.body;
+  };
+  // Neighbours in other hundreds: 13800138000, 13800138100, …
+  for (int i = 0; i < 7; ++i) vote_as("13800" + std::to_string(138000 + 100 * i), 1, i + 1, 60'000);
+  auto tally = server.Connect().Get("/api/v1/campaigns/1/tally").Json();
+  EXPECT_EQ(VotesOf(tally, 1, "under_review"), 0) << "seven buckets of one each";
+  // A run: 13900139050 … 13900139056, one hundred.
+  for (int i = 0; i < 7; ++i) vote_as("139001390" + std::to_string(50 + i), 97, 100 + i, 60'000);
+  tally = server.Connect().Get("/api/v1/campaigns/1/tally").Json();
+  EXPECT_EQ(VotesOf(tally, 97, "under_review"), 4) << "from the fourth voter of a bucket on (the threshold, 4)";
+
+  auto accounts = server.Accounts();
+  Staff organizer(server, "organizer", accounts.at("organizer"));
+  ASSERT_TRUE(organizer.ok());
+  auto flags = organizer.Get("/api/v1/campaigns/1/review/flags?candidate=97&page_size=100");
+  ASSERT_EQ(flags.status, 200u) << flags.body;
+  json::value body = flags.Json();
+  ASSERT_EQ(body.at("items").as_array().size(), 4u) << flags.body;
+  for (const auto& item : body.at("items").as_array()) {
+    bool run = false;
+    for (const auto& e : item.at("evidence").at("evidence").as_array()) run |= e.at("signal").as_string() == "phone_run";
+    EXPECT_TRUE(run) << flags.body;
+  }
+
+  // What the page says of its load time must be a duration, or the vote is refused.
+  Voter quick(server);
+  ASSERT_TRUE(quick.Prove("13700137777"));
+  auto bad = quick.Post("/api/v1/campaigns/1/votes", json::object{{"candidate_id", 2}, {"pow", quick.Solved()}, {"page_ms", -5}});
+  EXPECT_EQ(bad.status, 422u) << bad.body;
+  EXPECT_NE(bad.body.find("page_ms"), std::string::npos) << bad.body;
+}
+
 }  // namespace
 }  // namespace ss::testing

@@ -167,7 +167,7 @@ TEST(PowTest, KnownVectors) {
 }
 
 TEST(VoterSessionTest, ATokenSaysWhoUntilItExpires) {
-  VoterClaim c{42, VoterKind::kMember, 10'000'000};
+  VoterClaim c{42, VoterKind::kMember, 10'000'000, 0};
   std::string t = SignVoterToken(kKey, c);
   auto back = ReadVoterToken(kKey, t, 5'000'000);
   ASSERT_TRUE(back);
@@ -181,6 +181,31 @@ TEST(VoterSessionTest, ATokenSaysWhoUntilItExpires) {
   EXPECT_FALSE(ReadVoterToken(kKey, forged, 5'000'000));
   EXPECT_FALSE(ReadVoterToken(kKey, "", 0));
   EXPECT_FALSE(ReadVoterToken(kKey, "v1.1.phone.99999999999", 0));
+}
+
+TEST(VoterSessionTest, APhonesTokenCarriesItsBucketAndATokenWithoutOneStillReads) {
+  VoterClaim c{7, VoterKind::kPhone, 10'000'000, 0x00ab00cd00ef0012ULL};
+  std::string t = SignVoterToken(kKey, c);
+  EXPECT_NE(t.find(".00ab00cd00ef0012."), std::string::npos) << t;
+  auto back = ReadVoterToken(kKey, t, 5'000'000);
+  ASSERT_TRUE(back);
+  EXPECT_EQ(back->phone_bucket, 0x00ab00cd00ef0012ULL);
+  EXPECT_EQ(back->voter_id, 7);
+  // Issued before buckets: four parts, bucket 0.
+  auto old = ReadVoterToken(kKey, SignVoterToken(kKey, VoterClaim{7, VoterKind::kPhone, 10'000'000, 0}), 5'000'000);
+  ASSERT_TRUE(old);
+  EXPECT_EQ(old->phone_bucket, 0u);
+  std::string body = "v1.7.phone.10000.00ab00cd00ef0012.extra";
+  EXPECT_FALSE(ReadVoterToken(kKey, body + "." + HmacSha256Hex(kKey, body), 0)) << "six parts";
+  body = "v1.7.phone.10000.00AB00CD00EF0012";
+  EXPECT_FALSE(ReadVoterToken(kKey, body + "." + HmacSha256Hex(kKey, body), 0)) << "not our hex";
+}
+
+TEST(PhoneBucketTest, NumbersThatDifferInTheLastTwoDigitsShareABucket) {
+  EXPECT_EQ(PhoneBucket(kKey, "13800138000"), PhoneBucket(kKey, "13800138099"));
+  EXPECT_NE(PhoneBucket(kKey, "13800138000"), PhoneBucket(kKey, "13800138100"));
+  EXPECT_NE(PhoneBucket(kKey, "13800138000"), PhoneBucket("another key", "13800138000")) << "keyed";
+  EXPECT_NE(PhoneBucket(kKey, "13800138000"), 0u);
 }
 
 TEST(ReceiptTest, AReceiptCarriesItsVoteIdAndARandomPart) {

@@ -121,6 +121,22 @@ TEST(Config, SmsSectionIsReadAndChecked) {
   EXPECT_EQ(file->sms.file, "/tmp/codes.txt");
 }
 
+TEST(Config, RateLimitsHaveDefaultsAndEachKeyIsChecked) {
+  auto d = LoadConfig(ConfigFlags{}, Env({}));
+  ASSERT_TRUE(d.ok()) << d.status().ToString();
+  EXPECT_TRUE(d->limits_enabled);
+  EXPECT_EQ(d->identity_limit.burst, 10);
+  EXPECT_EQ(d->ip_limit.per_minute, 1200);
+  auto c = LoadConfig(WithFile(WriteToml("[limits]\nenabled = false\nsubnet_burst = 50\nsubnet_per_minute = 5\n")), Env({}));
+  ASSERT_TRUE(c.ok()) << c.status().ToString();
+  EXPECT_FALSE(c->limits_enabled);
+  EXPECT_EQ(c->subnet_limit.burst, 50);
+  EXPECT_EQ(c->subnet_limit.per_minute, 5);
+  EXPECT_EQ(FirstField(LoadConfig(WithFile(WriteToml("[limits]\ndevice_per_minute = 0\n")), Env({})).status()), "limits.device_per_minute");
+  EXPECT_EQ(FirstField(LoadConfig(WithFile(WriteToml("[limits]\nip_burst = \"many\"\n")), Env({})).status()), "limits.ip_burst");
+  EXPECT_EQ(FirstField(LoadConfig(WithFile(WriteToml("[limits]\nper_hour = 3\n")), Env({})).status()), "limits.per_hour");
+}
+
 TEST(Config, TheExampleFileLoads) {
   auto c = LoadConfig(WithFile(SS_SOURCE_DIR "/docs/shuangshai.example.toml"), Env({}));
   ASSERT_TRUE(c.ok()) << c.status().ToString();

@@ -1,6 +1,9 @@
 #include "core/voting/phone.h"
 
 #include "core/voting/refusals.h"
+#include "core/secrets.h"
+
+#include <sodium.h>
 
 namespace ss::voting {
 
@@ -28,5 +31,19 @@ Result<std::string> NormalizeMobile(std::string_view input) {
 }
 
 std::string PhoneTail(std::string_view n) { return std::string(n.size() >= 4 ? n.substr(n.size() - 4) : n); }
+
+std::uint64_t PhoneBucket(std::string_view key, std::string_view normalized) {
+  (void)SecretsReady();
+  std::string data = "phone-bucket:";
+  data += normalized.substr(0, normalized.size() >= 2 ? normalized.size() - 2 : 0);
+  unsigned char mac[crypto_auth_hmacsha256_BYTES];
+  crypto_auth_hmacsha256_state st;
+  crypto_auth_hmacsha256_init(&st, reinterpret_cast<const unsigned char*>(key.data()), key.size());
+  crypto_auth_hmacsha256_update(&st, reinterpret_cast<const unsigned char*>(data.data()), data.size());
+  crypto_auth_hmacsha256_final(&st, mac);
+  std::uint64_t b = 0;
+  for (int i = 0; i < 8; ++i) b = (b << 8) | mac[i];
+  return b == 0 ? 1 : b;
+}
 
 }  // namespace ss::voting

@@ -33,6 +33,7 @@ constexpr Known kKnown[] = {
     {kBallotCodeRevoked, 403, "此投票码已作废，请联系所在党支部"},
     {kBallotCodeLimit, 429, "此网络输错投票码次数过多，请一小时后再试"},
     {kBallotCodeElsewhere, 403, "此投票码不属于本活动"},
+    {kRateLimited, 429, "操作太频繁，请稍后再试"},
 };
 const Known* Find(std::string_view code) {
   for (const auto& k : kKnown)

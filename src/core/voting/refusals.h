@@ -32,6 +32,7 @@ inline constexpr const char* kBallotCodeUnknown = "ballot_code_unknown";      //
 inline constexpr const char* kBallotCodeRevoked = "ballot_code_revoked";      // 403
 inline constexpr const char* kBallotCodeLimit = "ballot_code_limit";          // 429
 inline constexpr const char* kBallotCodeElsewhere = "ballot_code_elsewhere";  // 403: another campaign's code
+inline constexpr const char* kRateLimited = "rate_limited";             // 429: a rate limit (core/detector/rate_limit.h)
 
 // The refusal's Status with its standard message.
 Status Refusal(const char* code);

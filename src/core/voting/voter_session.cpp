@@ -6,6 +6,8 @@
 
 #include <sodium.h>
 
+#include <cstdio>
+
 namespace ss::voting {
 std::string_view VoterKindKey(VoterKind k) { return k == VoterKind::kMember ? "member" : "phone"; }
 
@@ -16,6 +18,12 @@ std::string SignVoterToken(std::string_view key, const VoterClaim& c) {
   body += VoterKindKey(c.kind);
   body += '.';
   body += std::to_string(c.expires / 1000);
+  if (c.phone_bucket) {
+    char hex[17];
+    std::snprintf(hex, sizeof hex, "%016llx", static_cast<unsigned long long>(c.phone_bucket));
+    body += '.';
+    body += hex;
+  }
   std::string mac = HmacSha256Hex(key, body);
   body += '.';
   body += mac;
@@ -29,19 +37,30 @@ std::optional<VoterClaim> ReadVoterToken(std::string_view key, std::string_view 
   std::string_view body = token.substr(0, last);
   if (!SecretsEqual(HmacSha256Hex(key, body), token.substr(last + 1))) return std::nullopt;
   // Signed by us: the fields are well formed unless the format changed.
-  std::string_view parts[4];
+  std::string_view parts[5];
   std::size_t n = 0;
-  while (n < 4) {
+  for (;;) {
+    if (n == 5) return std::nullopt;
     auto dot = body.find('.');
     parts[n++] = body.substr(0, dot);
     if (dot == std::string_view::npos) break;
     body.remove_prefix(dot + 1);
   }
-  if (n != 4 || parts[0] != "v1") return std::nullopt;
+  if (n < 4 || parts[0] != "v1") return std::nullopt;
   auto id = ParseDigits(parts[1]);
   auto expires = ParseDigits(parts[3]);
   if (!id || !expires || (parts[2] != "phone" && parts[2] != "member")) return std::nullopt;
-  VoterClaim c{*id, parts[2] == "member" ? VoterKind::kMember : VoterKind::kPhone, *expires * 1000};
+  VoterClaim c{*id, parts[2] == "member" ? VoterKind::kMember : VoterKind::kPhone, *expires * 1000, 0};
+  if (n == 5) {
+    if (parts[4].size() != 16) return std::nullopt;
+    std::uint64_t b = 0;
+    for (char ch : parts[4]) {
+      int d = ch >= '0' && ch <= '9' ? ch - '0' : ch >= 'a' && ch <= 'f' ? ch - 'a' + 10 : -1;
+      if (d < 0) return std::nullopt;
+      b = (b << 4) | static_cast<std::uint64_t>(d);
+    }
+    c.phone_bucket = b;
+  }
   if (c.expires < now) return std::nullopt;
   return c;
 }

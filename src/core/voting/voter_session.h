@@ -2,7 +2,8 @@
 // session, not a row to read per vote). Voters are many and anonymous to staff, and the vote
 // path must not pay a database read to learn who is voting; any node that holds the key can
 // check a token. A token names the voter, how they proved themselves and when it expires:
-// "v1.<voter id>.<kind>.<expires, unix s>.<hex HMAC-SHA256 of the rest>".
+// "v1.<voter id>.<kind>.<expires, unix s>[.<phone bucket, hex>].<hex HMAC-SHA256 of the rest>";
+// the phone bucket (PhoneBucket, for the detector's runs of numbers) only for a proved phone.
 #pragma once
 
 #include <cstdint>
@@ -21,6 +22,7 @@ struct VoterClaim {
   std::int64_t voter_id = 0;
   VoterKind kind = VoterKind::kPhone;
   Millis expires = 0;
+  std::uint64_t phone_bucket = 0;  // 0: none (a ballot code, or a token from before buckets)
 };
 
 std::string SignVoterToken(std::string_view key, const VoterClaim& claim);

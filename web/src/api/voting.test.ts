@@ -119,7 +119,10 @@ describe('casting a vote', () => {
     expect(receipt.receipt).toBe(RECEIPT.receipt);
     expect(calls[0].url).toBe('/api/v1/campaigns/1/votes');
     expect(header(calls[0], 'Idempotency-Key')).toBe('key-1');
-    expect(JSON.parse(String(calls[0].init.body))).toEqual({ candidate_id: 12, pow: POW });
+    const sent = JSON.parse(String(calls[0].init.body));
+    expect(sent).toMatchObject({ candidate_id: 12, pow: POW });
+    // How long the page was open, for the detector: a whole, non-negative number of ms.
+    expect(Number.isInteger(sent.page_ms) && sent.page_ms >= 0).toBe(true);
   });
 
   it('maps every refusal to its Chinese message', async () => {

@@ -35,6 +35,7 @@ export const VOTING_MESSAGES: CodeMessages = {
   ballot_code_unknown: '没有这个投票码，请核对纸条上的投票码',
   ballot_code_revoked: '此投票码已作废，请联系所在党支部',
   ballot_code_limit: '输错投票码的次数太多，请稍后再试',
+  rate_limited: (e) => (e.retryAfter ? `操作太频繁，请 ${e.retryAfter} 秒后再试` : '操作太频繁，请稍后再试'),
 };
 
 const RECEIPT_MESSAGES: CodeMessages = {
@@ -88,12 +89,19 @@ export function getVoteChallenge(campaignId: number, signal?: AbortSignal) {
   });
 }
 
+/** How long this page has been open, in whole ms: the server's detector weighs a vote cast before anyone could read. */
+export function pageMillis(): number | undefined {
+  const now = globalThis.performance?.now?.();
+  return typeof now === 'number' && Number.isFinite(now) && now >= 0 ? Math.round(now) : undefined;
+}
+
 /** One vote sent once. A retry must pass the same `idempotencyKey`: the server then never counts it twice. */
 export function castVote(campaignId: number, candidateId: number, pow: PowSolution, idempotencyKey: string) {
+  const pageMs = pageMillis();
   return requestJson<VoteReceipt>(apiUrl(`/campaigns/${campaignId}/votes`), {
     method: 'POST',
     headers: { 'Idempotency-Key': idempotencyKey },
-    body: { candidate_id: candidateId, pow },
+    body: pageMs === undefined ? { candidate_id: candidateId, pow } : { candidate_id: candidateId, pow, page_ms: pageMs },
     messages: VOTING_MESSAGES,
   });
 }

@@ -62,7 +62,7 @@ describe('useVoteFlow', () => {
     expect(flow.stage.value).toBe('idle');
     expect(flow.progress.value).toBe(1);
     const sent = calls.find((c) => c.method === 'POST');
-    expect(sent?.body).toEqual({ candidate_id: 12, pow: { ...challenge(1234), number: 1234, maxnumber: undefined } });
+    expect(sent?.body).toEqual({ candidate_id: 12, pow: { ...challenge(1234), number: 1234, maxnumber: undefined }, page_ms: expect.any(Number) });
     expect(store.quotas[1]).toMatchObject({ votes_left: 1, voted_today: [5, 12] });
   });
 
