@@ -1,5 +1,5 @@
 /// <reference types="vitest" />
-import { defineConfig, type ProxyOptions } from 'vite';
+import { defineConfig, type Plugin, type ProxyOptions } from 'vite';
 import vue from '@vitejs/plugin-vue';
 
 // The C++ backend listens on 8080 during development; `npm run dev` forwards the API to it
@@ -19,8 +19,21 @@ const api: ProxyOptions = {
   },
 };
 
+// Vant's icon font comes embedded (a woff2 data: URL) with a copy at at.alicdn.com as its
+// fallback. No page of ours loads anything from a third party — the CSP (font-src 'self'
+// data:) refuses it and every page logged the refusal — so the fallback is cut from the CSS.
+export function offlineVantIcons(): Plugin {
+  return {
+    name: 'offline-vant-icons',
+    transform(code, id) {
+      if (!id.includes('/vant/') || !id.split('?')[0].endsWith('.css') || !code.includes('at.alicdn.com')) return null;
+      return { code: code.replace(/,\s*url\((?:https?:)?\/\/at\.alicdn\.com[^)]*\)\s*format\("[a-z0-9]+"\)/g, ''), map: null };
+    },
+  };
+}
+
 export default defineConfig({
-  plugins: [vue()],
+  plugins: [vue(), offlineVantIcons()],
   server: {
     proxy: {
       '/api': api,

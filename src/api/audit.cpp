@@ -159,7 +159,7 @@ http::Handler ExportAudit(Services& s) {
     }
     auto bytes = report::WriteXlsx({sheet});
     if (!bytes) return bytes.status();
-    return Download{std::move(*bytes), report::kXlsxType, "审计日志.xlsx"};
+    return Download{std::move(*bytes), report::kXlsxType, report::ExportFileName("", "审计日志", NowMillis(), HomeTimeZone())};
   });
 }
 

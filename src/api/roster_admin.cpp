@@ -297,6 +297,15 @@ http::Handler AdminOrgUnits(Services& s) {
   });
 }
 
+namespace {
+// "海南区_参评名单_2026-12-03.xlsx" for a district's rows, "全市_…" for the whole campaign's;
+// the day in the campaign's time zone.
+std::string ExportName(const RosterState& st, const std::string& district, std::string_view what) {
+  const OrgUnit* d = district.empty() ? nullptr : st.tree.Find(district);
+  return report::ExportFileName(d ? d->name : district.empty() ? "全市" : district, what, NowMillis(), st.record.config.timezone);
+}
+}  // namespace
+
 http::Handler ExportOrgUnits(Services& s) {
   return RosterRead(s, [](const StaffSession&, const Context& ctx, RosterState& st, const std::string& district) -> Result<Reply> {
     std::string level;
@@ -317,7 +326,7 @@ http::Handler ExportOrgUnits(Services& s) {
     }
     auto bytes = report::WriteXlsx({sheet});
     if (!bytes) return bytes.status();
-    return http::FileReply(ctx.request, std::move(*bytes), report::kXlsxType, "组织单位.xlsx");
+    return http::FileReply(ctx.request, std::move(*bytes), report::kXlsxType, ExportName(st, district, "组织单位"));
   });
 }
 
@@ -556,7 +565,7 @@ http::Handler RosterExport(Services& s) {
     }
     auto bytes = report::WriteXlsx({RosterSheet(RosterRows(st, list))});
     if (!bytes) return bytes.status();
-    return http::FileReply(ctx.request, std::move(*bytes), report::kXlsxType, "参评名单.xlsx");
+    return http::FileReply(ctx.request, std::move(*bytes), report::kXlsxType, ExportName(st, district, "参评名单"));
   });
 }
 

@@ -227,7 +227,7 @@ http::Handler ExportUsers(Services& s) {
     }
     auto bytes = report::WriteXlsx({sheet});
     if (!bytes) return bytes.status();
-    return Download{std::move(*bytes), report::kXlsxType, "用户.xlsx"};
+    return Download{std::move(*bytes), report::kXlsxType, report::ExportFileName("", "用户", NowMillis(), tz)};
   });
 }
 

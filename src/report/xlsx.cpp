@@ -57,4 +57,17 @@ Result<std::string> WriteXlsx(const std::vector<Sheet>& sheets) {
   return ss.str();
 }
 
+std::string ExportFileName(std::string_view scope, std::string_view what, Millis now, const TimeZone& tz) {
+  std::string name;
+  if (!scope.empty()) {
+    name += scope;
+    name += '_';
+  }
+  name += what;
+  name += '_';
+  name += FormatLocalDate(now, tz);
+  name += ".xlsx";
+  return name;
+}
+
 }  // namespace ss::report

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "core/status.h"
+#include "core/time.h"
 
 namespace ss::report {
 
@@ -22,6 +23,11 @@ struct Sheet {
 
 // The workbook's bytes.
 Result<std::string> WriteXlsx(const std::vector<Sheet>& sheets);
+
+// What an export is called when saved: "<scope>_<what>_<YYYY-MM-DD>.xlsx", the day in `tz`
+// ("海南区_参评名单_2026-12-03.xlsx"; without a scope "用户_2026-12-03.xlsx"), so that a folder of
+// downloads from several districts and days says what each file is and sorts by itself.
+std::string ExportFileName(std::string_view scope, std::string_view what, Millis now, const TimeZone& tz);
 
 inline constexpr const char* kXlsxType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 

@@ -251,6 +251,25 @@ TEST_F(AdminApi, ExportsAreRealWorkbooks) {
   auto mine = hainan_->Get("/api/v1/campaigns/1/roster/export.xlsx");
   auto all = org_->Get("/api/v1/campaigns/1/roster/export.xlsx");
   EXPECT_LT(mine.body.size(), all.body.size());
+  // Each named for whom and which day (Beijing time), as saved in a downloads folder.
+  auto saved_as = [](const Response& r) {
+    std::string d = r.Header("content-disposition");
+    std::string encoded = d.substr(d.find("UTF-8''") + 7), out;
+    for (std::size_t i = 0; i < encoded.size(); ++i) {
+      if (encoded[i] == '%' && i + 2 < encoded.size()) {
+        out += static_cast<char>(std::stoi(encoded.substr(i + 1, 2), nullptr, 16));
+        i += 2;
+      } else {
+        out += encoded[i];
+      }
+    }
+    return out;
+  };
+  const std::string today = FormatLocalDate(NowMillis(), HomeTimeZone());
+  EXPECT_EQ(saved_as(mine), "海南区_参评名单_" + today + ".xlsx");
+  EXPECT_EQ(saved_as(all), "全市_参评名单_" + today + ".xlsx");
+  EXPECT_EQ(saved_as(hainan_->Get("/api/v1/campaigns/1/admin/org-units/export.xlsx")), "海南区_组织单位_" + today + ".xlsx");
+  EXPECT_EQ(saved_as(org_->Get("/api/v1/admin/audit/export.xlsx")), "审计日志_" + today + ".xlsx");
 }
 
 TEST_F(AdminApi, OrgUnitsCanBeAddedUnderTheRightParentOnly) {

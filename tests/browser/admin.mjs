@@ -305,7 +305,9 @@ async function main() {
           const [download] = await Promise.all([page.waitForEvent('download'), page.locator(`[data-test=${testId}]`).click()]);
           const file = join(workDir, download.suggestedFilename());
           await download.saveAs(file);
-          check(file.endsWith('.xlsx'), `the download is named ${download.suggestedFilename()}`);
+          // Named for the district and the day, as it will sit in a downloads folder.
+          check(new RegExp(`^${EXPECTED.district.name}_.+_\\d{4}-\\d{2}-\\d{2}\\.xlsx$`).test(download.suggestedFilename()),
+            `the download is named ${download.suggestedFilename()}`);
           const book = await readExcelFile(file);  // the sheets, each {sheet, data}
           const first = Array.isArray(book) ? book[0] : book;
           return first?.data ?? book;

@@ -141,6 +141,24 @@ async function main() {
         );
         await checkTapTarget(page.locator('[data-test=district-filter]'), 'the district filter');
 
+        // Every group chosen in turn reads in full on its chip at 360 px; the sheet's close
+        // icon is a 44 px target. Then back to all groups.
+        const groups = Object.keys(EXPECTED.groups).length;
+        for (let i = 1; i <= groups; i++) {
+          await page.locator('[data-test=group-filter]').click();
+          const close = page.locator('[data-test=group-filter-sheet]').locator('xpath=ancestor::*[contains(@class, "van-popup")][1]').locator('.van-popup__close-icon');
+          const box = await close.boundingBox();
+          check(box && box.width >= 44 && box.height >= 44, `the sheet's close icon is ${box ? `${Math.round(box.width)}×${Math.round(box.height)}` : 'not shown'} px (needs 44×44)`);
+          await page.locator('[data-test=group-filter-option]').nth(i).click();
+          await page.locator('[data-test=group-filter-sheet]').waitFor({ state: 'hidden' });
+          const chip = page.locator('[data-test=group-filter] .filter-button__text');
+          const [scroll, client, text] = await chip.evaluate((el) => [el.scrollWidth, el.clientWidth, el.textContent]);
+          check(scroll <= client, `the group chip is cut off at 360 px: “${text}” needs ${scroll}px of ${client}px`);
+        }
+        await page.locator('[data-test=group-filter]').click();
+        await page.locator('[data-test=group-filter-option]').nth(0).click();
+        await page.locator('[data-test=group-filter-sheet]').waitFor({ state: 'hidden' });
+
         await page.locator('[data-test=district-filter]').click();
         await page.locator('[data-test=district-filter-option]', { hasText: EXPECTED.district }).click();
         await page.locator('[data-test=district-filter-sheet]').waitFor({ state: 'hidden' });

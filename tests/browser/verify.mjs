@@ -81,7 +81,8 @@ async function main() {
           },
           (t) => t.includes('核验通过'),
         );
-        check(text.includes(`第 ${state.leafIndex} 条记录`), `the success text does not name leaf ${state.leafIndex}: ${text}`);
+        // Counted from 1 for people, with the log's own 0-based index beside it.
+        check(text.includes(`第 ${state.leafIndex + 1} 条记录，编号 ${state.leafIndex}`), `the success text does not name leaf ${state.leafIndex}: ${text}`);
         check(/签名已用公钥 [0-9a-f]{16}/.test(text.replace(/\s+/g, ' ')), `the success text does not say the signature was checked: ${text}`);
         await fits(page, 'receipt page');
         await page.locator('[data-test=verify-ok]').scrollIntoViewIfNeeded();
@@ -94,7 +95,7 @@ async function main() {
         await page.goto(`${BASE_URL}/receipts/${state.receipt}`);
         await page.locator('[data-test=verify-vote-button]').click();
         const text = await eventually('the check succeeds', () => page.locator('[data-test=verify-ok]').innerText(), (t) => t.includes('核验通过'));
-        check(text.includes(`第 ${state.leafIndex} 条记录`), `the text does not name leaf ${state.leafIndex}: ${text}`);
+        check(text.includes(`第 ${state.leafIndex + 1} 条记录，编号 ${state.leafIndex}`), `the text does not name leaf ${state.leafIndex}: ${text}`);
         await fits(page, 'receipt check page');
         await screenshot(page, '2-receipt-check-verified');
       },
