@@ -328,6 +328,40 @@ async function main() {
       },
     },
     {
+      name: `组织单位以树形显示：${EXPECTED.district.name} → 镇/街道 → 村/社区，可展开全部、切换为列表`,
+      async run() {
+        await page.locator('[data-test=admin-menu] .el-menu-item', { hasText: '组织单位' }).click();
+        await eventually('the 组织单位 page opens', () => page.url(), (u) => new URL(u).pathname === '/admin/org-units');
+        const table = page.locator('[data-test=org-unit-table]');
+        check((await table.getAttribute('data-view')) === 'tree', 'the units do not open as a tree');
+        const rows = table.locator('.el-table__body-wrapper tr.el-table__row');
+        // The levels of the rows shown (a closed branch's rows stay in the DOM, hidden).
+        const shownLevels = () =>
+          rows.evaluateAll((trs) =>
+            trs.filter((tr) => tr.style.display !== 'none').map((tr) => tr.className.match(/el-table__row--level-(\d)/)?.[1] ?? '0'),
+          );
+        // Opened to the towns and streets: the district first, its towns under it, no village yet.
+        const levels = await eventually('the tree shows the district and its towns', shownLevels, (l) => l.length > 1);
+        check((await rows.first().innerText()).includes(EXPECTED.district.name), `the tree starts with ${await rows.first().innerText()}`);
+        check(levels[0] === '0' && levels.slice(1).every((l) => l === '1'), `levels shown at first: ${levels.join(',')}`);
+        const total = Number((await page.locator('.ss-toolbar .ss-muted').innerText()).match(/共 (\d+) 个单位/)?.[1]);
+        await page.locator('[data-test=expand-all]').click();
+        const all = await eventually('展开全部 shows every unit', shownLevels, (l) => l.length === total);
+        check(all.includes('2'), 'no village or community under a town after 展开全部');
+        await screenshot(page, '1b-org-unit-tree');
+        await page.locator('[data-test=collapse-all]').click();
+        await eventually('折叠全部 leaves the district alone', shownLevels, (l) => l.length === 1);
+        // 列表: paged, and the address keeps the choice.
+        await page.locator('[data-test=org-unit-view] label', { hasText: '列表' }).click();
+        await eventually('the list view is in the address', () => page.url(), (u) => new URL(u).searchParams.get('view') === 'list');
+        await eventually('the list is paged', () => page.locator('.el-pagination').count(), (n) => n === 1);
+        await page.reload();
+        await eventually('a reload keeps the list view', () => table.getAttribute('data-view'), (v) => v === 'list');
+        await page.locator('[data-test=org-unit-view] label', { hasText: '树形' }).click();
+        await eventually('back to the tree', () => table.getAttribute('data-view'), (v) => v === 'tree');
+      },
+    },
+    {
       name: `编辑${EXPECTED.candidate.no}号${EXPECTED.candidate.name}的职务（投票阶段须填写更正原因）`,
       async run() {
         await openCandidates();

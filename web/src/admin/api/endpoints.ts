@@ -87,6 +87,16 @@ export interface OrgUnitPatch {
 }
 export const listOrgUnits = (campaignId: number, query: OrgUnitQuery) =>
   request<ListResult<AdminOrgUnit>>('GET', `/campaigns/${campaignId}/admin/org-units`, { query });
+/** Every unit that matches (for the tree), page by page at the server's largest page size. */
+export async function listAllOrgUnits(campaignId: number, query: Omit<OrgUnitQuery, 'page' | 'page_size'>): Promise<AdminOrgUnit[]> {
+  const all: AdminOrgUnit[] = [];
+  for (let page = 1; page <= 1000; page += 1) {
+    const { items, total } = await listOrgUnits(campaignId, { ...query, page, page_size: 100 });
+    all.push(...items);
+    if (items.length === 0 || all.length >= total) break;
+  }
+  return all;
+}
 export const createOrgUnit = (campaignId: number, unit: NewOrgUnit) =>
   request<AdminOrgUnit>('POST', `/campaigns/${campaignId}/org-units`, { body: unit });
 export const updateOrgUnit = (campaignId: number, code: string, patch: OrgUnitPatch) =>
