@@ -79,6 +79,10 @@ Result<CandidateQuery> Directory::ParseQuery(const std::map<std::string, std::st
     if (!d || d->level != Level::kDistrict) return bad("没有代码为 " + *district + " 的区");
     q.district = *district;
   }
+  if (const auto* unit = get("unit"); unit && !unit->empty()) {
+    if (!tree_.Find(*unit)) return bad("没有代码为 " + *unit + " 的组织单位");
+    q.unit = *unit;
+  }
   if (const auto* level = get("level"); level && !level->empty()) {
     auto l = LevelFromKey(*level);
     if (!l || !IsGrassrootsLevel(*l)) return bad("level 须为 town、street、village 或 community");
@@ -103,6 +107,13 @@ bool Directory::Matches(const Entry& e, const CandidateQuery& q, const std::vect
   if (!q.group.empty() && e.candidate->group != q.group) return false;
   if (!q.district.empty() && (!e.district || e.district->code != q.district)) return false;
   if (!q.level.empty() && LevelKey(e.unit->level) != q.level) return false;
+  // Under the unit: a candidate's unit is a town/street or a village/community, so the unit
+  // itself, its town/street, its district, or the city above them all.
+  if (!q.unit.empty() && e.unit->code != q.unit && !(e.parent && e.parent->code == q.unit) &&
+      !(e.district && e.district->code == q.unit)) {
+    const OrgUnit* u = tree_.Find(q.unit);
+    if (!u || u->level != Level::kCity) return false;
+  }
   for (const auto& w : words) {
     bool hit = e.search_name.find(w) != std::string::npos || e.search_unit.find(w) != std::string::npos ||
                std::to_string(e.candidate->no) == w;

@@ -23,6 +23,7 @@ struct CandidateQuery {
   std::string group;     // group key, or empty for all
   std::string district;  // district code, or empty
   std::string level;     // level key (town, street, village, community), or empty
+  std::string unit;      // an org unit's code: its own candidates and those of every unit under it
   std::string q;         // words that must all appear in the name or the unit name (or = 序号)
   int page = 1;          // 1-based
   int page_size = 20;    // 1..kMaxPageSize

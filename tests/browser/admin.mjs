@@ -298,6 +298,25 @@ async function main() {
       },
     },
     {
+      name: '点左侧单位树的拉僧仲街道：列表只剩它和它下面社区的书记，再点“全部单位”恢复',
+      async run() {
+        await openCandidates();
+        const total = () => page.locator('[data-test=candidate-total]').getAttribute('data-total');
+        const all = Number(await eventually('the list counts its rows', total, (t) => Number(t) > 0));
+        const node = page.locator('[data-test=unit-tree-node][data-code="150303004"]');
+        await eventually('the unit tree shows 拉僧仲街道', () => node.count(), (n) => n === 1);
+        check((await page.locator('[data-test=unit-tree-node]').first().innerText()).includes(EXPECTED.district.name), 'the tree does not start at the district');
+        await node.click();
+        await eventually('the address keeps the unit', () => page.url(), (u) => new URL(u).searchParams.get('unit') === '150303004');
+        await eventually('5 candidates under 拉僧仲街道 (the street and its 4 communities)', total, (t) => t === '5');
+        const units = await texts(candidateTable.locator('[data-test=cand-unit]'));
+        check(units.includes('拉僧仲街道') && units.includes(EXPECTED.candidate.unit), `the rows are of ${units.join(', ')}`);
+        await screenshot(page, '1a-unit-tree');
+        await page.locator('[data-test=unit-tree-all]').click();
+        await eventually(`全部单位 lists all ${all} again`, total, (t) => Number(t) === all);
+      },
+    },
+    {
       name: `导出本区的参评书记和组织单位（Excel 只含${EXPECTED.district.name}）`,
       async run() {
         // Clicks an export button and reads the workbook it downloads.

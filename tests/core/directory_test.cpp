@@ -100,6 +100,25 @@ TEST_F(DirectoryTest, FiltersCombine) {
   EXPECT_EQ(page.total, 3);  // 拉僧庙镇, 公乌素镇, 巴音陶亥镇
 }
 
+TEST_F(DirectoryTest, FilterByUnitTakesEverythingUnderIt) {
+  // 拉僧仲街道: its own secretary and those of its communities, 新桥社区 (97) among them.
+  auto street = dir_->Find(Query({{"unit", "150303004"}, {"page_size", "100"}}));
+  EXPECT_EQ(street.total, 5);
+  bool has97 = false;
+  for (const auto* e : street.items) {
+    EXPECT_TRUE(e->unit->code == "150303004" || (e->parent && e->parent->code == "150303004")) << e->unit->name;
+    has97 |= e->candidate->no == 97;
+  }
+  EXPECT_TRUE(has97);
+  EXPECT_EQ(Nos(dir_->Find(Query({{"unit", "150303004001"}}))), std::vector<int>{97}) << "one community";
+  EXPECT_EQ(dir_->Find(Query({{"unit", "150303"}})).total, 17) << "a district: as its district filter";
+  EXPECT_EQ(dir_->Find(Query({{"unit", "150300"}})).total, 103) << "the city: everyone";
+  EXPECT_EQ(dir_->Find(Query({{"unit", "150303004"}, {"district", "150301"}})).total, 0) << "filters combine";
+  auto unknown = dir_->ParseQuery({{"unit", "999"}});
+  ASSERT_FALSE(unknown.ok());
+  EXPECT_EQ(unknown.status().code(), code::kBadParam);
+}
+
 TEST_F(DirectoryTest, SearchByUnitName) {
   auto page = dir_->Find(Query({{"q", "新桥社区"}}));
   EXPECT_EQ(page.total, 1);

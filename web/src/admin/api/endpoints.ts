@@ -115,6 +115,8 @@ export type CandidateStatus = 'active' | 'disabled' | 'all';
 export interface AdminCandidateQuery extends Query {
   group?: string;
   district?: string;
+  /** An org unit's code: its candidates and those of every unit under it. */
+  unit?: string;
   level?: string;
   q?: string;
   status?: CandidateStatus;
