@@ -50,3 +50,21 @@ awk -v a="$accepted" -v s="$secs" -v b="$bare" -v h="$healthz" 'BEGIN {
   v = a / s
   printf "bare Beast: %.0f req/s; /healthz: %.0f req/s; accepted votes: %.0f /s (%.0f%% of bare, %.0f%% of /healthz)\n", b, h, v, 100 * v / b, 100 * v / h
 }' >&2
+
+# The sealer's lag: from the end of the flood to the first signed head that covers the whole
+# log (every accepted vote's leaf, and the quarantine entries beside them). The log stops
+# growing when wrk stops, so the final size is the one that stays put for 3 s.
+end=$(date +%s.%N)
+size_of() { curl -s "$url/api/v1/campaigns/1/log/sth" | sed -nE 's/.*"tree_size":([0-9]+).*/\1/p'; }
+last=-1 first_seen=$end stable_since=$end
+while :; do
+  now=$(date +%s.%N)
+  s=$(size_of)
+  if [ "${s:-0}" != "$last" ]; then last=${s:-0}; first_seen=$now; stable_since=$now; fi
+  awk -v a="$now" -v b="$stable_since" 'BEGIN { exit !(a - b >= 3) }' && break
+  awk -v a="$now" -v b="$end" 'BEGIN { exit !(a - b >= 60) }' && { echo "sealer: no stable head within 60 s (last size $last)" >&2; break; }
+  sleep 0.05
+done
+awk -v s="$last" -v a="$accepted" -v f="$first_seen" -v e="$end" 'BEGIN {
+  printf "sealer: the head covering all %d log entries (%d accepted votes) was out %.2f s after the flood ended\n", s, a, f - e
+}' >&2

@@ -227,17 +227,21 @@ http::Handler InclusionProof(Services& s) {
     auto work = [&s, campaign, &leaf, size]() -> Result<Out> {
       auto head = PublishedHead(s, campaign, *size, "tree_size");
       if (!head) return head.status();
-      auto index = s.store.log().IndexOf(campaign, integrity::ToBytes(*leaf));
-      if (!index) return index.status();
-      if (!*index) return Status(code::kNotFound, "日志中没有这个叶哈希", {FieldError{0, "leaf_hash", "日志中没有"}});
-      if (**index >= *size)
-        return Status(code::kNotFound, "该条目晚于这个树头（第 " + std::to_string(**index) + " 条），请使用更新的树头",
-                      {FieldError{0, "tree_size", "不包含该条目"}});
-      Out out{**index, {}};
-      Status st = s.log->With(campaign, static_cast<std::uint64_t>(*size), [&](const MerkleTree& t) {
-        out.path = t.InclusionProof(static_cast<std::uint64_t>(out.index), static_cast<std::uint64_t>(*size));
+      // The whole log (a catch-up reads only what is new), so that a leaf later than the head
+      // is told apart from one that is not there.
+      std::optional<std::uint64_t> index;
+      Out out;
+      Status st = s.log->With(campaign, 0, [&](const MerkleTree& t) {
+        index = t.Find(*leaf);
+        if (index && *index < static_cast<std::uint64_t>(*size))
+          out.path = t.InclusionProof(*index, static_cast<std::uint64_t>(*size));
       });
       if (!st.ok()) return st;
+      if (!index) return Status(code::kNotFound, "日志中没有这个叶哈希", {FieldError{0, "leaf_hash", "日志中没有"}});
+      if (*index >= static_cast<std::uint64_t>(*size))
+        return Status(code::kNotFound, "该条目晚于这个树头（条目编号 " + std::to_string(*index) + "），请使用更新的树头",
+                      {FieldError{0, "tree_size", "不包含该条目"}});
+      out.index = static_cast<std::int64_t>(*index);
       return out;
     };
     auto got = co_await http::Offload(ctx.blocking, work);

@@ -46,8 +46,7 @@ class LogRepository {
   // Only the leaf hashes of [start, end), appended to `out` (what the in-memory tree reads).
   virtual Status LeafHashes(std::int64_t campaign, std::int64_t start, std::int64_t end,
                             std::vector<std::string>& out) = 0;
-  // The index of the entry with this leaf hash, if the log holds it.
-  virtual Result<std::optional<std::int64_t>> IndexOf(std::int64_t campaign, const std::string& leaf_hash) = 0;
+  // (By leaf hash, an entry is found in memory: api::LogTrees, integrity::MerkleTree::Find.)
 
   // Keeps a head the sealer signed. kConflict when one of that size is kept already (the
   // sealer publishes a size once).

@@ -167,6 +167,27 @@ TEST(Merkle, TamperedProofsFail) {
   EXPECT_FALSE(VerifyConsistency(13, 13, root, t.Root(12), {}));
 }
 
+TEST(Merkle, FindsALeafByItsHashThroughEveryGrowth) {
+  MerkleTree t;
+  EXPECT_FALSE(t.Find(LeafHash("x"))) << "an empty tree";
+  const int n = 5000;  // past several growths of the table (1024, 2048, … slots)
+  for (int i = 0; i < n; ++i) t.Append(LeafHash("entry " + std::to_string(i)));
+  for (int i = 0; i < n; i += 7) {
+    auto found = t.Find(LeafHash("entry " + std::to_string(i)));
+    ASSERT_TRUE(found) << i;
+    EXPECT_EQ(*found, static_cast<std::uint64_t>(i));
+  }
+  EXPECT_FALSE(t.Find(LeafHash("entry 5000")));
+  EXPECT_FALSE(t.Find(LeafHash("")));
+  // The same entry twice: the first index, also after the table has grown past both.
+  MerkleTree d;
+  d.Append(LeafHash("a"));
+  d.Append(LeafHash("twice"));
+  d.Append(LeafHash("twice"));
+  for (int i = 0; i < 3000; ++i) d.Append(LeafHash("filler " + std::to_string(i)));
+  EXPECT_EQ(d.Find(LeafHash("twice")), std::optional<std::uint64_t>(1));
+}
+
 TEST(Merkle, HexRoundTripsAndRefusesNonsense) {
   Hash h = LeafHash("abc");
   EXPECT_EQ(FromHex(ToHex(h)), h);

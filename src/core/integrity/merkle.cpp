@@ -1,5 +1,8 @@
 #include "core/integrity/merkle.h"
 
+#include <algorithm>
+#include <cstdlib>
+
 #include <sodium.h>
 
 #include <bit>
@@ -86,9 +89,43 @@ std::optional<Hash> FromHex(std::string_view hex) {
   return h;
 }
 
+namespace {
+std::uint64_t SlotKey(const Hash& h) {
+  std::uint64_t k = 0;
+  for (int i = 0; i < 8; ++i) k = (k << 8) | h[static_cast<std::size_t>(i)];
+  return k;
+}
+}  // namespace
+
+void MerkleTree::Index(std::uint32_t leaf) {
+  auto put = [this](std::uint32_t l) {
+    const std::size_t mask = slots_.size() - 1;
+    std::size_t i = SlotKey(levels_[0][l]) & mask;
+    while (slots_[i] != kNoLeaf) i = (i + 1) & mask;
+    slots_[i] = l;
+  };
+  if ((static_cast<std::uint64_t>(leaf) + 1) * 2 > slots_.size()) {
+    // Grown by re-inserting every leaf in index order, so that equal hashes stay in that order.
+    slots_.assign(std::max<std::size_t>(1024, slots_.size() * 2), kNoLeaf);
+    for (std::uint32_t l = 0; l < leaf; ++l) put(l);
+  }
+  put(leaf);
+}
+
+std::optional<std::uint64_t> MerkleTree::Find(const Hash& leaf_hash) const {
+  if (slots_.empty()) return std::nullopt;
+  const std::size_t mask = slots_.size() - 1;
+  // Probing meets equal hashes in the order they were inserted: the first leaf comes first.
+  for (std::size_t i = SlotKey(leaf_hash) & mask; slots_[i] != kNoLeaf; i = (i + 1) & mask)
+    if (levels_[0][slots_[i]] == leaf_hash) return slots_[i];
+  return std::nullopt;
+}
+
 void MerkleTree::Append(const Hash& leaf_hash) {
   if (levels_.empty()) levels_.emplace_back();
+  if (levels_[0].size() >= kNoLeaf) std::abort();  // 2³² − 1 leaves: the slots cannot name more
   levels_[0].push_back(leaf_hash);
+  Index(static_cast<std::uint32_t>(levels_[0].size() - 1));
   // Each leaf that completes a subtree of 2^(h+1) leaves completes its parent at level h+1.
   for (std::size_t h = 0; levels_[h].size() % 2 == 0; ++h) {
     if (levels_.size() == h + 1) levels_.emplace_back();

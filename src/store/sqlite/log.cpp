@@ -72,16 +72,6 @@ Status Log::LeafHashes(std::int64_t campaign, std::int64_t start, std::int64_t e
   return q->error();
 }
 
-Result<std::optional<std::int64_t>> Log::IndexOf(std::int64_t campaign, const std::string& leaf_hash) {
-  auto db = db_.Read();
-  auto q = db->Prepare("SELECT idx FROM log_entries WHERE campaign_id = ? AND leaf_hash = ? ORDER BY idx LIMIT 1");
-  q->Bind(1, campaign).BindBlob(2, leaf_hash);
-  std::optional<std::int64_t> out;
-  if (q->Step()) out = q->Int(0);
-  if (!q->error().ok()) return q->error();
-  return out;
-}
-
 Pending<Status> Log::PublishHead(const TreeHeadRecord& head) {
   return db_.Write([head](Connection& db) -> Status {
     auto q = db.Prepare(std::string("INSERT INTO tree_heads(") + kHeadColumns + ") VALUES (?, ?, ?, ?, ?)");

@@ -200,7 +200,6 @@ class Log final : public LogRepository {
   Result<std::int64_t> Size(std::int64_t campaign) override;
   Result<std::vector<LogLeaf>> Entries(std::int64_t campaign, std::int64_t start, std::int64_t end) override;
   Status LeafHashes(std::int64_t campaign, std::int64_t start, std::int64_t end, std::vector<std::string>& out) override;
-  Result<std::optional<std::int64_t>> IndexOf(std::int64_t campaign, const std::string& leaf_hash) override;
   Pending<Status> PublishHead(const TreeHeadRecord& head) override;
   Result<std::optional<TreeHeadRecord>> LatestHead(std::int64_t campaign) override;
   Result<std::optional<TreeHeadRecord>> HeadOfSize(std::int64_t campaign, std::int64_t tree_size) override;
