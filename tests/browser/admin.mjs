@@ -493,6 +493,13 @@ async function main() {
         const outside = await badRows.nth(1).locator('[data-test=import-row-errors]').innerText();
         check(outside.includes('不在本区'), `the other district's row reads "${outside}"`);
         check((await dialog.locator('.ok', { hasText: '✓' }).count()) === 1, 'only the good row (line 2) may have a ✓');
+        // On a 1366×768 laptop the buttons stay on the screen, the preview scrolls in the dialog.
+        const before = page.viewportSize();
+        await page.setViewportSize({ width: 1366, height: 768 });
+        const confirm = await eventually('确认导入 is on a 1366×768 screen', () => page.locator('[data-test=import-confirm]').boundingBox(), (b) => b && b.y + b.height <= 768);
+        check(confirm.y >= 0, `确认导入 is above the window (y ${confirm.y})`);
+        await screenshot(page, '3a-import-1366x768');
+        await page.setViewportSize(before);
         const cellMarked = await badRow.locator('td.import-cell--error').count();
         // A checked file not imported is not closed without a word either.
         await page.locator('[data-test=import-cancel]').click();
