@@ -298,7 +298,7 @@ async function main() {
       },
     },
     {
-      name: '点左侧单位树的拉僧仲街道：列表只剩它和它下面社区的书记，再点“全部单位”恢复',
+      name: '点左侧单位树的拉僧仲街道：列表只剩它和它下面社区的书记；勾选两人批量停用、再批量启用；点“全部单位”恢复',
       async run() {
         await openCandidates();
         const total = () => page.locator('[data-test=candidate-total]').getAttribute('data-total');
@@ -312,6 +312,40 @@ async function main() {
         const units = await texts(candidateTable.locator('[data-test=cand-unit]'));
         check(units.includes('拉僧仲街道') && units.includes(EXPECTED.candidate.unit), `the rows are of ${units.join(', ')}`);
         await screenshot(page, '1a-unit-tree');
+
+        // Two rows chosen: 批量停用 with one reason (this phase makes it a correction), then
+        // 批量启用 from the list of every status puts both back.
+        const pick = async (no) => rowOf(no).locator('.el-checkbox').first().click();
+        const answer = async (verb) => {
+          const box = page.locator('.el-message-box');
+          await box.waitFor();
+          const question = await box.innerText();
+          check(question.includes('98 钟宏') && question.includes('99 吕兰文'), `the question does not name both: ${question}`);
+          await box.locator('textarea').fill(`浏览器测试：批量${verb} ${runStamp}`);
+          await box.locator('.el-message-box__btns .el-button--primary').last().click();
+        };
+        const status = async (label) => {
+          await page.locator('[data-test=filter-status]').click();
+          await page.locator('.el-select-dropdown__item:visible', { hasText: new RegExp(`^${label}$`) }).click();
+          await page.locator('[data-test=search]').click();
+        };
+        await pick(98);
+        await pick(99);
+        await eventually('已选 2 人', () => page.locator('[data-test=selected-count]').getAttribute('data-count'), (n) => n === '2');
+        await page.locator('[data-test=batch-disable]').click();
+        await answer('停用');
+        await toast(page, '已停用 2 人');
+        await eventually('the two leave the list of active ones', total, (t) => t === '3');
+        await status('全部');
+        await eventually('全部 lists all 5 again', total, (t) => t === '5');
+        await pick(98);
+        await pick(99);
+        await page.locator('[data-test=batch-enable]').click();
+        await answer('启用');
+        await toast(page, '已启用 2 人');
+        await status('启用');
+        await eventually('both are active again', total, (t) => t === '5');
+
         await page.locator('[data-test=unit-tree-all]').click();
         await eventually(`全部单位 lists all ${all} again`, total, (t) => Number(t) === all);
       },

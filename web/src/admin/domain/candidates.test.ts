@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { AdminCandidate } from '../api/types';
-import { candidatePatch } from './candidates';
+import { batchSummary, batchTargets, candidatePatch } from './candidates';
 import { levelsFor, parentLevels } from './orgUnits';
 
 const original: AdminCandidate = {
@@ -44,5 +44,20 @@ describe('org unit levels', () => {
   it('keeps district admins below the district level', () => {
     expect(levelsFor('district_admin')).not.toContain('district');
     expect(levelsFor('organizer')).toContain('district');
+  });
+});
+
+describe('batch actions', () => {
+  it('changes only the rows not in the wanted state already', () => {
+    const rows = [{ id: 1, active: true }, { id: 2, active: false }, { id: 3, active: true }];
+    expect(batchTargets(rows, false).map((r) => r.id)).toEqual([1, 3]);
+    expect(batchTargets(rows, true).map((r) => r.id)).toEqual([2]);
+  });
+
+  it('says what was done and who failed, in one sentence', () => {
+    expect(batchSummary('停用', 5, [])).toBe('已停用 5 人');
+    expect(batchSummary('停用', 1, [{ name: '张立', message: '当前阶段不能修改名单' }, { name: '李明', message: '网络连接失败' }])).toBe(
+      '已停用 1 人，2 人未能停用：张立（当前阶段不能修改名单）；李明（网络连接失败）',
+    );
   });
 });
