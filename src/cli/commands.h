@@ -21,6 +21,7 @@ struct InitOptions {
   std::string db;
   bool demo = false;
   bool demo_votes = true;  // --no-demo-votes: the demo without its voting history (quicker test databases)
+  int demo_voters = 4000;  // --demo-voters N: how many simulated voters the history has (≈ 7.7 votes each)
 };
 int Init(const InitOptions& options);
 

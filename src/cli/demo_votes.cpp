@@ -82,7 +82,8 @@ Status SeedBrushingAttempt(store::Store& store, std::int64_t campaign, const Cam
 
 }  // namespace
 
-Result<DemoVotes> SeedDemoVotes(store::Store& store, std::int64_t campaign, const CampaignConfig& config, Millis now) {
+Result<DemoVotes> SeedDemoVotes(store::Store& store, std::int64_t campaign, const CampaignConfig& config, Millis now,
+                                int voter_count) {
   const Phase* voting = config.schedule.Find(PhaseKey::kVoting);
   if (!voting || voting->start >= now) return DemoVotes{};
   auto candidates = store.roster().Candidates(campaign);
@@ -105,16 +106,15 @@ Result<DemoVotes> SeedDemoVotes(store::Store& store, std::int64_t campaign, cons
   static constexpr double kHours[24] = {1, 0.5, 0.3, 0.2, 0.2, 0.5, 2, 4, 6, 6, 5, 6, 9, 8, 5, 5, 5, 6, 8, 12, 14, 13, 9, 4};
   std::discrete_distribution<int> hour(std::begin(kHours), std::end(kHours));
 
-  constexpr int kVoters = 4000;
   std::vector<std::int64_t> voters;
   {
     voting::OtpPolicy p;
     std::vector<store::Pending<Result<store::VoterRepository::OtpOutcome>>> issued, verified;
-    for (int i = 0; i < kVoters; ++i)
+    for (int i = 0; i < voter_count; ++i)
       issued.push_back(store.voters().IssueOtp("demo-voter-" + std::to_string(i), "demo", voting->start, 0, p));
     for (auto& f : issued)
       if (auto r = std::move(f).Wait(); !r) return r.status();
-    for (int i = 0; i < kVoters; ++i)
+    for (int i = 0; i < voter_count; ++i)
       verified.push_back(store.voters().VerifyOtp("demo-voter-" + std::to_string(i), "demo",
                                                   std::to_string(1000 + i % 9000), voting->start, p));
     for (auto& f : verified) {
@@ -126,7 +126,7 @@ Result<DemoVotes> SeedDemoVotes(store::Store& store, std::int64_t campaign, cons
   }
 
   DemoVotes out;
-  out.voters = kVoters;
+  out.voters = voter_count;
   const TimeZone& tz = config.timezone;
   std::int64_t first = voting::CampaignDay(voting->start, tz);
   std::int64_t today = voting::CampaignDay(now, tz);

@@ -25,6 +25,8 @@ struct DemoVotes {
   std::string farm_target;   // whose count the farm tried to lift
 };
 
-Result<DemoVotes> SeedDemoVotes(store::Store& store, std::int64_t campaign, const CampaignConfig& config, Millis now);
+// `voters` simulated voters (the demo's 4,000 cast ≈ 31,000 votes; a test of scale asks for more).
+Result<DemoVotes> SeedDemoVotes(store::Store& store, std::int64_t campaign, const CampaignConfig& config, Millis now,
+                                int voter_count = 4000);
 
 }  // namespace ss::cli

@@ -76,7 +76,7 @@ int Init(const InitOptions& options) {
     return 1;
   }
   if (!options.demo_votes) return 0;
-  auto votes = SeedDemoVotes(*store, *id, doc->config, now);
+  auto votes = SeedDemoVotes(*store, *id, doc->config, now, options.demo_voters);
   if (!votes) {
     PrintError(votes.status());
     return 1;

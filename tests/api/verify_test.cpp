@@ -4,6 +4,9 @@
 #include <gtest/gtest.h>
 #include <sqlite3.h>
 
+#include <array>
+#include <regex>
+
 #include "core/integrity/merkle.h"
 #include "harness.h"
 #include "voter.h"
@@ -176,6 +179,57 @@ TEST_F(VerifyCommand, UsageErrorsSayWhat) {
   auto other_key = RunCommand({"verify", "--db", Copy(), "--campaign", "1", "--public-key", std::string(64, 'a')});
   EXPECT_EQ(other_key.exit_code, 1);
   EXPECT_NE(other_key.out.find("公钥"), std::string::npos) << other_key.out;
+}
+
+// The bar: verify passes on a campaign of 100,000 votes with reviewed flags, from the
+// public routes while the server runs and from the database after it stopped.
+TEST(VerifyAtScale, PassesOnAHundredThousandVotesWithReviewedFlags) {
+  TempDir dir;
+  auto init = RunCommand({"init", "--db", (dir.path / "test.db").string(), "--demo", "--demo-voters", "13000"});
+  ASSERT_EQ(init.exit_code, 0) << init.out;
+  Server server(dir.path, VotingArgs(dir.path), /*init=*/false);
+  auto size = [&server]() -> std::int64_t {
+    auto r = server.Connect().Get("/api/v1/campaigns/1/log/sth");
+    return r.status == 200 ? r.Json().at("tree_size").as_int64() : 0;
+  };
+  // Nothing arrives now: the first head covers every entry init wrote.
+  ASSERT_TRUE(WaitUntil([&] { return size() > 0; }, std::chrono::milliseconds(30000)));
+  const std::int64_t first = size();
+
+  // The demo's brushing attempt, reviewed: half confirmed (invalid), half released.
+  auto accounts = server.Accounts();
+  Staff organizer(server, "organizer", accounts.at("organizer"));
+  ASSERT_TRUE(organizer.ok());
+  auto flags = organizer.Get("/api/v1/campaigns/1/review/flags?page_size=100");
+  ASSERT_EQ(flags.status, 200u) << flags.body;
+  json::value flags_body = flags.Json();
+  const auto& items = flags_body.at("items").as_array();
+  ASSERT_GE(items.size(), 4u) << "the demo holds a brushing attempt for review";
+  json::array invalidate, release;
+  for (std::size_t i = 0; i < items.size(); ++i) (i % 2 ? release : invalidate).push_back(items[i].at("vote_id").as_int64());
+  for (auto [ids, decision] : {std::pair{&invalidate, "invalidate"}, std::pair{&release, "release"}}) {
+    auto r = organizer.Post("/api/v1/campaigns/1/review/decisions",
+                            json::object{{"vote_ids", *ids}, {"decision", decision}, {"reason", "核查后的决定（测试）"}});
+    ASSERT_EQ(r.status, 200u) << r.body;
+  }
+  const std::int64_t decided = static_cast<std::int64_t>(items.size());
+  ASSERT_TRUE(WaitUntil([&] { return size() == first + decided; }, std::chrono::milliseconds(30000))) << size();
+
+  auto counts = [](const std::string& out) {
+    std::smatch m;
+    EXPECT_TRUE(std::regex_search(out, m, std::regex("有效票 (\\d+)，审核中 (\\d+)，已作废 (\\d+)"))) << out;
+    return m.size() == 4 ? std::array<long, 3>{std::stol(m[1]), std::stol(m[2]), std::stol(m[3])} : std::array<long, 3>{};
+  };
+  auto online = RunCommand({"verify", "--url", "http://127.0.0.1:" + std::to_string(server.port()), "--campaign", "1"});
+  ASSERT_EQ(online.exit_code, 0) << online.out;
+  EXPECT_NE(online.out.find("公布的每位参评人的票数与日志相符"), std::string::npos) << online.out;
+  auto [valid, review, invalid] = counts(online.out);
+  EXPECT_GE(valid + review + invalid, 100'000) << online.out;
+  EXPECT_EQ(invalid, static_cast<long>(invalidate.size())) << online.out;
+  server.Stop();
+  auto offline = RunCommand({"verify", "--db", (dir.path / "test.db").string(), "--campaign", "1"});
+  ASSERT_EQ(offline.exit_code, 0) << offline.out;
+  EXPECT_EQ(counts(offline.out), (std::array<long, 3>{valid, review, invalid})) << offline.out;
 }
 
 }  // namespace
