@@ -36,7 +36,7 @@ int main(int argc, char** argv) {
   auto* import_campaign = import->add_subcommand("campaign", "从 JSON 文件创建活动（含组织架构与名单）");
   import_campaign->add_option("--db", db, "SQLite 数据库文件");
   import_campaign->add_option("file", file, "活动 JSON 文件")->required();
-  auto* import_roster = import->add_subcommand("roster", "从 CSV 文件导入参评名单（按序号新增或更新）");
+  auto* import_roster = import->add_subcommand("roster", "从 CSV 文件导入参评名单（按编号新增或更新）");
   import_roster->add_option("--db", db, "SQLite 数据库文件");
   import_roster->add_option("--campaign", campaign, "活动编号")->required();
   import_roster->add_option("file", file, "名单 CSV 文件")->required();

@@ -10,7 +10,7 @@ void CheckCandidate(Candidate& c, const OrgTree& tree, const CampaignConfig& con
   auto err = [&](const std::string& field, std::string msg) {
     errors.push_back({src.line, src.path + field, std::move(msg)});
   };
-  if (c.no < 1 || c.no > 999999) err(col.no, "序号须为 1 到 999999 之间的整数");
+  if (c.no < 1 || c.no > 999999) err(col.no, "编号须为 1 到 999999 之间的整数");
   if (c.name.empty() || c.name.size() > 64) err(col.name, "姓名不能为空，且不超过 64 字节");
   if (c.gender != "男" && c.gender != "女") err(col.gender, "性别须为“男”或“女”");
   if (c.title.empty() || c.title.size() > 128) err(col.title, "职务不能为空，且不超过 128 字节");
@@ -49,7 +49,7 @@ void CheckCandidatesUnique(const std::vector<Candidate>& list,
       auto [it, fresh] = by_no.emplace(c.no, i);
       if (!fresh)
         errors.push_back({where(i).line, where(i).path + col.no,
-                          "序号 " + std::to_string(c.no) + " 与" + first_at(it->second) + "重复"});
+                          "编号 " + std::to_string(c.no) + " 与" + first_at(it->second) + "重复"});
     }
     if (!c.unit.empty()) {
       auto [it, fresh] = by_unit.emplace(c.unit, i);

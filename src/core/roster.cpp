@@ -51,12 +51,22 @@ Result<std::vector<RosterRow>> ParseRosterRecords(const std::vector<CsvRecord>& 
 
 Result<RosterRead> ReadRosterRecords(const std::vector<CsvRecord>& records, const OrgTree& tree,
                                      const CampaignConfig& config) {
-  static constexpr const char* kRequired[] = {"序号", "姓名", "性别", "职务", "单位代码"};
-  auto table = Table::Read(records, kRosterColumns, kRequired, "序号,姓名,性别,职务,单位代码,…");
+  static constexpr const char* kRequired[] = {"编号", "姓名", "性别", "职务", "单位代码"};
+  // An older file's 序号 is the same column.
+  std::vector<CsvRecord> renamed;
+  const std::vector<CsvRecord>* input = &records;
+  auto older = [](const std::string& f) { return TrimCell(f) == "序号"; };
+  if (!records.empty() && std::any_of(records[0].fields.begin(), records[0].fields.end(), older)) {
+    renamed = records;
+    for (auto& f : renamed[0].fields)
+      if (older(f)) f = "编号";
+    input = &renamed;
+  }
+  auto table = Table::Read(*input, kRosterColumns, kRequired, "编号,姓名,性别,职务,单位代码,…");
   if (!table) return table.status();
   const auto& header = table->Header();
   std::vector<FieldError> errors;
-  CandidateColumns names{"序号", "姓名", "性别", "职务", "单位代码", "组别"};
+  CandidateColumns names{"编号", "姓名", "性别", "职务", "单位代码", "组别"};
   std::vector<RosterRow> rows;
   std::vector<CandidateSource> sources;
   for (std::size_t r = 0; r < table->size(); ++r) {
@@ -69,7 +79,7 @@ Result<RosterRead> ReadRosterRecords(const std::vector<CsvRecord>& records, cons
     RosterRow row;
     row.line = rec.line;
     Candidate& c = row.candidate;
-    std::string no = get("序号");
+    std::string no = get("编号");
     if (!ParseInt(no, c.no)) c.no = 0;  // CheckCandidate reports it
     c.name = get("姓名");
     c.gender = get("性别");
@@ -133,7 +143,7 @@ Result<RosterPlan> PlanRoster(const std::vector<Candidate>& existing, const std:
       int line = 0;
       for (const auto& r : rows)
         if (r.candidate.no == no || r.candidate.no == it->second) line = r.line;
-      errors.push_back({line, "单位代码", "单位 " + c.unit + " 已有参评书记（序号 " + std::to_string(it->second) + "）"});
+      errors.push_back({line, "单位代码", "单位 " + c.unit + " 已有参评书记（编号 " + std::to_string(it->second) + "）"});
     }
   }
   std::vector<Candidate> all;

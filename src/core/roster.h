@@ -1,6 +1,6 @@
 // Roster import: a table of candidates (CSV from Excel, or rows parsed from .xlsx in the
 // browser) checked row by row against a campaign, then planned against the roster already
-// stored. Rows are keyed by 序号: a known number updates that candidate (so its id, votes and
+// stored. Rows are keyed by 编号: a known number updates that candidate (so its id, votes and
 // scores stay), a new one adds a candidate. Either every row is good or nothing is imported.
 #pragma once
 
@@ -16,9 +16,11 @@
 
 namespace ss {
 
-// The columns, by their header names. 序号, 姓名, 性别, 职务 and 单位代码 are required; when
-// 单位, 上级单位, 所属区 or 组别 are present they must agree with the org tree.
-inline constexpr const char* kRosterColumns[] = {"序号", "姓名", "性别", "职务", "单位代码",
+// The columns, by their header names. 编号, 姓名, 性别, 职务 and 单位代码 are required; when
+// 单位, 上级单位, 所属区 or 组别 are present they must agree with the org tree. 编号 is what the
+// console and the public pages call the number; a header of 序号 (files made before the two
+// were named alike) is read as 编号.
+inline constexpr const char* kRosterColumns[] = {"编号", "姓名", "性别", "职务", "单位代码",
                                                  "单位", "上级单位", "所属区", "组别"};
 
 struct RosterRow {

@@ -57,7 +57,7 @@ Result<Candidate> DecideCandidate(const RosterSnapshot& roster, const Actor& act
   if (const OrgUnit* u = roster.tree.Find(next.unit); u && !u->active) errors.push_back({0, "unit", u->name + " 已停用"});
   for (const auto& c : roster.candidates) {
     if (current && c.id == current->id) continue;
-    if (c.no == next.no) errors.push_back({0, "no", "序号 " + std::to_string(next.no) + " 已被 " + c.name + " 使用"});
+    if (c.no == next.no) errors.push_back({0, "no", "编号 " + std::to_string(next.no) + " 已被 " + c.name + " 使用"});
     if (c.active && next.active && c.unit == next.unit) errors.push_back({0, "unit", "该单位已有参评书记 " + c.name});
   }
   if (auto e = CheckCorrection(roster.phase, roster.config.schedule, change.reason)) errors.push_back(std::move(*e));
@@ -84,7 +84,7 @@ std::vector<FieldError> RosterRowsOutOfDistrict(const RosterSnapshot& roster, co
       errors.push_back({r.line, "单位代码", "单位 " + r.candidate.unit + " 不在本区，不能导入"});
     for (const auto& c : roster.candidates) {
       if (c.no == r.candidate.no && !Allows(actor, Permission::kEditRoster, roster.DistrictOf(c.unit)))
-        errors.push_back({r.line, "序号", "序号 " + std::to_string(c.no) + " 是其他区的参评人（" + c.name + "）"});
+        errors.push_back({r.line, "编号", "编号 " + std::to_string(c.no) + " 是其他区的参评人（" + c.name + "）"});
     }
   }
   return errors;

@@ -34,7 +34,7 @@ const EXPECTED = {
   district: { code: '150303', name: '海南区' },
   other: { code: '150302', name: '乌达区', candidateNo: 53 },
   candidate: { no: 97, name: '钟庆梅', unit: '新桥社区' },
-  header: ['序号', '姓名', '性别', '职务', '单位代码', '单位', '上级单位', '所属区', '组别'],
+  header: ['编号', '姓名', '性别', '职务', '单位代码', '单位', '上级单位', '所属区', '组别'],
 };
 const IMPORT_MARK = '（导入测试）';
 
@@ -788,7 +788,7 @@ async function main() {
         const importDiff = page.locator('[data-test=audit-diff]').first();
         await importDiff.waitFor();
         const labels = await texts(importDiff.locator('[data-test=diff-field]'));
-        const who = `序号 ${state.importTarget.no} ${state.importTarget.name} · 职务`;
+        const who = `编号 ${state.importTarget.no} ${state.importTarget.name} · 职务`;
         check(labels.some((l) => l.startsWith(who)), `the import's changes read ${JSON.stringify(labels)}, expected one starting "${who}"`);
         check(!labels.some((l) => /^\d+\./.test(l)), `the import's changes still speak in list indexes: ${JSON.stringify(labels)}`);
         await screenshot(page, '5-audit-import');

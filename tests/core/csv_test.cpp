@@ -136,7 +136,7 @@ TEST(CsvTest, DemoRosterFile) {
   auto recs = MustParse(tests::DemoRosterCsvText());
   ASSERT_EQ(recs.size(), 104u);  // header and 103 candidates
   EXPECT_EQ(recs[0].fields.size(), 9u);
-  EXPECT_EQ(recs[0].fields[0], "序号");
+  EXPECT_EQ(recs[0].fields[0], "编号");
   EXPECT_EQ(recs[103].line, 104);
   EXPECT_EQ(recs[103].fields[0], "103");
 }

@@ -153,7 +153,7 @@ TEST_F(RosterRulesTest, RosterImportRowsMustAllLieInTheDistrict) {
   Status s = OutOfDistrict(errors, "名单");
   EXPECT_EQ(s.message(), "名单有 2 处超出本区，未导入任何数据");
   EXPECT_TRUE(HasError(s, 3, "单位代码"));
-  EXPECT_TRUE(HasError(s, 3, "序号"));
+  EXPECT_TRUE(HasError(s, 3, "编号"));
   EXPECT_TRUE(OutOfDistrict({}, "名单").ok());
 }
 
@@ -178,7 +178,7 @@ TEST_F(RosterRulesTest, RosterImportReportsEveryProblemAtOnce) {
   const Status& s = refused.status();
   EXPECT_TRUE(HasError(s, 2, "性别")) << s.ToString();
   EXPECT_TRUE(HasError(s, 3, "单位代码")) << s.ToString();
-  EXPECT_TRUE(HasError(s, 3, "序号")) << s.ToString();
+  EXPECT_TRUE(HasError(s, 3, "编号")) << s.ToString();
   EXPECT_TRUE(HasError(s, 4, "单位代码")) << s.ToString();  // 2's unit, whose secretary stays
   EXPECT_NE(s.message().find("其中 2 处超出本区"), std::string::npos) << s.message();
   for (std::size_t i = 1; i < s.details().size(); ++i) EXPECT_LE(s.details()[i - 1].line, s.details()[i].line);

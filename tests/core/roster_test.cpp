@@ -136,19 +136,30 @@ TEST_F(RosterTest, GroupNotMatchingTheUnitLevel) {
 TEST_F(RosterTest, DuplicateNo) {
   auto rows = Parse(DemoRosterWith(7, 0, "3"));
   ASSERT_FALSE(rows.ok());
-  EXPECT_TRUE(HasError(rows.status(), 7, "序号")) << rows.status().ToString();
+  EXPECT_TRUE(HasError(rows.status(), 7, "编号")) << rows.status().ToString();
 }
 
 TEST_F(RosterTest, NoThatIsNotANumber) {
   auto rows = Parse(DemoRosterWith(6, 0, "五"));
   ASSERT_FALSE(rows.ok());
-  EXPECT_TRUE(HasError(rows.status(), 6, "序号")) << rows.status().ToString();
+  EXPECT_TRUE(HasError(rows.status(), 6, "编号")) << rows.status().ToString();
 }
 
 TEST_F(RosterTest, TwoSecretariesForOneUnit) {
   auto rows = Parse(kHeader + std::string("1,张立,男,镇党委书记,150301001\r\n200,李明,男,镇长,150301001\r\n"));
   ASSERT_FALSE(rows.ok());
   EXPECT_TRUE(HasError(rows.status(), 3, "单位代码")) << rows.status().ToString();
+}
+
+TEST_F(RosterTest, TheNumberColumnIs编号AndAnOlderFiles序号ReadsTheSame) {
+  auto now = Parse("编号,姓名,性别,职务,单位代码\r\n7,张立,男,镇党委书记,150301001\r\n");
+  ASSERT_TRUE(now.ok()) << now.status().ToString();
+  auto older = Parse("序号,姓名,性别,职务,单位代码\r\n7,张立,男,镇党委书记,150301001\r\n");
+  ASSERT_TRUE(older.ok()) << older.status().ToString();
+  EXPECT_EQ((*now)[0].candidate.no, 7);
+  EXPECT_EQ((*older)[0].candidate.no, 7);
+  auto both = Parse("编号,序号,姓名,性别,职务,单位代码\r\n7,7,张立,男,镇党委书记,150301001\r\n");
+  EXPECT_FALSE(both.ok()) << "the same column twice";
 }
 
 TEST_F(RosterTest, MissingRequiredColumn) {
@@ -197,7 +208,7 @@ TEST_F(RosterTest, EveryBadRowIsReportedInLineOrder) {
   EXPECT_EQ(d[0].line, 6);
   EXPECT_EQ(d[0].field, "姓名");
   EXPECT_EQ(d[1].line, 7);
-  EXPECT_EQ(d[1].field, "序号");
+  EXPECT_EQ(d[1].field, "编号");
   EXPECT_EQ(d[2].line, 40);
   EXPECT_EQ(d[2].field, "性别");
 }
@@ -308,7 +319,7 @@ TEST_F(RosterTest, RosterToCsvRoundTrip) {
   list[1].name = "范\"小\"杰";                // quotes
   std::string csv = RosterToCsv(list, tree_, doc_.config);
   EXPECT_EQ(csv.substr(0, 3), "\xEF\xBB\xBF");
-  EXPECT_NE(csv.find("序号,姓名,性别,职务,单位代码,单位,上级单位,所属区,组别\r\n"), std::string::npos);
+  EXPECT_NE(csv.find("编号,姓名,性别,职务,单位代码,单位,上级单位,所属区,组别\r\n"), std::string::npos);
   auto rows = Parse(csv);
   ASSERT_TRUE(rows.ok()) << rows.status().ToString();
   ASSERT_EQ(rows->size(), list.size());

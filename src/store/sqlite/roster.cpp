@@ -14,7 +14,7 @@ Status CandidateConflict(const Status& error, const Candidate& c) {
   if (error.message().find("unit_code") != std::string::npos)
     return Status(code::kConflict, "单位 " + c.unit + " 已有在任的参评书记（每个单位只能有一位）");
   if (error.message().find("candidates.no") != std::string::npos)
-    return Status(code::kConflict, "序号 " + std::to_string(c.no) + " 已被使用");
+    return Status(code::kConflict, "编号 " + std::to_string(c.no) + " 已被使用");
   return error;
 }
 

@@ -73,10 +73,10 @@ describe('an import in the audit log', () => {
       { no: 200, name: '李四', gender: '女', title: '村党支部书记', unit: 'u2', group: 'g', active: true },
     ];
     const rows = auditDiff(before, after);
-    expect(rows[0].label).toBe('序号 12 张三 · 职务（title）');
+    expect(rows[0].label).toBe('编号 12 张三 · 职务（title）');
     expect(rows[0].before).toBe('社区党组织书记');
     expect(rows[0].after).toBe('社区党委书记');
     expect(rows.some((r) => r.label.startsWith('0.'))).toBe(false);
-    expect(rows.filter((r) => r.label.startsWith('序号 200 李四')).map((r) => r.after)).toEqual([200, '李四'].map(String));
+    expect(rows.filter((r) => r.label.startsWith('编号 200 李四')).map((r) => r.after)).toEqual([200, '李四'].map(String));
   });
 });

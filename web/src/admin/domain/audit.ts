@@ -115,10 +115,10 @@ function isList(v: unknown): v is Listed {
   return Array.isArray(v) && v.every(isPlainObject);
 }
 
-/** Who an element of an import's list is: "编号 97 钟庆梅" (序号 no, else the unit's code). */
+/** Who an element of an import's list is: "编号 97 钟庆梅" (its no, else the unit's code). */
 export function listedName(item: Record<string, unknown>): string {
   const name = typeof item.name === 'string' ? item.name : '';
-  if (item.no !== undefined && item.no !== null) return `序号 ${formatValue(item.no)} ${name}`.trim();
+  if (item.no !== undefined && item.no !== null) return `编号 ${formatValue(item.no)} ${name}`.trim();
   if (typeof item.code === 'string') return `${item.code} ${name}`.trim();
   return name;
 }
@@ -131,8 +131,8 @@ function listKey(item: Record<string, unknown>): string {
 }
 
 /**
- * The changes of an import, one block per element, matched by 序号 (or code): each row's label
- * names whose field it is ("序号 12 张三 · 职务"); an element only in after is a new one.
+ * The changes of an import, one block per element, matched by 编号 (or code): each row's label
+ * names whose field it is ("编号 12 张三 · 职务"); an element only in after is a new one.
  */
 function listDiff(before: Listed, after: Listed): DiffRow[] {
   const old = new Map<string, Record<string, unknown>>();

@@ -6,13 +6,13 @@ const result = { inserts: 2, updates: 1, unchanged: 5, dry_run: true };
 describe('the roster import (wording unchanged by the generalization)', () => {
   it('expects the template sheet 名单 and its nine columns', () => {
     expect(ROSTER_IMPORT.sheet).toBe('名单');
-    expect(ROSTER_IMPORT.columns).toEqual(['序号', '姓名', '性别', '职务', '单位代码', '单位', '上级单位', '所属区', '组别']);
+    expect(ROSTER_IMPORT.columns).toEqual(['编号', '姓名', '性别', '职务', '单位代码', '单位', '上级单位', '所属区', '组别']);
     expect(ROSTER_IMPORT.title).toBe('导入参评书记名单');
   });
 
   it('explains the file', () => {
     expect(importHint(ROSTER_IMPORT)).toBe(
-      '请使用“下载模板”得到的表格：第 1 行为表头（序号 姓名 性别 职务 单位代码 单位 上级单位 所属区 组别），从第 2 行起每行一人；按序号新增或更新。表格在本机读取，确认前不会导入任何数据。',
+      '请使用“下载模板”得到的表格：第 1 行为表头（编号 姓名 性别 职务 单位代码 单位 上级单位 所属区 组别），从第 2 行起每行一人；按编号新增或更新（旧表格的“序号”列同样可用）。表格在本机读取，确认前不会导入任何数据。',
     );
     expect(emptySheetMessage(ROSTER_IMPORT)).toBe('表格中没有数据：第 1 行应为表头，从第 2 行起每行一位参评书记');
   });

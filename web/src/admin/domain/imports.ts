@@ -28,11 +28,11 @@ export interface ImportSpec {
 export const ROSTER_IMPORT: ImportSpec = {
   title: '导入参评书记名单',
   sheet: '名单',
-  columns: ['序号', '姓名', '性别', '职务', '单位代码', '单位', '上级单位', '所属区', '组别'],
+  columns: ['编号', '姓名', '性别', '职务', '单位代码', '单位', '上级单位', '所属区', '组别'],
   counter: '人',
   eachRow: '一人',
   dataRow: '一位参评书记',
-  rules: '按序号新增或更新。',
+  rules: '按编号新增或更新（旧表格的“序号”列同样可用）。',
   reasonPlaceholder: '至少 4 个字，例如：按区委组织部通知补充名单',
 };
 

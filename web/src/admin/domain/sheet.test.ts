@@ -42,7 +42,7 @@ describe('cellToString', () => {
 });
 
 describe('sheetToRows', () => {
-  const header = ['序号', '姓名', '性别', '职务', '单位代码', '单位', '上级单位', '所属区', '组别'];
+  const header = ['编号', '姓名', '性别', '职务', '单位代码', '单位', '上级单位', '所属区', '组别'];
 
   it('makes every row a list of strings as wide as the header', () => {
     const rows = sheetToRows([header, [97, '钟庆梅', '男', '社区党组织书记', 150303004001, '新桥社区', null, null, null]]);
