@@ -162,7 +162,7 @@ async function main() {
     chromium,
     join(workDir, 'profile'),
     {
-      viewport: { width: 1280, height: 860 },
+      viewport: { width: 1366, height: 768 },  // the organizer's laptop (issue 11: each page looked at this size)
       deviceScaleFactor: 1,
       locale: 'zh-CN',
       // A laptop set to another zone must still see Beijing times.
@@ -797,7 +797,7 @@ async function main() {
         const widths = await page.evaluate(() => ({ page: document.documentElement.scrollWidth, screen: window.innerWidth }));
         check(widths.page <= widths.screen, `at 1024 px the page is ${widths.page}px wide`);
         await screenshot(page, '6-audit-1024');
-        await page.setViewportSize({ width: 1280, height: 860 });
+        await page.setViewportSize({ width: 1366, height: 768 });
       },
     },
     {
