@@ -49,7 +49,6 @@ std::optional<http::Reply> Throttled(Services& s, const http::Context& ctx, cons
       {KeyKind::kDevice, OurDeviceCookie(keys.device) ? std::string_view(keys.device) : std::string_view()},
       {KeyKind::kIp, keys.ip},
   };
-  std::string subnet = keys.ip.empty() ? std::string() : SubnetOf(keys.ip);
   Millis now = NowMillis();
   auto take = [&](KeyKind kind, std::string_view key) -> std::optional<http::Reply> {
     if (key.empty()) return std::nullopt;
@@ -65,7 +64,7 @@ std::optional<http::Reply> Throttled(Services& s, const http::Context& ctx, cons
   };
   for (const auto& [kind, key] : order)
     if (auto refused = take(kind, key)) return refused;
-  return take(KeyKind::kSubnet, subnet);
+  return keys.ip.empty() ? std::nullopt : take(KeyKind::kSubnet, SubnetOf(keys.ip));
 }
 
 }  // namespace ss::api

@@ -192,8 +192,8 @@ http::Handler CastVote(Services& s) {
     if (!FromThisSite(ctx.request)) co_return http::ErrorReply(ctx.request, CrossSite());
     // The vote itself by identity and device only: an address shared by a household or a
     // carrier's NAT never decides it (its challenge was counted by address already).
-    if (auto refused = Throttled(s, ctx, {"vote", "voter:" + std::to_string(claim->voter_id),
-                                          RequestCookie(ctx.request, kDeviceCookie), ""}))
+    std::string device = RequestCookie(ctx.request, kDeviceCookie);  // for the limits and the detector
+    if (auto refused = Throttled(s, ctx, {"vote", "voter:" + std::to_string(claim->voter_id), device, ""}))
       co_return std::move(*refused);
     auto view = co_await View(s, ctx);
     if (!view) co_return http::ErrorReply(ctx.request, view.status());
@@ -246,7 +246,7 @@ http::Handler CastVote(Services& s) {
     cast.member = claim->kind == voting::VoterKind::kMember;
     cast.log_voter = voting::LogVoter(v.key, c.record.id, claim->voter_id);
     if (v.screen) {
-      VoteSeen seen{c.record.id, cast.candidate_id, claim->voter_id, cast.ip, RequestCookie(ctx.request, kDeviceCookie),
+      VoteSeen seen{c.record.id, cast.candidate_id, claim->voter_id, cast.ip, std::move(device),
                     std::string(ctx.request[http::bhttp::field::user_agent]), now, solution->salt, solution->number,
                     std::string(ctx.request["Sec-CH-UA-Mobile"]), std::string(ctx.request["Sec-CH-UA-Platform"]),
                     claim->phone_bucket, page_ms.value_or(-1)};
