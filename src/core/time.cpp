@@ -127,6 +127,20 @@ std::optional<Millis> ParseInstant(std::string_view s, const TimeZone& tz) {
   return *day + (hh * 3600 + mm * 60 + ss) * Millis{1000} + ms - Millis{offset} * 60'000;
 }
 
+std::string FormatHttpDate(Millis t) {
+  static constexpr const char* kDays[] = {"Thu", "Fri", "Sat", "Sun", "Mon", "Tue", "Wed"};  // day 0 was a Thursday
+  static constexpr const char* kMonths[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
+                                            "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
+  std::int64_t days = FloorDiv(t, kMillisPerDay);
+  std::int64_t rem = (t - days * kMillisPerDay) / 1000;
+  int y = 0, m = 0, d = 0;
+  CivilFromDays(days, y, m, d);
+  char buf[40];
+  std::snprintf(buf, sizeof buf, "%s, %02d %s %04d %02d:%02d:%02d GMT", kDays[((days % 7) + 7) % 7], d, kMonths[m - 1], y,
+                static_cast<int>(rem / 3600), static_cast<int>(rem / 60 % 60), static_cast<int>(rem % 60));
+  return buf;
+}
+
 std::string FormatUtc(Millis t) {
   std::int64_t days = FloorDiv(t, kMillisPerDay);
   std::int64_t rem = (t - days * kMillisPerDay) / 1000;

@@ -41,6 +41,9 @@ std::optional<Millis> ParseInstant(std::string_view text, const TimeZone& tz);
 // ISO 8601 UTC: "2022-04-20T16:00:00Z", with ".999" when the milliseconds are not zero.
 std::string FormatUtc(Millis t);
 
+// An HTTP date (RFC 9110 IMF-fixdate), always GMT: "Sun, 06 Nov 1994 08:49:37 GMT".
+std::string FormatHttpDate(Millis t);
+
 // The local calendar date of an instant in tz: "2022-04-21".
 std::string FormatLocalDate(Millis t, const TimeZone& tz);
 

@@ -1,5 +1,6 @@
 #include "http/reply.h"
 
+#include "core/media/refusals.h"
 #include "core/voting/refusals.h"
 
 #include <boost/json.hpp>
@@ -162,6 +163,7 @@ Reply NoContent(const Request& req) {
 
 unsigned HttpStatusFor(std::string_view c) {
   if (unsigned voting = voting::HttpStatusOf(c)) return voting;
+  if (unsigned media = media::HttpStatusOf(c)) return media;
   struct Map {
     std::string_view code;
     unsigned status;

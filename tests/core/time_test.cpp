@@ -139,3 +139,13 @@ TEST(NowMillisTest, IsAfterTheCampaignYear) {
 
 }  // namespace
 }  // namespace ss
+
+namespace ss {
+namespace {
+TEST(FormatHttpDateTest, ImfFixdate) {
+  EXPECT_EQ(FormatHttpDate(784111777000), "Sun, 06 Nov 1994 08:49:37 GMT");
+  EXPECT_EQ(FormatHttpDate(0), "Thu, 01 Jan 1970 00:00:00 GMT");
+  EXPECT_EQ(FormatHttpDate(1'796'256'000'999), "Thu, 03 Dec 2026 00:00:00 GMT");
+}
+}  // namespace
+}  // namespace ss
