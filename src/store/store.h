@@ -31,6 +31,7 @@
 #include "core/time.h"
 #include "store/pending.h"
 #include "store/log.h"
+#include "store/media.h"
 #include "store/review.h"
 #include "store/voting.h"
 
@@ -225,6 +226,7 @@ class Store {
   virtual BallotCodeRepository& ballot_codes() = 0;
   virtual LogRepository& log() = 0;
   virtual ReviewRepository& review() = 0;
+  virtual UploadRepository& uploads() = 0;
 
   // Changes whenever campaign, org unit or candidate data was committed, by this process or
   // another one (the latter is noticed within about a second); sessions, sign-in counters,

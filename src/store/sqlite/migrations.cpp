@@ -276,6 +276,26 @@ CREATE INDEX vote_flags_queue ON vote_flags(campaign_id, candidate_id, state, ca
 -- that serves proofs finds a leaf by its hash instead (integrity::MerkleTree::Find).
 DROP INDEX log_entries_leaf;
 )sql"},
+      {11, "resumable uploads (tus)", R"sql(
+-- One row per upload while it arrives and after; its bytes are in the media directory's
+-- uploads/ folder. offset is what is synced on disk: a restart resumes from it.
+CREATE TABLE uploads (
+  id           TEXT    PRIMARY KEY,
+  owner        INTEGER NOT NULL,
+  campaign_id  INTEGER NOT NULL DEFAULT 0,
+  candidate_id INTEGER NOT NULL DEFAULT 0,
+  kind         TEXT    NOT NULL CHECK (kind IN ('video', 'photo')),
+  filename     TEXT    NOT NULL,
+  filetype     TEXT    NOT NULL DEFAULT '',
+  length       INTEGER NOT NULL CHECK (length > 0),
+  offset       INTEGER NOT NULL DEFAULT 0 CHECK (offset >= 0 AND offset <= length),
+  created_at   INTEGER NOT NULL,
+  updated_at   INTEGER NOT NULL,
+  expires_at   INTEGER NOT NULL,
+  completed_at INTEGER
+) WITHOUT ROWID;
+CREATE INDEX uploads_expiring ON uploads(expires_at) WHERE completed_at IS NULL;
+)sql"},
   };
   return kMigrations;
 }

@@ -209,6 +209,20 @@ class Log final : public LogRepository {
   Database& db_;
 };
 
+class Uploads final : public UploadRepository {
+ public:
+  explicit Uploads(Database& db) : db_(db) {}
+  Pending<Status> Create(const UploadRecord& upload) override;
+  Result<std::optional<UploadRecord>> Get(const std::string& id) override;
+  Pending<Result<UploadRecord>> Advance(const std::string& id, std::int64_t from, std::int64_t to, Millis now,
+                                        Millis expires_at) override;
+  Pending<Status> Delete(const std::string& id) override;
+  Result<std::vector<UploadRecord>> Expired(Millis now, int limit) override;
+
+ private:
+  Database& db_;
+};
+
 class Keys final : public KeyRepository {
  public:
   explicit Keys(Database& db) : db_(db) {}
