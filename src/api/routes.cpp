@@ -4,6 +4,7 @@
 
 #include "api/audit.h"
 #include "api/log.h"
+#include "api/media.h"
 #include "api/review.h"
 #include "api/auth.h"
 #include "api/campaigns.h"
@@ -53,6 +54,15 @@ void RegisterRoutes(http::Router& router, Services& s) {
     router.Add(verb::get, "/api/v1/campaigns/{id}/log/proof/inclusion", InclusionProof(s));
     router.Add(verb::get, "/api/v1/campaigns/{id}/log/proof/consistency", ConsistencyProof(s));
     router.Add(verb::get, "/api/v1/campaigns/{id}/log/entries", LogEntries(s));
+  }
+
+  if (s.media) {
+    // tus 1.0.0 (api/media.h); a PATCH's body goes to disk as it arrives.
+    router.Add(verb::options, "/api/v1/uploads", UploadOptions(s));
+    router.Add(verb::post, "/api/v1/uploads", CreateUpload(s));
+    router.Add(verb::head, "/api/v1/uploads/{uid}", UploadStatus(s));
+    router.AddStreaming(verb::patch, "/api/v1/uploads/{uid}", AppendUpload(s), s.media->rules.max_video_bytes);
+    router.Add(verb::delete_, "/api/v1/uploads/{uid}", DeleteUpload(s));
   }
 
   router.Add(verb::post, "/api/v1/auth/login", Login(s));

@@ -30,6 +30,7 @@ struct VotingServices;
 // `passwords` runs Argon2 alone, so that a guessing flood queues behind itself and never in
 // front of a staff correction; the store's own writer commits every write.
 class LogTrees;
+struct MediaServices;
 
 struct Services {
   store::Store& store;
@@ -45,6 +46,8 @@ struct Services {
   VotingServices* voting = nullptr;
   // The public log (api/log.h); null when the server runs without it.
   LogTrees* log = nullptr;
+  // Uploads and media (api/media.h); null when the server runs without them.
+  MediaServices* media = nullptr;
 };
 
 void RegisterRoutes(http::Router& router, Services& services);

@@ -45,7 +45,9 @@ Status CheckValues(const Config& c) {
                          Range{"limits.ip_burst", c.ip_limit.burst, 1, 1'000'000},
                          Range{"limits.ip_per_minute", c.ip_limit.per_minute, 1, 100'000'000},
                          Range{"limits.subnet_burst", c.subnet_limit.burst, 1, 1'000'000},
-                         Range{"limits.subnet_per_minute", c.subnet_limit.per_minute, 1, 100'000'000}}) {
+                         Range{"limits.subnet_per_minute", c.subnet_limit.per_minute, 1, 100'000'000},
+                         Range{"media.max_video_mb", c.max_video_mb, 1, 64 * 1024},
+                         Range{"media.upload_expiry_seconds", c.upload_expiry_seconds, 1, 30 * 24 * 3600}}) {
     if (Status s = CheckRange(r.key, r.value, r.lo, r.hi); !s.ok()) return s;
   }
   if (Status s = sms::CheckSettings(c.sms); !s.ok()) return Status(code::kInvalid, "配置错误", s.details());
@@ -148,6 +150,9 @@ Status ReadTable(const toml::table& root, Config& c) {
          c.sms.file = n.as_string()->get();
          return Status::Ok();
        }},
+      {"media", "dir", str(c.media_dir)},
+      {"media", "max_video_mb", integer(c.max_video_mb)},
+      {"media", "upload_expiry_seconds", integer(c.upload_expiry_seconds)},
       {"sms", "url", str(c.sms.url)},
       {"sms", "body_template", str(c.sms.body_template)},
       {"sms", "content_type", str(c.sms.content_type)},
@@ -161,10 +166,10 @@ Status ReadTable(const toml::table& root, Config& c) {
   };
   for (const auto& [table_name, table_node] : root) {
     std::string t(table_name.str());
-    if (!table_node.is_table()) return Bad(t, "未知的配置项（可用的表：[server]、[database]、[web]、[log]、[http]、[auth]、[voting]、[limits]、[sms]）");
+    if (!table_node.is_table()) return Bad(t, "未知的配置项（可用的表：[server]、[database]、[web]、[log]、[http]、[auth]、[voting]、[limits]、[media]、[sms]）");
     bool known_table = false;
     for (const auto& k : keys) known_table |= t == k.table;
-    if (!known_table) return Bad(t, "未知的配置表（可用的表：[server]、[database]、[web]、[log]、[http]、[auth]、[voting]、[limits]、[sms]）");
+    if (!known_table) return Bad(t, "未知的配置表（可用的表：[server]、[database]、[web]、[log]、[http]、[auth]、[voting]、[limits]、[media]、[sms]）");
     for (const auto& [name, node] : *table_node.as_table()) {
       std::string key = t + "." + std::string(name.str());
       const Key* found = nullptr;
@@ -237,6 +242,7 @@ Result<Config> LoadConfig(const ConfigFlags& flags, const EnvLookup& env) {
 
   // Beside the database by default: make run's codes land in var/sms.txt, and a test's
   // server writes into its own temporary folder.
+  if (c.media_dir.empty()) c.media_dir = (std::filesystem::path(c.db).parent_path() / "media").string();
   if (c.sms.file.empty()) c.sms.file = (std::filesystem::path(c.db).parent_path() / "sms.txt").string();
   if (Status s = CheckValues(c); !s.ok()) return s;
   return c;

@@ -64,6 +64,11 @@ struct Config {
   LimitRule identity_limit{10, 10}, device_limit{30, 30}, ip_limit{600, 1200}, subnet_limit{3000, 6000};
   // Reverse proxies whose X-Forwarded-For / X-Forwarded-Proto are believed (core/client_address.h).
   std::vector<std::string> trusted_proxies;
+  // [media]: where uploads and media files live (default: media/ beside the database), the
+  // largest video, and how long an unfinished upload waits for its next piece.
+  std::string media_dir;
+  int max_video_mb = 2048;
+  int upload_expiry_seconds = 24 * 3600;
   // How voters' codes are sent; provider kNone unless [sms] names one (see SettingsForServe);
   // file defaults to sms.txt beside the database.
   sms::Settings sms;

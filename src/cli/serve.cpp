@@ -4,6 +4,7 @@
 #include <boost/asio/thread_pool.hpp>
 #include <filesystem>
 #include <iostream>
+#include <filesystem>
 #include <thread>
 #include <latch>
 #include <memory>
@@ -13,6 +14,7 @@
 
 #include "api/catalog.h"
 #include "api/log.h"
+#include "api/media.h"
 #include "api/screening.h"
 #include "api/routes.h"
 #include "api/voting.h"
@@ -185,6 +187,17 @@ int Serve(const ConfigFlags& flags) {
         return ids;
       },
       std::chrono::seconds(2));
+  // Uploads (tus) into the media directory; unfinished ones swept after their expiry.
+  api::MediaServices media_services{media::UploadFiles(std::filesystem::path(c.media_dir) / "uploads")};
+  if (Status s = media_services.files.Init(); !s.ok()) {
+    spdlog::error("{}", s.message());
+    return 1;
+  }
+  media_services.rules.max_video_bytes = static_cast<std::uint64_t>(c.max_video_mb) << 20;
+  media_services.rules.lifetime = Millis{c.upload_expiry_seconds} * 1000;
+  services.media = &media_services;
+  auto sweeper = std::make_unique<api::UploadSweeper>(
+      **store, media_services, std::chrono::milliseconds(std::min<Millis>(60'000, media_services.rules.lifetime / 2 + 1)));
   http::Router router;
   api::RegisterRoutes(router, services);
 
@@ -228,6 +241,7 @@ int Serve(const ConfigFlags& flags) {
                c.blocking_threads, cpu_threads, cpu_threads);
   server.Run();
   sealer.reset();  // its last heads, while the writer still runs
+  sweeper.reset();
   // The writer answers what is still queued while the I/O threads' contexts exist.
   (*store)->Close();
   blocking.join();

@@ -58,6 +58,21 @@ bool Allows(const Actor& actor, Permission p, std::string_view district) {
   return false;
 }
 
+bool MayEditShowcase(const Actor& actor, std::int64_t candidate, std::string_view district) {
+  switch (actor.role) {
+    case Role::kAdmin:
+    case Role::kOrganizer:
+      return true;
+    case Role::kDistrictAdmin:
+      return !actor.district.empty() && district == actor.district;
+    case Role::kCandidate:
+      return candidate > 0 && actor.candidate_id == candidate;
+    case Role::kJudge:
+      return false;
+  }
+  return false;
+}
+
 bool MayManageRole(const Actor& actor, Role target) {
   if (actor.role == Role::kAdmin) return true;
   if (actor.role == Role::kOrganizer) return target == Role::kJudge || target == Role::kCandidate;

@@ -49,6 +49,11 @@ Scope ScopeOf(Role role, Permission permission);
 // for what belongs to no district, such as the city or the campaign itself).
 bool Allows(const Actor& actor, Permission permission, std::string_view district = {});
 
+// Whether `actor` may edit the showcase of candidate `candidate` (in `district`), and so
+// upload its media: organizers and admins any, a district admin their district's
+// candidates, a candidate account its own (SPEC §1); a judge none.
+bool MayEditShowcase(const Actor& actor, std::int64_t candidate, std::string_view district);
+
 // Which roles' accounts `actor` may create and manage.
 bool MayManageRole(const Actor& actor, Role target);
 

@@ -53,6 +53,11 @@ void Router::Add(bhttp::verb method, std::string pattern, Handler handler, std::
   routes_.push_back(std::move(r));
 }
 
+void Router::AddStreaming(bhttp::verb method, std::string pattern, Handler handler, std::size_t body_limit) {
+  Add(method, std::move(pattern), std::move(handler), body_limit);
+  routes_.back().streams_body = true;
+}
+
 Router::Match Router::Find(bhttp::verb method, std::string_view path) const {
   Match m;
   for (const auto& r : routes_) {

@@ -37,6 +37,20 @@ struct PathParams {
   const auto* end() const { return items.data() + count; }
 };
 
+// A request body read as it arrives, for the routes added with AddStreaming (a tus PATCH of
+// a video): the handler reads it in pieces and puts them where they go, so a body of any
+// size never sits in memory. What the handler leaves unread ends the connection.
+class BodySource {
+ public:
+  virtual ~BodySource() = default;
+  // Reads up to `size` (> 0) bytes of the body into `out`: their number, 0 once the body has
+  // ended. On a dropped connection or a read that waits past the body timeout, `ec` is set
+  // (with what arrived before it counted). Never two reads at once.
+  virtual asio::awaitable<std::size_t> Read(char* out, std::size_t size, boost::system::error_code& ec) = 0;
+  // The whole body has been read.
+  virtual bool done() const = 0;
+};
+
 // What a handler gets: the request, its path and query parameters, who sent it, and the
 // pool for blocking work (database, files, CPU-heavy hashing), which must never run on the
 // I/O threads.
@@ -47,6 +61,8 @@ struct Context {
   std::string remote;                         // client IP
   std::string request_id;
   asio::thread_pool& blocking;
+  // The body as it arrives, for a streaming route (else null: the body is in `request`).
+  BodySource* body = nullptr;
 
   // The value of path parameter `name` ("" when absent).
   const std::string& Param(std::string_view name) const;
@@ -73,6 +89,7 @@ struct Route {
   std::size_t body_limit;
   std::vector<std::string> segments;  // pattern split at '/'
   std::size_t param_count = 0;
+  bool streams_body = false;  // AddStreaming: the handler reads the body (Context::body)
 };
 
 inline constexpr std::size_t kDefaultBodyLimit = 64 * 1024;
@@ -81,6 +98,8 @@ class Router {
  public:
   void Add(bhttp::verb method, std::string pattern, Handler handler,
            std::size_t body_limit = kDefaultBodyLimit);
+  // A route whose body the handler reads as it arrives (Context::body), up to `body_limit`.
+  void AddStreaming(bhttp::verb method, std::string pattern, Handler handler, std::size_t body_limit);
 
   struct Match {
     enum Kind { kFound, kNotFound, kMethodNotAllowed } kind = kNotFound;

@@ -32,6 +32,38 @@ struct Server::Connection {
 
 namespace {
 
+// The body of a streaming route, read in pieces into the handler's buffer (Context::body).
+class PieceSource final : public BodySource {
+ public:
+  PieceSource(beast::tcp_stream& stream, beast::flat_buffer& buffer, bhttp::request_parser<bhttp::buffer_body>* parser,
+              std::chrono::seconds timeout)
+      : stream_(stream), buffer_(buffer), parser_(parser), timeout_(timeout) {}
+
+  asio::awaitable<std::size_t> Read(char* out, std::size_t size, boost::system::error_code& ec) override {
+    ec = {};
+    if (!parser_) co_return 0;
+    // A read may parse only framing (a chunk's header): read again until bytes or the end.
+    while (!parser_->is_done()) {
+      auto& body = parser_->get().body();
+      body.data = out;
+      body.size = size;
+      stream_.expires_after(timeout_);
+      co_await bhttp::async_read_some(stream_, buffer_, *parser_, asio::redirect_error(asio::use_awaitable, ec));
+      if (ec == bhttp::error::need_buffer) ec = {};
+      std::size_t got = size - parser_->get().body().size;
+      if (ec || got > 0) co_return got;
+    }
+    co_return 0;
+  }
+  bool done() const override { return !parser_ || parser_->is_done(); }
+
+ private:
+  beast::tcp_stream& stream_;
+  beast::flat_buffer& buffer_;
+  bhttp::request_parser<bhttp::buffer_body>* parser_;
+  std::chrono::seconds timeout_;
+};
+
 std::string RandomPrefix() {
   std::random_device rd;
   char buf[9];
@@ -291,8 +323,8 @@ asio::awaitable<void> Server::Accept() {
 
 asio::awaitable<Reply> Server::Dispatch(Request& req, const Router::Match& match, PathParams<std::string> params,
                                         std::map<std::string, std::string> query, const std::string& remote,
-                                        std::string request_id) {
-  Context ctx{req, std::move(params), std::move(query), remote, std::move(request_id), blocking_};
+                                        std::string request_id, BodySource* body) {
+  Context ctx{req, std::move(params), std::move(query), remote, std::move(request_id), blocking_, body};
   const Handler& handler = match.kind == Router::Match::kFound ? match.route->handler : fallback_;
   try {
     co_return co_await handler(ctx);
@@ -370,6 +402,7 @@ asio::awaitable<void> Server::Serve(std::shared_ptr<Connection> conn) {
     std::optional<Reply> early;
     std::size_t limit = match.kind == Router::Match::kFound ? match.route->body_limit : kDefaultBodyLimit;
     bool has_body = !parser.is_done();
+    bool streaming = match.kind == Router::Match::kFound && match.route->streams_body;
     auto refuse = [&](unsigned status, const char* c, std::string message) {
       if (has_body) head.keep_alive(false);
       early = ErrorReply(head, status, c, std::move(message));
@@ -378,7 +411,7 @@ asio::awaitable<void> Server::Serve(std::shared_ptr<Connection> conn) {
       refuse(405, code::kMethodNotAllowed, "不支持此请求方法，可用：" + match.allow);
     } else if (parser.content_length() && *parser.content_length() > limit) {
       refuse(413, code::kTooLarge, "请求内容过大（上限 " + std::to_string(limit / 1024) + " KB）");
-    } else if (has_body) {
+    } else if (has_body && !streaming) {
       parser.body_limit(limit);
       stream.expires_after(options_.body_timeout);
       co_await bhttp::async_read(stream, buffer, parser, asio::redirect_error(use_awaitable, ec));
@@ -389,17 +422,26 @@ asio::awaitable<void> Server::Serve(std::shared_ptr<Connection> conn) {
       }
     }
 
-    Request req = parser.release();
+    // A streaming route reads its body itself, through `source`, from a parser for pieces.
+    std::optional<bhttp::request_parser<bhttp::buffer_body>> pieces;
+    if (streaming && has_body && !early) {
+      pieces.emplace(std::move(parser));
+      pieces->body_limit(limit);
+    }
+    Request req = pieces ? Request(bhttp::request_header<>(pieces->get().base())) : parser.release();
+    PieceSource source(stream, buffer, pieces ? &*pieces : nullptr, options_.body_timeout);
     if (stopping_) req.keep_alive(false);  // SIGTERM came while the body was on its way
     // (No co_await inside ?: — GCC 12 miscompiles it.)
     if (!early && bad_target) early = ErrorReply(req, 400, code::kBadParam, "请求地址格式错误");
     if (!early) {
       std::map<std::string, std::string> query;
       if (target) query = std::move(target->query);
-      early.emplace(co_await Dispatch(req, match, std::move(params), std::move(query), remote, request_id));
+      early.emplace(co_await Dispatch(req, match, std::move(params), std::move(query), remote, request_id,
+                                      streaming ? &source : nullptr));
     }
     Reply reply = std::move(*early);
-    bool keep_alive = reply.message.keep_alive() && !stopping_;
+    // A streamed body the handler did not read to its end leaves the connection unusable.
+    bool keep_alive = reply.message.keep_alive() && !stopping_ && (!pieces || source.done());
     if (access_log_) {
       auto us = std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::steady_clock::now() - started).count();
       access_log_->Record(remote, req.method_string(), req.target(), reply.status, reply.body_bytes, us, request_id);

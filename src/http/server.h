@@ -83,7 +83,7 @@ class Server {
   asio::awaitable<void> Serve(std::shared_ptr<Connection> conn);
   asio::awaitable<Reply> Dispatch(Request& req, const Router::Match& match, PathParams<std::string> params,
                                   std::map<std::string, std::string> query,
-                                  const std::string& remote, std::string request_id);
+                                  const std::string& remote, std::string request_id, BodySource* body);
   void Forget(Connection* conn);
   void StopAll();
   // Closes the connection that has been idle longest; false when none is idle.

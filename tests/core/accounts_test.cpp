@@ -238,3 +238,22 @@ TEST(Secrets, TheDummyVerificationCostsWhatARealOneCosts) {
 
 }  // namespace
 }  // namespace ss
+
+namespace ss {
+namespace {
+TEST(ShowcasePolicy, WhoMayEditWhichShowcase) {
+  Actor organizer{1, "org", Role::kOrganizer, "", 0};
+  Actor hainan{2, "hn", Role::kDistrictAdmin, "150303", 0};
+  Actor own{3, "zhong", Role::kCandidate, "", 97};
+  Actor judge{4, "judge", Role::kJudge, "", 0};
+  EXPECT_TRUE(MayEditShowcase(organizer, 53, "150304"));
+  EXPECT_TRUE(MayEditShowcase(hainan, 97, "150303"));
+  EXPECT_FALSE(MayEditShowcase(hainan, 53, "150304"));
+  EXPECT_TRUE(MayEditShowcase(own, 97, "150303"));
+  EXPECT_FALSE(MayEditShowcase(own, 96, "150303"));
+  EXPECT_FALSE(MayEditShowcase(judge, 97, "150303"));
+  Actor unbound{5, "nobody", Role::kCandidate, "", 0};
+  EXPECT_FALSE(MayEditShowcase(unbound, 0, ""));
+}
+}  // namespace
+}  // namespace ss

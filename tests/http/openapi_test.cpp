@@ -10,6 +10,7 @@
 
 #include "api/catalog.h"
 #include "api/log.h"
+#include "api/media.h"
 #include "api/routes.h"
 #include "api/voting.h"
 #include "store/store.h"
@@ -55,6 +56,8 @@ std::set<std::string> RegisteredRoutes() {
   services.voting = &voting;
   api::LogTrees log(**store, *integrity::SigningKey::FromSeed(std::string(32, '\x01')));
   services.log = &log;
+  api::MediaServices media(media::UploadFiles(std::filesystem::temp_directory_path() / "shuangshai-openapi-uploads"));
+  services.media = &media;
   http::Router router;
   api::RegisterRoutes(router, services);
   std::set<std::string> out;

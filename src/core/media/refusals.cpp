@@ -20,6 +20,8 @@ constexpr Known kKnown[] = {
     {kOffsetMismatch, 409, "续传位置与服务器已收到的不一致，请从断点继续"},
     {kUploadContentType, 415, "上传内容类型须为 application/offset+octet-stream"},
     {kUploadOverflow, 413, "上传的内容超出了文件声明的大小"},
+    {kUploadBusy, 423, "这个文件正在另一个窗口或请求中上传，请稍后再试"},
+    {kUploadNotYours, 403, "只能为本人（区委组织部：本区参评书记）的展示材料上传文件"},
 };
 const Known* Find(std::string_view code) {
   for (const auto& k : kKnown)

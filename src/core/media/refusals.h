@@ -21,6 +21,8 @@ inline constexpr const char* kUploadOffset = "upload_offset";              // 40
 inline constexpr const char* kOffsetMismatch = "offset_mismatch";          // 409
 inline constexpr const char* kUploadContentType = "upload_content_type";   // 415
 inline constexpr const char* kUploadOverflow = "upload_overflow";          // 413: past the declared length
+inline constexpr const char* kUploadBusy = "upload_busy";                  // 423: another request is writing it
+inline constexpr const char* kUploadNotYours = "upload_not_yours";         // 403: may not edit that showcase
 
 Status Refusal(const char* code);
 Status Refusal(const char* code, std::string message);

@@ -167,6 +167,7 @@ Result<NewUpload> CheckCreation(std::string_view tus_resumable, std::string_view
                                         FormatBytes(max) + "（这个文件 " + FormatBytes(out.length) + "）");
   }
   if (free_bytes < rules.disk_reserve || free_bytes - rules.disk_reserve < out.length) return Refusal(kInsufficientStorage);
+  out.metadata = std::move(*meta);
   return out;
 }
 

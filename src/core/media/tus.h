@@ -52,6 +52,7 @@ struct NewUpload {
   std::string filename;  // from the metadata's "filename", as the user named it
   std::string filetype;  // the metadata's "filetype" (what the browser says), may be empty
   std::uint64_t length = 0;
+  std::map<std::string, std::string> metadata;  // every pair, decoded
 };
 
 // POST /uploads: Tus-Resumable, Upload-Length, the metadata's "kind" (video|photo, default

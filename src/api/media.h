@@ -1,0 +1,62 @@
+// Media routes (issue 9): resumable uploads by the tus 1.0.0 protocol (core/media/tus.h) under
+// /api/v1/uploads — OPTIONS (what the server offers), POST (create), HEAD (where it stands),
+// PATCH (append at the offset) and DELETE (terminate) — for staff who may edit the showcase
+// the upload is for (core MayEditShowcase), named in its metadata ("campaign", "candidate").
+//
+// A PATCH body is streamed: read from the socket in pieces on the I/O thread, written and
+// synced on the blocking pool, and only then is the offset moved in the store, so an offset a
+// client is told is on disk. A dropped connection keeps what arrived. One PATCH at a time per
+// upload (423 for a second). The sweeper removes unfinished uploads past their expiry.
+#pragma once
+
+#include <condition_variable>
+#include <mutex>
+#include <set>
+#include <string>
+#include <thread>
+
+#include "api/routes.h"
+#include "core/media/tus.h"
+#include "media/upload_files.h"
+
+namespace ss::api {
+
+struct MediaServices {
+  explicit MediaServices(media::UploadFiles f) : files(std::move(f)) {}
+  media::UploadFiles files;
+  media::UploadRules rules;
+
+  // Uploads a PATCH or DELETE is working on now.
+  std::mutex mu;
+  std::set<std::string> busy;
+};
+
+// Removes unfinished uploads past their expiry (file and record) every `every`, on a thread
+// of its own; stops when destroyed.
+class UploadSweeper {
+ public:
+  UploadSweeper(store::Store& store, MediaServices& media, std::chrono::milliseconds every);
+  ~UploadSweeper();
+  UploadSweeper(const UploadSweeper&) = delete;
+  UploadSweeper& operator=(const UploadSweeper&) = delete;
+  // One pass now: how many uploads it removed.
+  int SweepOnce();
+
+ private:
+  void Run();
+  store::Store& store_;
+  MediaServices& media_;
+  std::chrono::milliseconds every_;
+  std::mutex mu_;
+  std::condition_variable cv_;
+  bool stop_ = false;
+  std::thread thread_;
+};
+
+http::Handler UploadOptions(Services& s);
+http::Handler CreateUpload(Services& s);
+http::Handler UploadStatus(Services& s);  // HEAD
+http::Handler AppendUpload(Services& s);  // PATCH, a streaming route
+http::Handler DeleteUpload(Services& s);
+
+}  // namespace ss::api
