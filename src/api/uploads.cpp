@@ -60,13 +60,15 @@ class Hold {
 
 // The upload named by the path, if the signed-in member owns it. Unknown and foreign ids
 // are both "not found": an id names nothing to someone else.
-asio::awaitable<Result<store::UploadRecord>> OwnUpload(Services& s, Context& ctx, const StaffSession& who) {
+asio::awaitable<Result<store::UploadRecord>> OwnUpload(Services& s, Context& ctx) {
+  auto who = co_await RequireStaff(s, ctx);
+  if (!who) co_return who.status();
   const std::string id = ctx.Param("uid");
   if (!media::UploadFiles::ValidId(id)) co_return media::Refusal(media::kUploadNotFound);
   auto get = [&s, &id] { return s.store.uploads().Get(id); };
   auto found = co_await http::Offload(ctx.blocking, get);
   if (!found) co_return found.status();
-  if (!*found || (*found)->owner != who.user.id) co_return media::Refusal(media::kUploadNotFound);
+  if (!*found || (*found)->owner != who->user.id) co_return media::Refusal(media::kUploadNotFound);
   co_return **found;
 }
 
@@ -156,9 +158,7 @@ http::Handler CreateUpload(Services& s) {
 
 http::Handler UploadStatus(Services& s) {
   return [&s](Context& ctx) -> asio::awaitable<Reply> {
-    auto who = co_await RequireStaff(s, ctx);
-    if (!who) co_return http::ErrorReply(ctx.request, who.status());
-    auto u = co_await OwnUpload(s, ctx, *who);
+    auto u = co_await OwnUpload(s, ctx);
     if (!u) co_return http::ErrorReply(ctx.request, u.status());
     if (media::Expired(StateOf(*u), NowMillis())) co_return http::ErrorReply(ctx.request, media::Refusal(media::kUploadExpired));
     auto res = TusResponse(ctx.request, http::bhttp::status::ok);
@@ -170,9 +170,7 @@ http::Handler UploadStatus(Services& s) {
 http::Handler AppendUpload(Services& s) {
   return [&s](Context& ctx) -> asio::awaitable<Reply> {
     const http::Request& req = ctx.request;
-    auto who = co_await RequireStaff(s, ctx);
-    if (!who) co_return http::ErrorReply(req, who.status());
-    auto u = co_await OwnUpload(s, ctx, *who);
+    auto u = co_await OwnUpload(s, ctx);
     if (!u) co_return http::ErrorReply(req, u.status());
     MediaServices& m = *s.media;
     std::optional<std::uint64_t> content_length;
@@ -244,9 +242,7 @@ http::Handler AppendUpload(Services& s) {
 
 http::Handler DeleteUpload(Services& s) {
   return [&s](Context& ctx) -> asio::awaitable<Reply> {
-    auto who = co_await RequireStaff(s, ctx);
-    if (!who) co_return http::ErrorReply(ctx.request, who.status());
-    auto u = co_await OwnUpload(s, ctx, *who);
+    auto u = co_await OwnUpload(s, ctx);
     if (!u) co_return http::ErrorReply(ctx.request, u.status());
     MediaServices& m = *s.media;
     Hold hold(m, u->id);
