@@ -30,6 +30,7 @@
 #include "core/status.h"
 #include "core/time.h"
 #include "store/pending.h"
+#include "store/jobs.h"
 #include "store/log.h"
 #include "store/media.h"
 #include "store/review.h"
@@ -227,6 +228,7 @@ class Store {
   virtual LogRepository& log() = 0;
   virtual ReviewRepository& review() = 0;
   virtual UploadRepository& uploads() = 0;
+  virtual JobRepository& jobs() = 0;
 
   // Changes whenever campaign, org unit or candidate data was committed, by this process or
   // another one (the latter is noticed within about a second); sessions, sign-in counters,

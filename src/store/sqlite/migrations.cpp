@@ -296,6 +296,24 @@ CREATE TABLE uploads (
 ) WITHOUT ROWID;
 CREATE INDEX uploads_expiring ON uploads(expires_at) WHERE completed_at IS NULL;
 )sql"},
+      {12, "background jobs (media transcodes), persistent across restarts", R"sql(
+CREATE TABLE jobs (
+  id           INTEGER PRIMARY KEY,
+  kind         TEXT    NOT NULL,
+  subject      TEXT    NOT NULL,
+  state        TEXT    NOT NULL DEFAULT 'queued' CHECK (state IN ('queued', 'running', 'done', 'failed')),
+  attempts     INTEGER NOT NULL DEFAULT 0,
+  max_attempts INTEGER NOT NULL,
+  progress     INTEGER NOT NULL DEFAULT 0,   -- thousandths
+  error        TEXT    NOT NULL DEFAULT '',
+  result       TEXT    NOT NULL DEFAULT '',  -- JSON
+  run_after    INTEGER NOT NULL,
+  created_at   INTEGER NOT NULL,
+  updated_at   INTEGER NOT NULL,
+  UNIQUE (kind, subject)
+);
+CREATE INDEX jobs_due ON jobs(kind, state, run_after);
+)sql"},
   };
   return kMigrations;
 }

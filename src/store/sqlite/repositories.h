@@ -223,6 +223,22 @@ class Uploads final : public UploadRepository {
   Database& db_;
 };
 
+class Jobs final : public JobRepository {
+ public:
+  explicit Jobs(Database& db) : db_(db) {}
+  Pending<Result<JobRecord>> Enqueue(const std::string& kind, const std::string& subject, int max_attempts,
+                                     Millis now) override;
+  Pending<Result<std::optional<JobRecord>>> Claim(const std::string& kind, Millis now) override;
+  Pending<Status> SetProgress(std::int64_t id, int progress, Millis now) override;
+  Pending<Status> Finish(std::int64_t id, const std::string& result, Millis now) override;
+  Pending<Status> Fail(std::int64_t id, const std::string& error, bool retry, Millis retry_at, Millis now) override;
+  Pending<Result<int>> Recover(Millis now) override;
+  Result<std::optional<JobRecord>> Find(const std::string& kind, const std::string& subject) override;
+
+ private:
+  Database& db_;
+};
+
 class Keys final : public KeyRepository {
  public:
   explicit Keys(Database& db) : db_(db) {}

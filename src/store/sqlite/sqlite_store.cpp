@@ -8,7 +8,7 @@ namespace {
 class SqliteStore final : public Store {
  public:
   SqliteStore() : campaigns_(db_), roster_(db_), users_(db_), sessions_(db_), throttle_(db_), audit_(db_),
-                  voters_(db_), votes_(db_), keys_(db_), ballot_codes_(db_), log_(db_), review_(db_), uploads_(db_) {}
+                  voters_(db_), votes_(db_), keys_(db_), ballot_codes_(db_), log_(db_), review_(db_), uploads_(db_), jobs_(db_) {}
 
   // The writer's last batch folds the sessions' touches: it must run while they exist.
   ~SqliteStore() override { db_.Close(); }
@@ -26,6 +26,7 @@ class SqliteStore final : public Store {
   LogRepository& log() override { return log_; }
   ReviewRepository& review() override { return review_; }
   UploadRepository& uploads() override { return uploads_; }
+  JobRepository& jobs() override { return jobs_; }
 
   std::uint64_t Generation() override { return db_.generation(); }
   std::uint64_t WaitForGeneration(std::uint64_t seen, Millis timeout) override {
@@ -61,6 +62,7 @@ class SqliteStore final : public Store {
   Log log_;
   Review review_;
   Uploads uploads_;
+  Jobs jobs_;
 };
 
 }  // namespace
