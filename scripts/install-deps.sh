@@ -22,6 +22,8 @@ want=(
   # Ballot-code slips as PDF (src/report/slips.cpp): Cairo, Pango, QR codes, and the CJK
   # font they are set in, which the server needs at run time.
   libcairo2-dev libpango1.0-dev libqrencode-dev fonts-noto-cjk
+  # The media pipeline runs ffprobe and ffmpeg (src/media/ffmpeg.cpp): the server needs them.
+  ffmpeg
   nodejs npm
 )
 case "${1:-build}" in

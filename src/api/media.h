@@ -6,7 +6,8 @@
 // A PATCH body is streamed: read from the socket in pieces on the I/O thread, written and
 // synced on the blocking pool, and only then is the offset moved in the store, so an offset a
 // client is told is on disk. A dropped connection keeps what arrived. One PATCH at a time per
-// upload (423 for a second). The sweeper removes unfinished uploads past their expiry.
+// upload (423 for a second). The sweeper removes unfinished uploads past their expiry. A
+// finished video goes to the transcoder (jobs/transcoder.h), whose progress GetUpload shows.
 #pragma once
 
 #include <condition_variable>
@@ -17,6 +18,7 @@
 
 #include "api/routes.h"
 #include "core/media/tus.h"
+#include "jobs/transcoder.h"
 #include "media/upload_files.h"
 
 namespace ss::api {
@@ -25,6 +27,8 @@ struct MediaServices {
   explicit MediaServices(media::UploadFiles f) : files(std::move(f)) {}
   media::UploadFiles files;
   media::UploadRules rules;
+  // Turns finished video uploads into playable videos; null: none run (tests of the uploads).
+  jobs::Transcoder* transcoder = nullptr;
 
   // Uploads a PATCH or DELETE is working on now.
   std::mutex mu;
@@ -58,5 +62,12 @@ http::Handler CreateUpload(Services& s);
 http::Handler UploadStatus(Services& s);  // HEAD
 http::Handler AppendUpload(Services& s);  // PATCH, a streaming route
 http::Handler DeleteUpload(Services& s);
+// GET /api/v1/uploads/{uid}: the upload and its processing (state, progress, the reason a
+// video was refused, the video and poster once ready), for its creator.
+http::Handler GetUpload(Services& s);
+// GET and HEAD /media/videos/{uid}/{file}: a transcoded video (video.mp4) or its poster
+// (poster.jpg), with byte ranges and a year's caching (the files never change). The id is
+// 128 random bits: a video is reachable by whoever was given its address.
+http::Handler MediaFile(Services& s);
 
 }  // namespace ss::api

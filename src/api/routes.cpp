@@ -63,6 +63,9 @@ void RegisterRoutes(http::Router& router, Services& s) {
     router.Add(verb::head, "/api/v1/uploads/{uid}", UploadStatus(s));
     router.AddStreaming(verb::patch, "/api/v1/uploads/{uid}", AppendUpload(s), s.media->rules.max_video_bytes);
     router.Add(verb::delete_, "/api/v1/uploads/{uid}", DeleteUpload(s));
+    router.Add(verb::get, "/api/v1/uploads/{uid}", GetUpload(s));
+    router.Add(verb::get, "/media/videos/{uid}/{file}", MediaFile(s));
+    router.Add(verb::head, "/media/videos/{uid}/{file}", MediaFile(s));
   }
 
   router.Add(verb::post, "/api/v1/auth/login", Login(s));

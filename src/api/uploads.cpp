@@ -7,6 +7,7 @@
 #include "api/committed.h"
 #include "api/media.h"
 #include "core/media/refusals.h"
+#include "http/file_reply.h"
 
 namespace ss::api {
 namespace {
@@ -231,6 +232,7 @@ http::Handler AppendUpload(Services& s) {
                                                                 at, at + m.rules.lifetime));
       if (!moved) co_return http::ErrorReply(req, moved.status());
       now_at = *moved;
+      if (now_at.completed_at != 0 && now_at.kind == "video" && m.transcoder) m.transcoder->Wake();
     }
     // A connection that dropped hears nothing; what arrived is kept and HEAD says so.
     if (ec) co_return http::ErrorReply(req, Status(code::kTimeout, "上传中断，已保存收到的部分，请从断点继续"));
@@ -252,6 +254,50 @@ http::Handler DeleteUpload(Services& s) {
     auto remove = [&m, &u] { return m.files.Remove(u->id); };
     if (Status removed = co_await http::Offload(ctx.blocking, remove); !removed.ok()) spdlog::warn("{}", removed.message());
     co_return http::MakeReply(TusResponse(ctx.request, http::bhttp::status::no_content));
+  };
+}
+
+http::Handler GetUpload(Services& s) {
+  return [&s](Context& ctx) -> asio::awaitable<Reply> {
+    auto u = co_await OwnUpload(s, ctx);
+    if (!u) co_return http::ErrorReply(ctx.request, u.status());
+    auto find = [&s, &u] { return s.store.jobs().Find(jobs::kTranscode, u->id); };
+    auto job = co_await http::Offload(ctx.blocking, find);
+    if (!job) co_return http::ErrorReply(ctx.request, job.status());
+    json::object o{{"id", u->id},
+                   {"kind", u->kind},
+                   {"filename", u->filename},
+                   {"length", u->length},
+                   {"offset", u->offset},
+                   {"complete", u->completed_at != 0},
+                   {"candidate_id", u->candidate_id},
+                   {"created_at", FormatUtc(u->created_at)}};
+    if (u->completed_at == 0) o["expires_at"] = FormatUtc(u->expires_at);
+    if (*job) {
+      const store::JobRecord& j = **job;
+      json::object p{{"state", store::JobStateKey(j.state)}, {"progress", j.progress / 10.0}, {"attempts", j.attempts}};
+      if (!j.error.empty()) p["error"] = j.error;
+      if (j.state == store::JobState::kDone) {
+        boost::system::error_code ec;
+        json::value result = json::parse(j.result, ec);
+        if (!ec) p["result"] = std::move(result);
+      }
+      o["processing"] = std::move(p);
+    } else {
+      o["processing"] = nullptr;
+    }
+    co_return http::JsonReply(ctx.request, json::serialize(o));
+  };
+}
+
+http::Handler MediaFile(Services& s) {
+  return [&s](Context& ctx) -> asio::awaitable<Reply> {
+    const std::string id = ctx.Param("uid");
+    const std::string name = ctx.Param("file");
+    std::string_view type = name == "video.mp4" ? "video/mp4" : name == "poster.jpg" ? "image/jpeg" : "";
+    if (!media::UploadFiles::ValidId(id) || type.empty() || !s.media->transcoder)
+      co_return http::ErrorReply(ctx.request, 404, code::kNotFound, "没有这个文件");
+    co_return co_await http::ServeFile(ctx, s.media->transcoder->DirOf(id) / name, type, "public, max-age=31536000, immutable");
   };
 }
 

@@ -47,7 +47,8 @@ Status CheckValues(const Config& c) {
                          Range{"limits.subnet_burst", c.subnet_limit.burst, 1, 1'000'000},
                          Range{"limits.subnet_per_minute", c.subnet_limit.per_minute, 1, 100'000'000},
                          Range{"media.max_video_mb", c.max_video_mb, 1, 64 * 1024},
-                         Range{"media.upload_expiry_seconds", c.upload_expiry_seconds, 1, 30 * 24 * 3600}}) {
+                         Range{"media.upload_expiry_seconds", c.upload_expiry_seconds, 1, 30 * 24 * 3600},
+                         Range{"media.transcode_jobs", c.transcode_jobs, 1, 64}}) {
     if (Status s = CheckRange(r.key, r.value, r.lo, r.hi); !s.ok()) return s;
   }
   if (Status s = sms::CheckSettings(c.sms); !s.ok()) return Status(code::kInvalid, "配置错误", s.details());
@@ -153,6 +154,7 @@ Status ReadTable(const toml::table& root, Config& c) {
       {"media", "dir", str(c.media_dir)},
       {"media", "max_video_mb", integer(c.max_video_mb)},
       {"media", "upload_expiry_seconds", integer(c.upload_expiry_seconds)},
+      {"media", "transcode_jobs", integer(c.transcode_jobs)},
       {"sms", "url", str(c.sms.url)},
       {"sms", "body_template", str(c.sms.body_template)},
       {"sms", "content_type", str(c.sms.content_type)},

@@ -69,6 +69,7 @@ struct Config {
   std::string media_dir;
   int max_video_mb = 2048;
   int upload_expiry_seconds = 24 * 3600;
+  int transcode_jobs = 1;  // videos transcoded at once (each takes a core)
   // How voters' codes are sent; provider kNone unless [sms] names one (see SettingsForServe);
   // file defaults to sms.txt beside the database.
   sms::Settings sms;

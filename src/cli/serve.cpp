@@ -15,6 +15,7 @@
 #include "api/catalog.h"
 #include "api/log.h"
 #include "api/media.h"
+#include "media/ffmpeg.h"
 #include "api/screening.h"
 #include "api/routes.h"
 #include "api/voting.h"
@@ -196,6 +197,13 @@ int Serve(const ConfigFlags& flags) {
   media_services.rules.max_video_bytes = static_cast<std::uint64_t>(c.max_video_mb) << 20;
   media_services.rules.lifetime = Millis{c.upload_expiry_seconds} * 1000;
   services.media = &media_services;
+  // Finished video uploads transcoded in the background (ffmpeg at nice 10).
+  if (!media::Available()) spdlog::warn("找不到 ffmpeg/ffprobe：上传的视频无法转码，请安装 ffmpeg（make run 会自动安装）");
+  jobs::Transcoder::Options transcode_options;
+  transcode_options.workers = c.transcode_jobs;
+  auto transcoder = std::make_unique<jobs::Transcoder>(**store, media_services.files,
+                                                       std::filesystem::path(c.media_dir) / "videos", transcode_options);
+  media_services.transcoder = transcoder.get();
   auto sweeper = std::make_unique<api::UploadSweeper>(
       **store, media_services, std::chrono::milliseconds(std::min<Millis>(60'000, media_services.rules.lifetime / 2 + 1)));
   http::Router router;
@@ -242,6 +250,7 @@ int Serve(const ConfigFlags& flags) {
   server.Run();
   sealer.reset();  // its last heads, while the writer still runs
   sweeper.reset();
+  transcoder.reset();  // stops ffmpeg; its job is queued again for the next start
   // The writer answers what is still queued while the I/O threads' contexts exist.
   (*store)->Close();
   blocking.join();

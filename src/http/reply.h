@@ -68,6 +68,9 @@ struct Reply {
   unsigned status = 200;
   std::size_t body_bytes = 0;
   Streamer stream;  // set: the body follows the header over time (StreamReply)
+  // The stream writes exactly the Content-Length the header gave (a file read in pieces):
+  // the connection stays open for the next request once all of it was written.
+  bool stream_is_sized = false;
 };
 
 // The header as HTTP/1.x bytes, with the headers every response carries (server name,

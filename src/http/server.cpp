@@ -455,16 +455,22 @@ asio::awaitable<void> Server::Serve(std::shared_ptr<Connection> conn) {
         const std::atomic<bool>& stop;
         std::chrono::seconds timeout;
         Writer(beast::tcp_stream& o, const std::atomic<bool>& s, std::chrono::seconds t) : out(o), stop(s), timeout(t) {}
+        bool failed = false;
+        std::size_t written = 0;
         asio::awaitable<bool> Write(std::string_view chunk) override {
           boost::system::error_code wec;
           out.expires_after(timeout);
           co_await asio::async_write(out, asio::buffer(chunk.data(), chunk.size()), asio::redirect_error(use_awaitable, wec));
+          failed |= static_cast<bool>(wec);
+          if (!wec) written += chunk.size();
           co_return !wec;
         }
         bool stopping() const override { return stop.load(); }
       } writer{stream, stopping_, std::chrono::duration_cast<std::chrono::seconds>(options_.write_timeout)};
       co_await reply.stream(writer);
-      break;
+      // A sized body written to its end leaves the connection usable; anything else ends it.
+      if (!reply.stream_is_sized || writer.failed || writer.written != reply.body_bytes || !keep_alive) break;
+      continue;
     }
     if (ec || !keep_alive) break;
   }

@@ -38,7 +38,8 @@ class UploadRepository {
   virtual Pending<Status> Create(const UploadRecord& upload) = 0;
   virtual Result<std::optional<UploadRecord>> Get(const std::string& id) = 0;
   // Moves the offset from `from` to `to` (the bytes between are synced on disk) and sets the
-  // expiry; completes the upload when `to` is its length. kConflict when the stored offset
+  // expiry; completes the upload when `to` is its length, and then, for a video, queues its
+  // "transcode" job (store/jobs.h) in the same write. kConflict when the stored offset
   // is no longer `from` (another request moved it); kInvalid when `to` is past the length.
   virtual Pending<Result<UploadRecord>> Advance(const std::string& id, std::int64_t from, std::int64_t to, Millis now,
                                                 Millis expires_at) = 0;

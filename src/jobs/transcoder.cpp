@@ -1,0 +1,97 @@
+#include "jobs/transcoder.h"
+
+#include <boost/json.hpp>
+#include <spdlog/spdlog.h>
+
+#include "media/ffmpeg.h"
+
+namespace ss::jobs {
+namespace fs = std::filesystem;
+
+Transcoder::Transcoder(store::Store& store, const media::UploadFiles& uploads, fs::path videos_dir, Options options)
+    : store_(store), uploads_(uploads), videos_dir_(std::move(videos_dir)), options_(options) {
+  auto recovered = store_.jobs().Recover(NowMillis()).Wait();
+  if (recovered && *recovered > 0) spdlog::info("{} 个视频转码任务在上次停止时未完成，将重新开始", *recovered);
+  for (int i = 0; i < std::max(1, options_.workers); ++i) threads_.emplace_back([this] { Work(); });
+}
+
+Transcoder::~Transcoder() {
+  stop_ = true;
+  cv_.notify_all();
+  for (auto& t : threads_) t.join();
+}
+
+void Transcoder::Wake() {
+  {
+    std::lock_guard lock(mu_);
+    ++wakes_;
+  }
+  cv_.notify_one();
+}
+
+void Transcoder::Work() {
+  while (!stop_) {
+    std::uint64_t seen;
+    {
+      std::lock_guard lock(mu_);
+      seen = wakes_;
+    }
+    auto claimed = store_.jobs().Claim(kTranscode, NowMillis()).Wait();
+    if (!claimed) {
+      spdlog::warn("领取转码任务失败：{}", claimed.status().message());
+    } else if (*claimed) {
+      RunJob(**claimed);
+      continue;
+    }
+    std::unique_lock lock(mu_);
+    cv_.wait_for(lock, options_.idle_poll, [&] { return stop_ || wakes_ != seen; });
+  }
+}
+
+void Transcoder::RunJob(const store::JobRecord& job) {
+  const std::string& id = job.subject;
+  auto fail = [&](const Status& why, bool retry) {
+    Millis now = NowMillis();
+    Status s = store_.jobs().Fail(job.id, why.message(), retry, now + options_.retry_delay, now).Wait();
+    if (!s.ok()) spdlog::warn("记录转码失败时出错：{}", s.message());
+    if (!retry) spdlog::info("视频 {} 无法使用：{}", id, why.message());
+  };
+  if (!media::UploadFiles::ValidId(id)) return fail(Status(code::kInternal, "转码任务指向的上传编号无效"), false);
+  fs::path input = uploads_.PathOf(id);
+  auto probe = media::Probe(input);
+  if (!probe) return fail(probe.status(), probe.status().code() == code::kUnavailable);
+  if (Status ok = media::CheckVideo(*probe, options_.rules); !ok.ok()) return fail(ok, false);
+
+  fs::path dir = DirOf(id);
+  std::error_code ec;
+  fs::create_directories(dir, ec);
+  if (ec) return fail(Status(code::kUnavailable, "无法创建视频目录：" + ec.message()), true);
+  Millis last_report = 0;
+  auto report = [&](int permille) {
+    Millis now = NowMillis();
+    if (now - last_report < 1000 && permille < 1000) return;  // at most once a second
+    last_report = now;
+    (void)store_.jobs().SetProgress(job.id, std::min(permille, 990), now).Wait();
+  };
+  fs::path video = dir / "video.mp4", poster = dir / "poster.jpg";
+  auto started = std::chrono::steady_clock::now();
+  if (Status t = media::Transcode(input, video, *probe, report, stop_); !t.ok())
+    return fail(t, t.code() == code::kUnavailable);
+  auto seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+  if (Status p = media::Poster(video, poster, std::min(1.0, probe->duration_s / 2)); !p.ok()) return fail(p, true);
+  // What the phone will play: the transcode's own dimensions.
+  auto out = media::Probe(video);
+  if (!out) return fail(out.status(), true);
+  boost::json::object result{{"duration_ms", static_cast<std::int64_t>(out->duration_s * 1000)},
+                             {"width", out->width},
+                             {"height", out->height},
+                             {"bytes", static_cast<std::int64_t>(fs::file_size(video, ec))},
+                             {"has_audio", out->has_audio},
+                             {"video", "/media/videos/" + id + "/video.mp4"},
+                             {"poster", "/media/videos/" + id + "/poster.jpg"}};
+  Status done = store_.jobs().Finish(job.id, boost::json::serialize(result), NowMillis()).Wait();
+  if (!done.ok()) return fail(done, true);
+  spdlog::info("视频 {} 转码完成：{:.1f} 秒的视频用了 {:.1f} 秒，{}×{}", id, probe->duration_s, seconds, out->width, out->height);
+}
+
+}  // namespace ss::jobs
