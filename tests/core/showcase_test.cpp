@@ -109,3 +109,26 @@ TEST(Showcase, TheDiffShowsWhatWentAndWhatCame) {
 
 }  // namespace
 }  // namespace ss::showcase
+
+#include "core/showcase/showcase_json.h"
+
+namespace ss::showcase {
+namespace {
+TEST(ShowcaseJson, RoundTripsAndNamesTheWrongTypes) {
+  Content c = Complete(ss::tests::DemoDocument().config);
+  auto back = ParseContentText(ContentText(c));
+  ASSERT_TRUE(back.ok()) << back.status().ToString();
+  EXPECT_EQ(back->sections, c.sections);
+  EXPECT_EQ(back->themes, c.themes);
+  EXPECT_EQ(back->video, c.video);
+  ASSERT_EQ(back->photos.size(), 1u);
+  EXPECT_EQ(back->photos[0].caption, "党群服务中心议事会");
+  auto bad = ParseContent(boost::json::parse(R"({"sections":{"工作成效":12},"themes":"治理","photos":[{"caption":"x"}]})"));
+  ASSERT_EQ(bad.status().code(), code::kInvalid);
+  EXPECT_TRUE(ss::tests::HasField(bad.status(), "sections.工作成效"));
+  EXPECT_TRUE(ss::tests::HasField(bad.status(), "themes"));
+  EXPECT_TRUE(ss::tests::HasField(bad.status(), "photos[0].upload"));
+  EXPECT_TRUE(ParseContent(boost::json::parse("{}")).ok());
+}
+}  // namespace
+}  // namespace ss::showcase
