@@ -34,6 +34,7 @@
 #include "store/log.h"
 #include "store/media.h"
 #include "store/review.h"
+#include "store/showcases.h"
 #include "store/voting.h"
 
 namespace ss::store {
@@ -229,6 +230,7 @@ class Store {
   virtual ReviewRepository& review() = 0;
   virtual UploadRepository& uploads() = 0;
   virtual JobRepository& jobs() = 0;
+  virtual ShowcaseRepository& showcases() = 0;
 
   // Changes whenever campaign, org unit or candidate data was committed, by this process or
   // another one (the latter is noticed within about a second); sessions, sign-in counters,

@@ -5,6 +5,7 @@
 // that data survives a restart).
 #pragma once
 
+#include <gtest/gtest.h>
 #include <unistd.h>
 
 #include <cstdint>
@@ -67,6 +68,35 @@ inline Status SetPhase(store::Store& s, std::int64_t id, PhaseKey from, PhaseKey
 inline Status ApplyRoster(store::Store& s, std::int64_t id, const RosterPlan& plan, Millis now) {
   return s.roster().ApplyRoster(id, plan, now, TestAudit("roster.import", "campaign:" + std::to_string(id), now)).Wait();
 }
+
+inline std::vector<Backend> Backends();
+
+// A fresh, empty store of the backend under test; Reopen() closes and opens it again (what
+// survives a restart).
+class FreshStoreTest : public ::testing::TestWithParam<Backend> {
+ protected:
+  void SetUp() override {
+    url_ = GetParam().fresh_url(scratch_.path);
+    Open();
+  }
+  void Reopen() {
+    store_->Close();
+    store_.reset();
+    Open();
+  }
+  store::Store& s() { return *store_; }
+
+  ScratchDir scratch_;
+  std::string url_;
+  std::unique_ptr<store::Store> store_;
+
+ private:
+  void Open() {
+    auto opened = store::OpenStore(url_);
+    ASSERT_TRUE(opened.ok()) << opened.status().ToString();
+    store_ = std::move(*opened);
+  }
+};
 
 inline std::vector<Backend> Backends() {
   std::vector<Backend> all = {

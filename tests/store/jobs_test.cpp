@@ -10,18 +10,9 @@ namespace {
 using store::JobRecord;
 using store::JobState;
 
-class JobConformanceTest : public ::testing::TestWithParam<Backend> {
+class JobConformanceTest : public FreshStoreTest {
  protected:
-  void SetUp() override {
-    url_ = GetParam().fresh_url(scratch_.path);
-    auto s = store::OpenStore(url_);
-    ASSERT_TRUE(s.ok()) << s.status().ToString();
-    store_ = std::move(*s);
-  }
   store::JobRepository& jobs() { return store_->jobs(); }
-  ScratchDir scratch_;
-  std::string url_;
-  std::unique_ptr<store::Store> store_;
 };
 
 TEST_P(JobConformanceTest, AJobIsQueuedOnceClaimedOnceAndFinished) {
@@ -71,11 +62,7 @@ TEST_P(JobConformanceTest, ARunningJobOfADeadProcessIsQueuedAgainAtStartUp) {
   auto a = *jobs().Enqueue("transcode", "u1", 3, 1000).Wait();
   ASSERT_TRUE(jobs().Claim("transcode", 1000).Wait()->has_value());
   ASSERT_TRUE(jobs().SetProgress(a.id, 500, 1500).Wait().ok());
-  store_->Close();
-  store_.reset();
-  auto reopened = store::OpenStore(url_);
-  ASSERT_TRUE(reopened.ok());
-  store_ = std::move(*reopened);
+  Reopen();
   auto recovered = jobs().Recover(3000).Wait();
   ASSERT_TRUE(recovered.ok());
   EXPECT_EQ(*recovered, 1);

@@ -15,15 +15,8 @@ using store::OpenStore;
 using store::Store;
 using store::UploadRecord;
 
-class UploadConformanceTest : public ::testing::TestWithParam<Backend> {
+class UploadConformanceTest : public FreshStoreTest {
  protected:
-  void SetUp() override {
-    url_ = GetParam().fresh_url(scratch_.path);
-    auto s = OpenStore(url_);
-    ASSERT_TRUE(s.ok()) << s.status().ToString();
-    store_ = std::move(*s);
-  }
-  Store& s() { return *store_; }
 
   static UploadRecord Upload(const std::string& id, std::int64_t length = 1000, Millis expires_at = 10'000) {
     UploadRecord u;
@@ -39,10 +32,6 @@ class UploadConformanceTest : public ::testing::TestWithParam<Backend> {
     u.expires_at = expires_at;
     return u;
   }
-
-  ScratchDir scratch_;
-  std::string url_;
-  std::unique_ptr<Store> store_;
 };
 
 TEST_P(UploadConformanceTest, CreatedAtOffsetZeroAndReadBack) {
@@ -97,11 +86,7 @@ TEST_P(UploadConformanceTest, ConcurrentAdvancesFromOneOffsetMoveItOnce) {
 TEST_P(UploadConformanceTest, TheOffsetSurvivesAReopen) {
   ASSERT_TRUE(s().uploads().Create(Upload("u1")).Wait().ok());
   ASSERT_TRUE(s().uploads().Advance("u1", 0, 640, 2000, 90'000).Wait().ok());
-  store_->Close();
-  store_.reset();
-  auto again = OpenStore(url_);
-  ASSERT_TRUE(again.ok());
-  store_ = std::move(*again);
+  Reopen();
   EXPECT_EQ((*s().uploads().Get("u1"))->offset, 640);
 }
 

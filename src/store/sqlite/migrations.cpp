@@ -314,6 +314,36 @@ CREATE TABLE jobs (
 );
 CREATE INDEX jobs_due ON jobs(kind, state, run_after);
 )sql"},
+      {13, "showcases: each candidate's working copy and its submitted versions", R"sql(
+CREATE TABLE showcases (
+  campaign_id      INTEGER NOT NULL,
+  candidate_id     INTEGER NOT NULL,
+  state            TEXT    NOT NULL CHECK (state IN ('draft', 'submitted', 'approved', 'returned')),
+  draft            TEXT    NOT NULL,          -- JSON (core/showcase/showcase_json.h)
+  versions         INTEGER NOT NULL DEFAULT 0,
+  approved_version INTEGER NOT NULL DEFAULT 0,
+  comment          TEXT    NOT NULL DEFAULT '',
+  updated_at       INTEGER NOT NULL,
+  updated_by       TEXT    NOT NULL,
+  decided_at       INTEGER,
+  decided_by       TEXT,
+  PRIMARY KEY (campaign_id, candidate_id)
+) WITHOUT ROWID;
+-- Never updated but for their decision: what was submitted stays as it was.
+CREATE TABLE showcase_versions (
+  campaign_id  INTEGER NOT NULL,
+  candidate_id INTEGER NOT NULL,
+  number       INTEGER NOT NULL,
+  content      TEXT    NOT NULL,
+  submitted_at INTEGER NOT NULL,
+  submitted_by TEXT    NOT NULL,
+  decision     TEXT    NOT NULL DEFAULT '' CHECK (decision IN ('', 'approved', 'returned')),
+  decided_at   INTEGER,
+  decided_by   TEXT,
+  comment      TEXT    NOT NULL DEFAULT '',
+  PRIMARY KEY (campaign_id, candidate_id, number)
+) WITHOUT ROWID;
+)sql"},
   };
   return kMigrations;
 }

@@ -239,6 +239,26 @@ class Jobs final : public JobRepository {
   Database& db_;
 };
 
+class Showcases final : public ShowcaseRepository {
+ public:
+  explicit Showcases(Database& db) : db_(db) {}
+  Result<std::optional<ShowcaseRecord>> Get(std::int64_t campaign, std::int64_t candidate) override;
+  Pending<Result<ShowcaseRecord>> SaveDraft(std::int64_t campaign, std::int64_t candidate, const showcase::Content& content,
+                                            Millis expected_updated_at, const std::string& by, Millis now,
+                                            const AuditEntry& audit) override;
+  Pending<Result<ShowcaseRecord>> Submit(std::int64_t campaign, std::int64_t candidate, Millis expected_updated_at,
+                                         const std::string& by, Millis now, const AuditEntry& audit) override;
+  Pending<Result<ShowcaseRecord>> Decide(std::int64_t campaign, std::int64_t candidate, int version, bool approve,
+                                         const std::string& comment, const std::string& by, Millis now,
+                                         const AuditEntry& audit) override;
+  Result<std::vector<ShowcaseVersion>> Versions(std::int64_t campaign, std::int64_t candidate) override;
+  Result<std::optional<ShowcaseVersion>> Approved(std::int64_t campaign, std::int64_t candidate) override;
+  Result<std::vector<ShowcaseRecord>> List(std::int64_t campaign) override;
+
+ private:
+  Database& db_;
+};
+
 class Keys final : public KeyRepository {
  public:
   explicit Keys(Database& db) : db_(db) {}

@@ -8,7 +8,7 @@ namespace {
 class SqliteStore final : public Store {
  public:
   SqliteStore() : campaigns_(db_), roster_(db_), users_(db_), sessions_(db_), throttle_(db_), audit_(db_),
-                  voters_(db_), votes_(db_), keys_(db_), ballot_codes_(db_), log_(db_), review_(db_), uploads_(db_), jobs_(db_) {}
+                  voters_(db_), votes_(db_), keys_(db_), ballot_codes_(db_), log_(db_), review_(db_), uploads_(db_), jobs_(db_), showcases_(db_) {}
 
   // The writer's last batch folds the sessions' touches: it must run while they exist.
   ~SqliteStore() override { db_.Close(); }
@@ -27,6 +27,7 @@ class SqliteStore final : public Store {
   ReviewRepository& review() override { return review_; }
   UploadRepository& uploads() override { return uploads_; }
   JobRepository& jobs() override { return jobs_; }
+  ShowcaseRepository& showcases() override { return showcases_; }
 
   std::uint64_t Generation() override { return db_.generation(); }
   std::uint64_t WaitForGeneration(std::uint64_t seen, Millis timeout) override {
@@ -63,6 +64,7 @@ class SqliteStore final : public Store {
   Review review_;
   Uploads uploads_;
   Jobs jobs_;
+  Showcases showcases_;
 };
 
 }  // namespace
