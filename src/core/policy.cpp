@@ -73,6 +73,11 @@ bool MayEditShowcase(const Actor& actor, std::int64_t candidate, std::string_vie
   return false;
 }
 
+bool MayReviewShowcase(const Actor& actor, std::string_view district) {
+  if (actor.role == Role::kAdmin || actor.role == Role::kOrganizer) return true;
+  return actor.role == Role::kDistrictAdmin && !actor.district.empty() && district == actor.district;
+}
+
 bool MayManageRole(const Actor& actor, Role target) {
   if (actor.role == Role::kAdmin) return true;
   if (actor.role == Role::kOrganizer) return target == Role::kJudge || target == Role::kCandidate;

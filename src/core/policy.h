@@ -54,6 +54,10 @@ bool Allows(const Actor& actor, Permission permission, std::string_view district
 // candidates, a candidate account its own (SPEC §1); a judge none.
 bool MayEditShowcase(const Actor& actor, std::int64_t candidate, std::string_view district);
 
+// Whether `actor` may review (approve or return) showcases of candidates in `district`:
+// organizers and admins any, a district admin their district's.
+bool MayReviewShowcase(const Actor& actor, std::string_view district);
+
 // Which roles' accounts `actor` may create and manage.
 bool MayManageRole(const Actor& actor, Role target);
 

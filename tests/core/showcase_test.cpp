@@ -132,3 +132,26 @@ TEST(ShowcaseJson, RoundTripsAndNamesTheWrongTypes) {
 }
 }  // namespace
 }  // namespace ss::showcase
+
+namespace ss::showcase {
+namespace {
+TEST(ShowcasePhase, OutsideItsPhasesOnlyStaffMayCorrectWithAReason) {
+  EXPECT_TRUE(CheckPhase(Action::kEditShowcase, PhaseKey::kShowcase, Role::kCandidate, std::nullopt).ok());
+  EXPECT_EQ(CheckPhase(Action::kEditShowcase, PhaseKey::kVoting, Role::kCandidate, std::string("想改一下")).code(), code::kWrongPhase);
+  Status no_reason = CheckPhase(Action::kEditShowcase, PhaseKey::kVoting, Role::kDistrictAdmin, std::nullopt);
+  EXPECT_EQ(no_reason.code(), code::kInvalid);
+  EXPECT_TRUE(ss::tests::HasField(no_reason, "reason"));
+  EXPECT_EQ(CheckPhase(Action::kEditShowcase, PhaseKey::kVoting, Role::kOrganizer, std::string("错字")).code(), code::kInvalid);
+  EXPECT_TRUE(CheckPhase(Action::kEditShowcase, PhaseKey::kVoting, Role::kOrganizer, std::string("更正错别字")).ok());
+  EXPECT_TRUE(CheckPhase(Action::kReviewShowcase, PhaseKey::kReview, Role::kDistrictAdmin, std::nullopt).ok());
+  EXPECT_FALSE(CheckPhase(Action::kReviewShowcase, PhaseKey::kVoting, Role::kDistrictAdmin, std::nullopt).ok());
+}
+TEST(ShowcasePhase, ReviewersAreStaffOfTheDistrict) {
+  EXPECT_TRUE(MayReviewShowcase(Actor{1, "o", Role::kOrganizer, "", 0}, "150304"));
+  EXPECT_TRUE(MayReviewShowcase(Actor{2, "h", Role::kDistrictAdmin, "150303", 0}, "150303"));
+  EXPECT_FALSE(MayReviewShowcase(Actor{2, "h", Role::kDistrictAdmin, "150303", 0}, "150304"));
+  EXPECT_FALSE(MayReviewShowcase(Actor{3, "c", Role::kCandidate, "", 97}, "150303"));
+  EXPECT_FALSE(MayReviewShowcase(Actor{4, "j", Role::kJudge, "", 0}, "150303"));
+}
+}  // namespace
+}  // namespace ss::showcase

@@ -136,6 +136,15 @@ Status CheckReviewable(State state) {
   return Status::Ok();
 }
 
+Status CheckPhase(Action action, PhaseKey phase, Role role, const std::optional<std::string>& reason) {
+  Status in_phase = CheckAction(action, phase);
+  if (in_phase.ok() || role == Role::kCandidate || role == Role::kJudge) return in_phase;
+  if (reason && CharCount(Trim(*reason)) >= 4) return Status::Ok();
+  return Status(code::kInvalid, in_phase.message() + "：如需更正，请填写更正原因",
+                {{0, "reason", "当前阶段不能" + std::string(action == Action::kEditShowcase ? "修改" : "审核") +
+                                   "展示材料，如需更正，请填写更正原因（至少 4 个字）"}});
+}
+
 Status CheckReturnComment(std::string_view comment, const Limits& limits) {
   std::size_t chars = CharCount(Trim(comment));
   if (chars == 0) return Status(code::kInvalid, "退回时请写明需要修改的地方", {{0, "comment", "请写明退回的原因和修改意见"}});

@@ -19,6 +19,8 @@
 
 #include "core/campaign.h"
 #include "core/org.h"
+#include "core/phase.h"
+#include "core/policy.h"
 #include "core/status.h"
 
 namespace ss::showcase {
@@ -73,6 +75,12 @@ Status CheckSubmission(const Content& content, const CampaignConfig& config, Lev
 Status CheckEditable(State state);
 // Whether it may be decided now (only a submitted one).
 Status CheckReviewable(State state);
+
+// The phase rule for editing (Action::kEditShowcase) and reviewing (kReviewShowcase): in the
+// action's phases, go ahead; outside them a candidate is refused (kWrongPhase), and staff may
+// go ahead only as an audited correction with a reason of at least 4 characters (else
+// kInvalid on "reason", naming the phase).
+Status CheckPhase(Action action, PhaseKey phase, Role role, const std::optional<std::string>& reason);
 
 // A returned showcase needs a comment that says why (1..comment_max_chars, trimmed).
 Status CheckReturnComment(std::string_view comment, const Limits& limits);
