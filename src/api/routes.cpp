@@ -6,6 +6,7 @@
 #include "api/log.h"
 #include "api/media.h"
 #include "api/review.h"
+#include "api/showcases.h"
 #include "api/auth.h"
 #include "api/campaigns.h"
 #include "api/roster_admin.h"
@@ -66,6 +67,15 @@ void RegisterRoutes(http::Router& router, Services& s) {
     router.Add(verb::get, "/api/v1/uploads/{uid}", GetUpload(s));
     router.Add(verb::get, "/media/videos/{uid}/{file}", MediaFile(s));
     router.Add(verb::head, "/media/videos/{uid}/{file}", MediaFile(s));
+    // Showcases (api/showcases.h): their video comes from an upload.
+    constexpr std::size_t kShowcaseBody = 256 * 1024;
+    router.Add(verb::get, "/api/v1/campaigns/{id}/candidates/{cid}/showcase", GetShowcase(s));
+    router.Add(verb::put, "/api/v1/campaigns/{id}/candidates/{cid}/showcase", SaveShowcase(s), kShowcaseBody);
+    router.Add(verb::post, "/api/v1/campaigns/{id}/candidates/{cid}/showcase/submit", SubmitShowcase(s));
+    router.Add(verb::get, "/api/v1/campaigns/{id}/candidates/{cid}/showcase/versions", ShowcaseVersions(s));
+    router.Add(verb::post, "/api/v1/campaigns/{id}/candidates/{cid}/showcase/decision", DecideShowcase(s));
+    router.Add(verb::get, "/api/v1/campaigns/{id}/candidates/{cid}/showcase/public", PublicShowcase(s));
+    router.Add(verb::get, "/api/v1/campaigns/{id}/showcases", ShowcaseQueue(s));
   }
 
   router.Add(verb::post, "/api/v1/auth/login", Login(s));

@@ -22,6 +22,9 @@ struct InitOptions {
   bool demo = false;
   bool demo_votes = true;  // --no-demo-votes: the demo without its voting history (quicker test databases)
   int demo_voters = 4000;  // --demo-voters N: how many simulated voters the history has (≈ 7.7 votes each)
+  // --demo-phase showcase: the demo in the middle of 材料提交 (candidates write their
+  // showcases; no votes yet) instead of 展播与投票.
+  std::string demo_phase = "voting";
 };
 int Init(const InitOptions& options);
 

@@ -21,13 +21,13 @@ namespace ss::cli {
 namespace {
 
 // The demo keeps the 2022 schedule as its original dates, and moves the working dates so
-// that the campaign is in the middle of its voting phase today.
-void MoveIntoVoting(CampaignConfig& config, Millis now) {
-  const Phase* voting = config.schedule.Find(PhaseKey::kVoting);
-  if (!voting) return;
+// that the campaign is in the middle of `phase` today (it began `days_in` days ago).
+void MoveInto(CampaignConfig& config, PhaseKey phase, int days_in, Millis now) {
+  const Phase* p = config.schedule.Find(phase);
+  if (!p) return;
   Millis today = StartOfLocalDay(now, config.timezone);
-  Millis target_start = today - 20 * kMillisPerDay;
-  config.schedule.Shift(target_start - voting->start);
+  Millis target_start = today - days_in * kMillisPerDay;
+  config.schedule.Shift(target_start - p->start);
 }
 
 void PrintSummary(const CampaignDocument& doc, std::int64_t id) {
@@ -63,7 +63,12 @@ int Init(const InitOptions& options) {
     }
   }
   Millis now = NowMillis();
-  MoveIntoVoting(doc->config, now);
+  bool showcase = options.demo_phase == "showcase";
+  if (!showcase && options.demo_phase != "voting") {
+    std::cerr << "--demo-phase 应为 showcase（材料提交）或 voting（展播与投票），而不是“" << options.demo_phase << "”\n";
+    return 2;
+  }
+  MoveInto(doc->config, showcase ? PhaseKey::kShowcase : PhaseKey::kVoting, showcase ? 5 : 20, now);
   auto id = store->campaigns().Create(*doc, doc->config.schedule.ScheduledAt(now), now,
                                      ConsoleAudit("campaign.create", "", "{\"demo\":true}")).Wait();
   if (!id) {
@@ -75,7 +80,7 @@ int Init(const InitOptions& options) {
     PrintError(s);
     return 1;
   }
-  if (!options.demo_votes) return 0;
+  if (!options.demo_votes || showcase) return 0;  // no votes before voting opens
   auto votes = SeedDemoVotes(*store, *id, doc->config, now, options.demo_voters);
   if (!votes) {
     PrintError(votes.status());

@@ -1,6 +1,7 @@
 #include "http/reply.h"
 
 #include "core/media/refusals.h"
+#include "core/showcase/showcase.h"
 #include "core/voting/refusals.h"
 
 #include <boost/json.hpp>
@@ -164,6 +165,7 @@ Reply NoContent(const Request& req) {
 unsigned HttpStatusFor(std::string_view c) {
   if (unsigned voting = voting::HttpStatusOf(c)) return voting;
   if (unsigned media = media::HttpStatusOf(c)) return media;
+  if (unsigned showcase = showcase::HttpStatusOf(c)) return showcase;
   struct Map {
     std::string_view code;
     unsigned status;

@@ -39,6 +39,12 @@ std::vector<std::string_view> Lines(std::string_view text) {
 
 }  // namespace
 
+unsigned HttpStatusOf(std::string_view c) {
+  if (c == kNotEditable || c == kNotSubmitted) return 409;
+  if (c == kIncomplete) return 422;
+  return 0;
+}
+
 std::string_view StateKey(State s) {
   switch (s) {
     case State::kDraft: return "draft";

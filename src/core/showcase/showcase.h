@@ -29,6 +29,9 @@ inline constexpr const char* kNotEditable = "showcase_not_editable";  // 409: su
 inline constexpr const char* kNotSubmitted = "showcase_not_submitted";  // 409: nothing to review
 inline constexpr const char* kIncomplete = "showcase_incomplete";      // 422: not ready to submit
 
+// The HTTP status of a showcase refusal code, 0 when `code` is not one.
+unsigned HttpStatusOf(std::string_view code);
+
 struct Photo {
   std::string upload;   // the upload's id (a photo upload of this candidate)
   std::string caption;
