@@ -137,6 +137,22 @@ TEST(Config, RateLimitsHaveDefaultsAndEachKeyIsChecked) {
   EXPECT_EQ(FirstField(LoadConfig(WithFile(WriteToml("[limits]\nper_hour = 3\n")), Env({})).status()), "limits.per_hour");
 }
 
+TEST(Config, MediaSettingsAreReadAndChecked) {
+  auto c = LoadConfig(WithFile(WriteToml("[media]\ndir = \"/srv/media\"\nmax_video_mb = 512\ntranscode_jobs = 2\n")), Env({}));
+  ASSERT_TRUE(c.ok()) << c.status().ToString();
+  EXPECT_EQ(c->media_dir, "/srv/media");
+  EXPECT_EQ(c->max_video_mb, 512);
+  EXPECT_EQ(c->transcode_jobs, 2);
+  EXPECT_EQ(c->upload_expiry_seconds, 86400);
+  EXPECT_EQ(FirstField(LoadConfig(WithFile(WriteToml("[media]\nmax_video_mb = 0\n")), Env({})).status()), "media.max_video_mb");
+  EXPECT_EQ(FirstField(LoadConfig(WithFile(WriteToml("[media]\ntranscode_jobs = 99\n")), Env({})).status()), "media.transcode_jobs");
+  EXPECT_EQ(FirstField(LoadConfig(WithFile(WriteToml("[media]\nffmpeg = \"x\"\n")), Env({})).status()), "media.ffmpeg");
+  // Unset, it lies beside the database.
+  auto d = LoadConfig(WithFile(WriteToml("[database]\npath = \"/data/ss.db\"\n")), Env({}));
+  ASSERT_TRUE(d.ok()) << d.status().ToString();
+  EXPECT_EQ(d->media_dir, "/data/media");
+}
+
 TEST(Config, TheExampleFileLoads) {
   auto c = LoadConfig(WithFile(SS_SOURCE_DIR "/docs/shuangshai.example.toml"), Env({}));
   ASSERT_TRUE(c.ok()) << c.status().ToString();
