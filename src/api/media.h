@@ -10,6 +10,7 @@
 // finished video goes to the transcoder (jobs/transcoder.h), whose progress GetUpload shows.
 #pragma once
 
+#include <boost/json.hpp>
 #include <condition_variable>
 #include <mutex>
 #include <set>
@@ -56,6 +57,10 @@ class UploadSweeper {
   bool stop_ = false;
   std::thread thread_;
 };
+
+// A transcode job as the uploader and the showcase pages show it: {state, progress (percent),
+// attempts, error?, result? (when done)}.
+boost::json::object ProcessingJson(const store::JobRecord& job);
 
 http::Handler UploadOptions(Services& s);
 http::Handler CreateUpload(Services& s);

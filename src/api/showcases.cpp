@@ -7,6 +7,7 @@
 #include "api/body.h"
 #include "api/campaigns.h"
 #include "api/committed.h"
+#include "api/media.h"
 #include "core/showcase/showcase_json.h"
 #include "jobs/transcoder.h"
 
@@ -55,15 +56,7 @@ json::value VideoJson(Services& s, const std::string& upload_id) {
   }
   auto job = s.store.jobs().Find(jobs::kTranscode, upload_id);
   if (job && *job) {
-    const store::JobRecord& j = **job;
-    o["state"] = store::JobStateKey(j.state);
-    o["progress"] = j.progress / 10.0;
-    if (!j.error.empty()) o["error"] = j.error;
-    if (j.state == store::JobState::kDone) {
-      boost::system::error_code ec;
-      json::value r = json::parse(j.result, ec);
-      if (!ec) o["result"] = std::move(r);
-    }
+    for (auto& [k, v] : ProcessingJson(**job)) o[k] = std::move(v);
   } else {
     o["state"] = "uploading";
   }

@@ -85,6 +85,17 @@ void SetProgress(http::bhttp::response<http::bhttp::empty_body>& res, const stor
 
 }  // namespace
 
+json::object ProcessingJson(const store::JobRecord& j) {
+  json::object p{{"state", store::JobStateKey(j.state)}, {"progress", j.progress / 10.0}, {"attempts", j.attempts}};
+  if (!j.error.empty()) p["error"] = j.error;
+  if (j.state == store::JobState::kDone) {
+    boost::system::error_code ec;
+    json::value result = json::parse(j.result, ec);
+    if (!ec) p["result"] = std::move(result);
+  }
+  return p;
+}
+
 http::Handler UploadOptions(Services& s) {
   return [&s](Context& ctx) -> asio::awaitable<Reply> {
     auto res = TusResponse(ctx.request, http::bhttp::status::no_content);
@@ -273,19 +284,7 @@ http::Handler GetUpload(Services& s) {
                    {"candidate_id", u->candidate_id},
                    {"created_at", FormatUtc(u->created_at)}};
     if (u->completed_at == 0) o["expires_at"] = FormatUtc(u->expires_at);
-    if (*job) {
-      const store::JobRecord& j = **job;
-      json::object p{{"state", store::JobStateKey(j.state)}, {"progress", j.progress / 10.0}, {"attempts", j.attempts}};
-      if (!j.error.empty()) p["error"] = j.error;
-      if (j.state == store::JobState::kDone) {
-        boost::system::error_code ec;
-        json::value result = json::parse(j.result, ec);
-        if (!ec) p["result"] = std::move(result);
-      }
-      o["processing"] = std::move(p);
-    } else {
-      o["processing"] = nullptr;
-    }
+    o["processing"] = *job ? json::value(ProcessingJson(**job)) : json::value(nullptr);
     co_return http::JsonReply(ctx.request, json::serialize(o));
   };
 }

@@ -1,13 +1,10 @@
 #include "core/media/refusals.h"
 
+#include "core/refusal_table.h"
+
 namespace ss::media {
 namespace {
-struct Known {
-  std::string_view code;
-  unsigned http;
-  const char* message;
-};
-constexpr Known kKnown[] = {
+constexpr KnownRefusal kKnown[] = {
     {kTusUnsupported, 412, "上传协议版本不受支持（须为 tus 1.0.0），请刷新页面后重试"},
     {kUploadLength, 400, "缺少文件大小（Upload-Length 须为非负整数）"},
     {kUploadMetadata, 400, "上传信息格式错误（Upload-Metadata）"},
@@ -23,22 +20,18 @@ constexpr Known kKnown[] = {
     {kUploadBusy, 423, "这个文件正在另一个窗口或请求中上传，请稍后再试"},
     {kUploadNotYours, 403, "只能为本人（区委组织部：本区参评书记）的展示材料上传文件"},
 };
-const Known* Find(std::string_view code) {
-  for (const auto& k : kKnown)
-    if (k.code == code) return &k;
-  return nullptr;
-}
+const KnownRefusal* Find(std::string_view code) { return FindRefusal(kKnown, code); }
 }  // namespace
 
 Status Refusal(const char* code) {
-  const Known* k = Find(code);
+  const KnownRefusal* k = Find(code);
   return Status(code, k ? k->message : "上传被拒绝");
 }
 
 Status Refusal(const char* code, std::string message) { return Status(code, std::move(message)); }
 
 unsigned HttpStatusOf(std::string_view code) {
-  const Known* k = Find(code);
+  const KnownRefusal* k = Find(code);
   return k ? k->http : 0;
 }
 

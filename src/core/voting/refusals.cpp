@@ -2,14 +2,11 @@
 
 #include <string>
 
+#include "core/refusal_table.h"
+
 namespace ss::voting {
 namespace {
-struct Known {
-  std::string_view code;
-  unsigned http;
-  const char* message;
-};
-constexpr Known kKnown[] = {
+constexpr KnownRefusal kKnown[] = {
     {kInvalidPhone, 400, "请输入正确的 11 位中国大陆手机号"},
     {kOtpCooldown, 429, "验证码发送太频繁，请稍后再试"},
     {kOtpLimit, 429, "今天获取验证码的次数已达上限，请明天再试"},
@@ -35,22 +32,18 @@ constexpr Known kKnown[] = {
     {kBallotCodeElsewhere, 403, "此投票码不属于本活动"},
     {kRateLimited, 429, "操作太频繁，请稍后再试"},
 };
-const Known* Find(std::string_view code) {
-  for (const auto& k : kKnown)
-    if (k.code == code) return &k;
-  return nullptr;
-}
+const KnownRefusal* Find(std::string_view code) { return FindRefusal(kKnown, code); }
 }  // namespace
 
 Status Refusal(const char* code) {
-  const Known* k = Find(code);
+  const KnownRefusal* k = Find(code);
   return Status(code, k ? k->message : "投票请求被拒绝");
 }
 
 Status Refusal(const char* code, std::string message) { return Status(code, std::move(message)); }
 
 unsigned HttpStatusOf(std::string_view code) {
-  const Known* k = Find(code);
+  const KnownRefusal* k = Find(code);
   return k ? k->http : 0;
 }
 
