@@ -362,13 +362,8 @@ http::Handler ImportOrgUnits(Services& s) {
     Fields f(body);
     auto request = ReadImport(f, body);
     if (!request) return request.status();
-    auto plan = PlanOrgUnits(request->records, st.tree);
+    auto plan = PlanOrgImport(st.tree, who.actor, request->records);
     if (!plan) return plan.status();
-    auto after = TreeAfter(st.tree, *plan);
-    if (!after) return after.status();
-    // Every row must lie in the caller's district, changed or not, as in the roster import.
-    if (Status bad = OutOfDistrict(OrgRowsOutOfDistrict(*after, who.actor, request->records), "单位表"); !bad.ok())
-      return bad;
     auto step = DecideImport(s, who, ctx, st, f, *request, "org_unit.import", plan->inserts.size(), plan->updates.size(),
                              plan->unchanged);
     if (!step) return step.status();

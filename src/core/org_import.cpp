@@ -18,14 +18,54 @@ std::optional<Level> ImportLevel(const std::string& text) {
 
 }  // namespace
 
-Result<OrgUnitPlan> PlanOrgUnits(const std::vector<CsvRecord>& records, const OrgTree& tree) {
+namespace {
+
+void ByLine(std::vector<FieldError>& errors) {
+  std::stable_sort(errors.begin(), errors.end(), [](const FieldError& a, const FieldError& b) { return a.line < b.line; });
+}
+
+// The tree's complaints ("org_units[i].field", i counting the existing units first, then the
+// inserts) as row errors; the inserts they name leave the plan so that the rest can be built.
+// Returns false when a complaint names no insert (nothing more can be learnt by retrying).
+bool MoveTreeErrors(const Status& failed, const OrgTree& tree, OrgUnitPlan& plan, const std::map<std::string, int>& line_of,
+                    std::vector<FieldError>& errors) {
+  std::set<std::size_t> drop;
+  bool all_placed = true;
+  for (const auto& d : failed.details()) {
+    std::size_t open = d.field.find('['), close = d.field.find(']');
+    int line = 0;
+    std::string field = "单位代码";
+    if (open != std::string::npos && close != std::string::npos && close > open) {
+      std::size_t i = std::stoul(d.field.substr(open + 1, close - open - 1));
+      if (i >= tree.size() && i - tree.size() < plan.inserts.size()) {
+        drop.insert(i - tree.size());
+        line = line_of.at(plan.inserts[i - tree.size()].code);
+      }
+      if (d.field.find(".parent") != std::string::npos) field = "上级单位代码";
+      if (d.field.find(".name") != std::string::npos) field = "单位名称";
+    }
+    if (line == 0) all_placed = false;
+    errors.push_back({line, field, d.message});
+  }
+  std::vector<OrgUnit> kept;
+  for (std::size_t i = 0; i < plan.inserts.size(); ++i)
+    if (!drop.count(i)) kept.push_back(std::move(plan.inserts[i]));
+  plan.inserts = std::move(kept);
+  return all_placed && !drop.empty();
+}
+
+}  // namespace
+
+Result<OrgUnitCheck> CheckOrgUnits(const std::vector<CsvRecord>& records, const OrgTree& tree) {
   static constexpr const char* kRequired[] = {"单位代码", "单位名称", "层级", "上级单位代码"};
   auto table = Table::Read(records, kOrgUnitColumns, kRequired, "单位代码,单位名称,层级,上级单位代码,…");
   if (!table) return table.status();
-  std::vector<FieldError> errors;
+  OrgUnitCheck check;
+  std::vector<FieldError>& errors = check.errors;
+  OrgUnitPlan& plan = check.plan;
 
-  OrgUnitPlan plan;
   std::map<std::string, int> seen;  // code → line
+  std::map<std::string, int> line_of;
   struct Named {
     int line;
     std::string code, parent_name, district_name;
@@ -65,37 +105,22 @@ Result<OrgUnitPlan> PlanOrgUnits(const std::vector<CsvRecord>& records, const Or
     } else {
       plan.inserts.push_back(u);
     }
+    line_of[u.code] = rec.line;
     named.push_back({rec.line, u.code, get("上级单位"), get("所属区")});
-  }
-  if (!errors.empty()) {
-    std::string message = "单位表有 " + std::to_string(errors.size()) + " 处错误，未导入任何数据";
-    return Status(code::kInvalid, std::move(message), std::move(errors));
   }
   std::stable_sort(plan.inserts.begin(), plan.inserts.end(), [](const OrgUnit& a, const OrgUnit& b) {
     auto depth = [](Level l) { return l == Level::kTown || l == Level::kStreet ? 0 : 1; };
     return depth(a.level) < depth(b.level);
   });
 
-  // The tree afterwards must hold together; its complaints go back to the rows.
+  // The tree afterwards must hold together: its complaints go back to their rows, whose units
+  // leave the plan, until what is left builds (a child of a bad new unit is told next round).
   auto after = TreeAfter(tree, plan);
+  while (!after && MoveTreeErrors(after.status(), tree, plan, line_of, errors)) after = TreeAfter(tree, plan);
   if (!after) {
-    std::map<std::string, int> line_of;
-    for (const auto& n : named) line_of[n.code] = n.line;
-    std::vector<FieldError> mapped;
-    for (const auto& d : after.status().details()) {
-      // "org_units[i].field": i counts the existing units first, then the inserts.
-      std::size_t open = d.field.find('['), close = d.field.find(']');
-      int line = 0;
-      std::string field = "单位代码";
-      if (open != std::string::npos && close != std::string::npos) {
-        std::size_t i = std::stoul(d.field.substr(open + 1, close - open - 1));
-        if (i >= tree.size() && i - tree.size() < plan.inserts.size()) line = line_of[plan.inserts[i - tree.size()].code];
-        if (d.field.find(".parent") != std::string::npos) field = "上级单位代码";
-        if (d.field.find(".name") != std::string::npos) field = "单位名称";
-      }
-      mapped.push_back({line, field, d.message});
-    }
-    return Status(code::kInvalid, "导入后组织架构会有错误，未导入任何数据", std::move(mapped));
+    check.plan = OrgUnitPlan{};
+    ByLine(errors);
+    return check;
   }
   for (const auto& n : named) {
     const OrgUnit* u = after->Find(n.code);
@@ -106,8 +131,18 @@ Result<OrgUnitPlan> PlanOrgUnits(const std::vector<CsvRecord>& records, const Or
     if (!n.district_name.empty() && d && n.district_name != d->name)
       errors.push_back({n.line, "所属区", "“" + n.district_name + "”与上级单位代码不符，应为“" + d->name + "”"});
   }
-  if (!errors.empty()) return Status(code::kInvalid, "单位表有 " + std::to_string(errors.size()) + " 处错误，未导入任何数据", errors);
-  return plan;
+  ByLine(errors);
+  return check;
+}
+
+Result<OrgUnitPlan> PlanOrgUnits(const std::vector<CsvRecord>& records, const OrgTree& tree) {
+  auto check = CheckOrgUnits(records, tree);
+  if (!check) return check.status();
+  if (!check->errors.empty()) {
+    std::string message = "单位表有 " + std::to_string(check->errors.size()) + " 处错误，未导入任何数据";
+    return Status(code::kInvalid, std::move(message), std::move(check->errors));
+  }
+  return std::move(check->plan);
 }
 
 Result<OrgTree> TreeAfter(const OrgTree& tree, const OrgUnitPlan& plan) {

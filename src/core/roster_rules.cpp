@@ -129,11 +129,30 @@ std::vector<FieldError> OrgRowsOutOfDistrict(const OrgTree& after, const Actor& 
     if (rec.line == 1 || code_col >= rec.fields.size()) continue;
     const std::string code = TrimCell(rec.fields[code_col]);
     const OrgUnit* u = after.Find(code);
-    const OrgUnit* d = u ? after.District(*u) : nullptr;
+    if (!u) continue;
+    const OrgUnit* d = after.District(*u);
     if (!Allows(actor, Permission::kEditRoster, d ? d->code : ""))
       errors.push_back({rec.line, "上级单位代码", "单位 " + code + " 不在本区，不能导入"});
   }
   return errors;
+}
+
+Result<OrgUnitPlan> PlanOrgImport(const OrgTree& tree, const Actor& actor, const std::vector<CsvRecord>& records) {
+  auto check = CheckOrgUnits(records, tree);
+  if (!check) return check.status();
+  auto after = TreeAfter(tree, check->plan);
+  if (!after) return after.status();  // CheckOrgUnits leaves a plan that builds
+  std::vector<FieldError> outside = OrgRowsOutOfDistrict(*after, actor, records);
+  if (check->errors.empty() && outside.empty()) return std::move(check->plan);
+  if (check->errors.empty()) return OutOfDistrict(std::move(outside), "单位表");
+  std::vector<FieldError> errors = std::move(check->errors);
+  const std::size_t outside_count = outside.size();
+  errors.insert(errors.end(), std::make_move_iterator(outside.begin()), std::make_move_iterator(outside.end()));
+  std::stable_sort(errors.begin(), errors.end(), [](const FieldError& a, const FieldError& b) { return a.line < b.line; });
+  std::string message = "单位表有 " + std::to_string(errors.size()) + " 处错误";
+  if (outside_count) message += "（其中 " + std::to_string(outside_count) + " 处超出本区）";
+  message += "，未导入任何数据";
+  return Status(code::kInvalid, std::move(message), std::move(errors));
 }
 
 Status OutOfDistrict(std::vector<FieldError> errors, std::string_view table) {

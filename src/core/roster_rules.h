@@ -21,6 +21,7 @@
 #include "core/candidate.h"
 #include "core/csv.h"
 #include "core/org.h"
+#include "core/org_import.h"
 #include "core/phase.h"
 #include "core/policy.h"
 #include "core/roster.h"
@@ -80,9 +81,15 @@ Result<RosterPlan> PlanRosterImport(const RosterSnapshot& roster, const Actor& a
                                     const std::vector<CsvRecord>& records);
 
 // Org-unit import records (header first, as read) whose unit, in the tree after the import,
-// lies outside the actor's district. Column 上级单位代码.
+// lies outside the actor's district. Column 上级单位代码. A unit not in `after` is skipped:
+// its row has a problem of its own.
 std::vector<FieldError> OrgRowsOutOfDistrict(const OrgTree& after, const Actor& actor,
                                              const std::vector<CsvRecord>& records);
+
+// An org-unit import checked in one pass, as PlanRosterImport: every row's problems
+// (CheckOrgUnits) and every row outside the actor's district, changed or not. kInvalid naming
+// how many problems (and how many lie outside the district) with each by line; else the plan.
+Result<OrgUnitPlan> PlanOrgImport(const OrgTree& tree, const Actor& actor, const std::vector<CsvRecord>& records);
 
 // kInvalid "<table>有 N 处超出本区，未导入任何数据" with the errors sorted by line; ok when none.
 Status OutOfDistrict(std::vector<FieldError> errors, std::string_view table);

@@ -315,6 +315,16 @@ TEST_F(AdminApi, OrgUnitsImportAddsAndRenamesAllOrNothing) {
                                             {"dry_run", true}, {"reason", "新设社区"}});
   EXPECT_EQ(foreign.status, 422u);
   EXPECT_EQ(foreign.Json().at("details").at(0).at("line").as_int64(), 2);
+  // A wrong level and another district's row in one file: both in one answer.
+  auto both = hainan_->Post("/api/v1/campaigns/1/org-units/import",
+                            json::object{{"rows", Rows({{"单位代码", "单位名称", "层级", "上级单位代码"},
+                                                        {"150303004092", "团结社区", "县", "150303004"},
+                                                        {"150302002099", "外区社区", "社区", "150302002"}})},
+                                         {"dry_run", true}, {"reason", "新设社区"}});
+  ASSERT_EQ(both.status, 422u) << both.body;
+  EXPECT_EQ(both.Json().at("message").as_string(), "单位表有 2 处错误（其中 1 处超出本区），未导入任何数据");
+  EXPECT_EQ(both.Json().at("details").at(0).at("field").as_string(), "层级");
+  EXPECT_EQ(both.Json().at("details").at(1).at("line").as_int64(), 3);
 }
 
 }  // namespace

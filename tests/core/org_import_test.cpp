@@ -84,6 +84,29 @@ TEST(OrgImport, WrongParentsAndNamesGoBackToTheirRow) {
   EXPECT_EQ(wrong_district.status().details()[0].field, "所属区");
 }
 
+TEST(OrgImport, EveryKindOfProblemIsToldInOnePass) {
+  // A row's own problem, a parent that does not exist, a child of that bad new unit, a
+  // district that disagrees with the codes and one good row: one answer names the four.
+  auto check = CheckOrgUnits(Sheet({{"单位代码", "单位名称", "层级", "上级单位代码", "所属区"},
+                                    {"150303004910", "", "社区", "150303004", ""},
+                                    {"150303099", "新街道", "街道", "999999", ""},
+                                    {"150303099001", "新街道一社区", "社区", "150303099", ""},
+                                    {"150303004911", "好社区", "社区", "150303004", "乌达区"},
+                                    {"150303004912", "另一好社区", "社区", "150303004", "海南区"}}),
+                             Tree());
+  ASSERT_TRUE(check.ok()) << check.status().ToString();
+  std::vector<std::pair<int, std::string>> got;
+  for (const auto& d : check->errors) got.push_back({d.line, d.field});
+  std::vector<std::pair<int, std::string>> want = {{2, "单位名称"}, {3, "上级单位代码"}, {4, "上级单位代码"}, {5, "所属区"}};
+  EXPECT_EQ(got, want);
+  std::set<std::string> planned;
+  for (const auto& u : check->plan.inserts) planned.insert(u.code);
+  EXPECT_EQ(planned, (std::set<std::string>{"150303004911", "150303004912"})) << "the rows without a problem of the tree's";
+  auto plan = PlanOrgUnits(Sheet({{"单位代码", "单位名称", "层级", "上级单位代码"}, {"150303004910", "", "社区", "150303004"}}), Tree());
+  ASSERT_FALSE(plan.ok());
+  EXPECT_EQ(plan.status().message(), "单位表有 1 处错误，未导入任何数据");
+}
+
 TEST(OrgImport, TheHeaderMustNameTheRequiredColumns) {
   auto plan = PlanOrgUnits(Sheet({{"代码", "单位名称"}, {"1", "x"}}), Tree());
   ASSERT_FALSE(plan.ok());

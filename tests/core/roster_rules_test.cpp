@@ -207,8 +207,29 @@ TEST_F(RosterRulesTest, OrgImportRowsMustAllLieInTheDistrict) {
   EXPECT_EQ(errors[0].field, "上级单位代码");
   EXPECT_EQ(errors[0].message, "单位 150302001 不在本区，不能导入");
   EXPECT_TRUE(OrgRowsOutOfDistrict(tree_, DistrictAdmin("150301"), {}).empty());
+  // A unit the tree does not know is its row's own problem, not also outside the district.
+  EXPECT_TRUE(OrgRowsOutOfDistrict(tree_, DistrictAdmin("150301"), {records[0], {2, {"150301999999", "x"}}}).empty());
   Status s = OutOfDistrict({{5, "a", "x"}, {2, "b", "y"}}, "单位表");
   EXPECT_EQ(s.details()[0].line, 2);
+}
+
+TEST_F(RosterRulesTest, AnOrgImportTellsItsOwnErrorsAndTheOutOfDistrictRowsAtOnce) {
+  std::vector<CsvRecord> records{{1, {"单位代码", "单位名称", "层级", "上级单位代码"}},
+                                 {2, {"150301001901", "", "村", "150301001"}},            // no name
+                                 {3, {"150302001901", "乌达新村", "村", "150302001"}},    // 乌达区
+                                 {4, {"150301001902", "海勃湾新村", "村", "150301001"}}};  // fine
+  auto plan = PlanOrgImport(tree_, DistrictAdmin("150301"), records);
+  ASSERT_FALSE(plan.ok());
+  EXPECT_EQ(plan.status().message(), "单位表有 2 处错误（其中 1 处超出本区），未导入任何数据");
+  ASSERT_EQ(plan.status().details().size(), 2u);
+  EXPECT_EQ(plan.status().details()[0].line, 2);
+  EXPECT_EQ(plan.status().details()[1].line, 3);
+  EXPECT_EQ(PlanOrgImport(tree_, DistrictAdmin("150301"), {records[0], records[2]}).status().message(),
+            "单位表有 1 处超出本区，未导入任何数据");
+  auto good = PlanOrgImport(tree_, DistrictAdmin("150301"), {records[0], records[3]});
+  ASSERT_TRUE(good.ok()) << good.status().ToString();
+  EXPECT_EQ(good->inserts.size(), 1u);
+  EXPECT_TRUE(PlanOrgImport(tree_, Organizer(), {records[0], records[2], records[3]}).ok());
 }
 
 }  // namespace
