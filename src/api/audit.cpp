@@ -67,6 +67,7 @@ std::vector<std::string> TargetTexts(Services& s, const std::vector<AuditEntry>&
   struct Names {
     std::string campaign;
     std::map<std::string, std::string> candidates, units;
+    std::map<std::string, std::string> numbers;  // candidate id → 编号
   };
   std::map<std::int64_t, Names> campaigns;
   std::map<std::string, std::string> users;
@@ -76,7 +77,10 @@ std::vector<std::string> TargetTexts(Services& s, const std::vector<AuditEntry>&
     Names n;
     if (auto c = s.store.campaigns().Get(id)) n.campaign = c->config.name;
     if (auto list = s.store.roster().Candidates(id))
-      for (const auto& c : *list) n.candidates[std::to_string(c.id)] = c.name;
+      for (const auto& c : *list) {
+        n.candidates[std::to_string(c.id)] = c.name;
+        n.numbers[std::to_string(c.id)] = std::to_string(c.no);
+      }
     if (auto list = s.store.roster().OrgUnits(id))
       for (const auto& u : *list) n.units[u.code] = u.name;
     return campaigns.emplace(id, std::move(n)).first->second;
@@ -88,10 +92,11 @@ std::vector<std::string> TargetTexts(Services& s, const std::vector<AuditEntry>&
   std::vector<std::string> out;
   for (const auto& e : entries) {
     AuditTarget t = ParseAuditTarget(e.target);
-    std::string name;
+    std::string name, number;
     if (t.kind == "campaign" || t.kind == "candidate" || t.kind == "org_unit") {
       const Names& n = campaign_names(t.campaign);
       name = t.kind == "campaign" ? n.campaign : find(t.kind == "candidate" ? n.candidates : n.units, t.key);
+      if (t.kind == "candidate") number = find(n.numbers, t.key);
     } else if (t.kind == "user") {
       auto it = users.find(t.key);
       if (it == users.end()) {
@@ -102,7 +107,7 @@ std::vector<std::string> TargetTexts(Services& s, const std::vector<AuditEntry>&
       }
       name = it->second;
     }
-    out.push_back(e.target.empty() ? "" : AuditTargetText(t, name));
+    out.push_back(e.target.empty() ? "" : AuditTargetText(t, name, number));
   }
   return out;
 }

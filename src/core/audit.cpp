@@ -47,13 +47,14 @@ AuditTarget ParseAuditTarget(std::string_view target) {
   return t;
 }
 
-std::string AuditTargetText(const AuditTarget& target, std::string_view name) {
+std::string AuditTargetText(const AuditTarget& target, std::string_view name, std::string_view number) {
   std::string_view words;
   for (const auto& k : kKinds)
     if (k.kind == target.kind) words = k.words;
   if (words.empty()) return target.key;
   std::string out(words);
-  if (target.kind == "candidate" || target.kind == "ballot-batch") out += " 编号 " + target.key;
+  if (target.kind == "candidate" && !number.empty()) out += " 编号 " + std::string(number);
+  else if (target.kind == "candidate" || target.kind == "ballot-batch") out += " 编号 " + target.key;
   else if (target.kind == "org_unit") out += " " + target.key;
   if (!name.empty()) {
     out += ' ';

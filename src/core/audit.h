@@ -47,7 +47,9 @@ AuditTarget ParseAuditTarget(std::string_view target);
 
 // The target in words, with what it is called now (`name`, "" when it is not known):
 // "参评书记 编号 97 钟庆梅", "组织单位 150303 海南区", "用户 hainan", "活动 乌海市…".
-std::string AuditTargetText(const AuditTarget& target, std::string_view name);
+// A candidate's 编号 is `number`, its number in the roster, which need not be the id its
+// target names; without one the id is shown.
+std::string AuditTargetText(const AuditTarget& target, std::string_view name, std::string_view number = "");
 
 // The hash of `e` chained to `e.prev_hash` (e.hash is ignored).
 std::string AuditHash(const AuditEntry& e);

@@ -194,7 +194,7 @@ class ThrottleRepository {
 struct AuditQuery {
   std::string actor;     // username
   std::string action;    // exact, or a prefix ending in '.' ("candidate.")
-  std::string target;    // substring
+  std::string target;    // whole segments: "candidate:97" finds campaign:1/candidate:97, not …:970
   std::string district;  // when set, only entries of this district (district admins)
   std::int64_t actor_id = 0;  // with district: also the caller's own entries
   Millis from = 0, to = 0;    // 0 = open

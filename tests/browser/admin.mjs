@@ -765,9 +765,24 @@ async function main() {
         const actor = (await row.locator('[data-test=audit-actor-name]').innerText()).trim();
         check(actor === USER, `the actor reads "${actor}"`);
         const target = (await row.locator('[data-test=audit-target]').innerText()).trim();
+        const words = `参评书记 编号 ${EXPECTED.candidate.no} ${EXPECTED.candidate.name}`;
+        check(target === words, `the 对象 column reads "${target}"`);
+
+        // 对象 is picked by name, never typed as an id: only that candidate's entries remain.
         const edited = await pageFetch(page, 'GET', api(`/admin/candidates?q=${EXPECTED.candidate.no}`));
         const id = edited.json?.items?.find((x) => x.no === EXPECTED.candidate.no)?.id;
-        check(target === `参评书记 编号 ${id} ${EXPECTED.candidate.name}`, `the 对象 column reads "${target}"`);
+        await page.locator('[data-test=audit-target-filter] input').fill(EXPECTED.candidate.name);
+        const option = page.locator('.el-select-dropdown__item', { hasText: `编号 ${EXPECTED.candidate.no} ${EXPECTED.candidate.name}` });
+        await option.first().click();
+        await page.locator('[data-test=audit-search-button]').click();
+        await eventually('the address keeps the chosen 对象', () => new URL(page.url()).searchParams.get('target'), (t) => t === `candidate:${id}`);
+        await eventually(
+          'only the chosen candidate is listed',
+          () => texts(table.locator('[data-test=audit-target]')),
+          (all) => all.length > 0 && all.every((t) => t === words),
+        );
+        await page.locator('[data-test=audit-target-filter]').hover();
+        await page.locator('[data-test=audit-target-filter] .el-select__clear').click();
 
         await row.locator('.el-table__expand-icon').click();
         const diff = page.locator('[data-test=audit-diff]').first();

@@ -31,6 +31,8 @@ TEST(AuditTargetTest, ParsesTheShapesTheServerWrites) {
 TEST(AuditTargetTest, InWords) {
   EXPECT_EQ(AuditTargetText(ParseAuditTarget("campaign:1/candidate:97"), "钟庆梅"), "参评书记 编号 97 钟庆梅");
   EXPECT_EQ(AuditTargetText(ParseAuditTarget("campaign:1/candidate:97"), ""), "参评书记 编号 97");
+  EXPECT_EQ(AuditTargetText(ParseAuditTarget("campaign:1/candidate:5"), "王五", "104"), "参评书记 编号 104 王五")
+      << "the roster's number, not the id";
   EXPECT_EQ(AuditTargetText(ParseAuditTarget("campaign:1/org_unit:150303001"), "新桥社区"), "组织单位 150303001 新桥社区");
   EXPECT_EQ(AuditTargetText(ParseAuditTarget("campaign:1"), "乌海市双晒"), "活动 乌海市双晒");
   EXPECT_EQ(AuditTargetText(ParseAuditTarget("user:5"), "hainan"), "用户 hainan");

@@ -510,6 +510,8 @@ TEST_P(RepositoryConformanceTest, AuditListFiltersScopesAndPages) {
   EXPECT_EQ(s().audit().List(Audits([](store::AuditQuery& q) { q.action = "candidate"; }))->second, 0) << "otherwise exact";
   EXPECT_EQ(s().audit().List(Audits([](store::AuditQuery& q) { q.actor = "hainan"; }))->second, 1);
   EXPECT_EQ(s().audit().List(Audits([](store::AuditQuery& q) { q.target = "candidate:97"; }))->second, 1);
+  EXPECT_EQ(s().audit().List(Audits([](store::AuditQuery& q) { q.target = "candidate:9"; }))->second, 0) << "whole segments";
+  EXPECT_EQ(s().audit().List(Audits([](store::AuditQuery& q) { q.target = "campaign:1"; }))->second, 2);
   // A district admin sees their district's entries and their own.
   auto scoped = s().audit().List(Audits([](store::AuditQuery& q) { q.district = "150303"; q.actor_id = 7; }));
   EXPECT_EQ(scoped->second, 3);

@@ -38,7 +38,7 @@ Result<std::pair<std::vector<AuditEntry>, int>> AuditLog::List(const AuditQuery&
   const char* where =
       " FROM audit_log WHERE (?1 = '' OR actor = ?1)"
       " AND (?2 = '' OR action = ?2 OR (substr(?2, -1) = '.' AND substr(action, 1, length(?2)) = ?2))"
-      " AND (?3 = '' OR instr(target, ?3) > 0)"
+      " AND (?3 = '' OR instr('/' || target || '/', '/' || ?3 || '/') > 0)"
       " AND (?4 = 0 OR at >= ?4) AND (?7 = 0 OR at < ?7)"
       " AND (?5 = '' OR district = ?5 OR actor_id = ?6)";
   auto bind = [&](Statement& q) {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDate, formatDateTime, formatIsoDate, formatPeriod, toLocalTime } from './time';
+import { formatDate, formatDateTime, formatIsoDate, formatPeriod, sameLocalYear, toLocalTime } from './time';
 
 describe('times shown in Asia/Shanghai', () => {
   it('moves a UTC evening to the next Shanghai day', () => {
@@ -54,5 +54,14 @@ describe('formatPeriod', () => {
 
   it('handles an open end', () => {
     expect(formatPeriod('2022-04-20T16:00:00Z', '')).toBe('2022年4月21日 起');
+  });
+});
+
+describe('sameLocalYear', () => {
+  it('compares years in the campaign time zone', () => {
+    // 2025-12-31T16:30Z is already 2026 in Beijing.
+    expect(sameLocalYear('2025-12-31T16:30:00Z', '2026-06-01T00:00:00Z')).toBe(true);
+    expect(sameLocalYear('2022-04-20T16:00:00Z', '2026-11-13T16:00:00Z')).toBe(false);
+    expect(sameLocalYear(undefined, '2026-11-13T16:00:00Z')).toBe(false);
   });
 });

@@ -117,3 +117,10 @@ export function formatPeriod(
   if (sameDay(first, lastMoment) && startsOnDayBoundary && endsOnDayBoundary) return startText;
   return `${startText} 至 ${endText(crossesYear)}`;
 }
+
+/** Whether two instants fall in the same calendar year where the campaign is (false if either is missing). */
+export function sameLocalYear(aIso: string | null | undefined, bIso: string | null | undefined, timeZone = DEFAULT_TIME_ZONE): boolean {
+  const a = parseInstant(aIso);
+  const b = parseInstant(bIso);
+  return !!a && !!b && toLocalTime(a, timeZone).year === toLocalTime(b, timeZone).year;
+}

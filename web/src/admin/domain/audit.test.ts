@@ -37,7 +37,7 @@ describe('auditDiff', () => {
       { no: 97, name: '钟庆梅', title: '社区党组织书记', unit: { code: '150303004001', name: '新桥社区' }, active: true },
       { no: 97, name: '钟庆梅', title: '社区党组织书记（测试）', unit: { code: '150303004001', name: '新桥社区' }, active: true },
     );
-    expect(rows).toEqual([{ field: 'title', label: '职务（title）', before: '社区党组织书记', after: '社区党组织书记（测试）' }]);
+    expect(rows).toEqual([{ field: 'title', label: '职务', before: '社区党组织书记', after: '社区党组织书记（测试）' }]);
   });
 
   it('shows nested changes by their path and yes/no for booleans', () => {
@@ -51,8 +51,8 @@ describe('auditDiff', () => {
 
   it('lists every field of a creation, and a field only one side has', () => {
     expect(auditDiff(null, { username: 'judge1', role: 'judge' })).toEqual([
-      { field: 'username', label: '用户名（username）', before: '—', after: 'judge1' },
-      { field: 'role', label: '角色（role）', before: '—', after: '评委（judge）' },
+      { field: 'username', label: '用户名', before: '—', after: 'judge1' },
+      { field: 'role', label: '角色', before: '—', after: '评委' },
     ]);
     expect(auditDiff({ a: 1 }, { a: 1, b: [1, 2] })).toEqual([{ field: 'b', label: 'b', before: '—', after: '[1,2]' }]);
     expect(auditDiff(null, null)).toEqual([]);
@@ -73,7 +73,7 @@ describe('an import in the audit log', () => {
       { no: 200, name: '李四', gender: '女', title: '村党支部书记', unit: 'u2', group: 'g', active: true },
     ];
     const rows = auditDiff(before, after);
-    expect(rows[0].label).toBe('编号 12 张三 · 职务（title）');
+    expect(rows[0].label).toBe('编号 12 张三 · 职务');
     expect(rows[0].before).toBe('社区党组织书记');
     expect(rows[0].after).toBe('社区党委书记');
     expect(rows.some((r) => r.label.startsWith('0.'))).toBe(false);

@@ -72,7 +72,7 @@ export const FIELD_LABELS: Record<string, string> = {
 };
 
 export function fieldLabel(path: string): string {
-  if (FIELD_LABELS[path]) return `${FIELD_LABELS[path]}（${path}）`;
+  if (FIELD_LABELS[path]) return FIELD_LABELS[path];
   return path;
 }
 
@@ -101,10 +101,10 @@ export function formatValue(v: unknown): string {
   return JSON.stringify(v);
 }
 
-/** A value as people say it: roles and phases in Chinese, with the stored key beside them. */
+/** A value as people say it: roles in Chinese. */
 function valueText(field: string, v: unknown): string {
   const last = field.split('.').pop() ?? field;
-  if (last === 'role' && typeof v === 'string' && v in ROLE_LABELS) return `${ROLE_LABELS[v as keyof typeof ROLE_LABELS]}（${v}）`;
+  if (last === 'role' && typeof v === 'string' && v in ROLE_LABELS) return ROLE_LABELS[v as keyof typeof ROLE_LABELS];
   return formatValue(v);
 }
 
