@@ -255,7 +255,7 @@ async function main() {
         // depends on what the earlier browser runs cast and at what hour): the label is its first line.
         const menu = (await texts(page.locator('[data-test=admin-menu] .el-menu-item'))).map((t) => t.split('\n')[0].trim());
         check(
-          JSON.stringify(menu) === JSON.stringify(['组织单位', '参评书记', '投票码', '审计日志', '选票审核']),
+          JSON.stringify(menu) === JSON.stringify(['组织单位', '参评书记', '投票码', '审计日志', '选票审核', '展示材料', '材料审核']),
           `a district admin's menu reads ${JSON.stringify(menu)}`,
         );
         const fontSize = await page.locator('[data-test=admin-menu] .el-menu-item').first().evaluate((e) => parseFloat(getComputedStyle(e).fontSize));
