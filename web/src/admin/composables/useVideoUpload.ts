@@ -197,9 +197,21 @@ export function useVideoUpload(campaignId: () => number, candidateId: () => numb
     }
   }
 
+  /** Gives up the unfinished upload of an earlier visit: the server deletes its part. */
+  async function discardPending() {
+    const pending = state.pending;
+    if (!pending) return;
+    await Upload.terminate(pending.url, {
+      headers: session.csrfToken ? { 'X-CSRF-Token': session.csrfToken } : {},
+      retryDelays: null,
+    }).catch(() => {}); // gone already: nothing to delete
+    await defaultOptions.urlStorage.removeUpload(pending.key).catch(() => {});
+    state.pending = null;
+  }
+
   onBeforeUnmount(() => {
     if (upload && state.phase === 'uploading') void upload.abort(false);
   });
 
-  return { state, start, pause, resume, cancel, findPending };
+  return { state, start, pause, resume, cancel, findPending, discardPending };
 }

@@ -7,6 +7,7 @@ import {
   fieldErrors,
   isReviewPhase,
   missingBeforeSubmit,
+  refusalHeadline,
   sectionCount,
   sectionProblem,
   stateLabel,
@@ -169,5 +170,14 @@ describe('themes against the approved version', () => {
       { theme: '乡村振兴', op: 'removed' },
     ]);
     expect(themeChanges(null, ['乡村振兴'])).toEqual([{ theme: '乡村振兴', op: 'same' }]);
+  });
+});
+
+describe('the headline of a refusal', () => {
+  it('counts the details itself', () => {
+    const two = [{ field: 'themes', message: 'a' }, { field: 'video', message: 'b' }];
+    expect(refusalHeadline('showcase_incomplete', '还不能提交审核：有 0 项没有完成', two)).toBe('还不能提交审核：有 2 项没有完成，请按提示补充');
+    expect(refusalHeadline('invalid', '展示材料有 0 处需要修改', two)).toBe('展示材料有 2 处需要修改');
+    expect(refusalHeadline('conflict', '已被他人修改，请刷新后再改', [])).toBe('已被他人修改，请刷新后再改');
   });
 });
