@@ -63,4 +63,5 @@ showcase_pid=$!
 showcase_url=$(address_of "$tmp/showcase/serve.log")
 account() { awk -F'\t' -v u="$1" '$1 == u { print $2 }' "$tmp/showcase/demo-accounts.txt"; }
 BASE_URL="$showcase_url" SCREENSHOT_DIR="$shots/showcase" CANDIDATE_USER=cand097 CANDIDATE_PASSWORD="$(account cand097)" \
-  DISTRICT_USER=hainan DISTRICT_PASSWORD="$(account hainan)" node "$root/tests/browser/showcase.mjs"
+  DISTRICT_USER=hainan DISTRICT_PASSWORD="$(account hainan)" ORGANIZER_USER=organizer ORGANIZER_PASSWORD="$(account organizer)" \
+  node "$root/tests/browser/showcase.mjs"

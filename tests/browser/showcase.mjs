@@ -9,22 +9,28 @@
 // comment, edits and resubmits; the admin approves; the public page on a 360×740 phone shows the
 // poster first, the themes and the sections, and the video plays.
 //
-//   BASE_URL=http://127.0.0.1:PORT CANDIDATE_USER=cand097 CANDIDATE_PASSWORD=… DISTRICT_USER=hainan DISTRICT_PASSWORD=… node tests/browser/showcase.mjs
+// Last, the organizer moves the campaign on to 审核: the district admin approves version 3 there
+// and then corrects the showcase, which the page refuses without a 更正原因 and saves with one.
+//
+//   BASE_URL=http://127.0.0.1:PORT CANDIDATE_PASSWORD=… DISTRICT_PASSWORD=… ORGANIZER_PASSWORD=… node tests/browser/showcase.mjs
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { BASE_URL, check, eventually, exitWith, finish, launch, requireWeb, runSteps, screenshots, StepFailure, texts, unreachable } from './harness.mjs';
+import { BASE_URL, check, eventually, exitWith, finish, launch, pageFetch, requireWeb, runSteps, screenshots, StepFailure, texts, toast, unreachable } from './harness.mjs';
 
 const CANDIDATE_USER = process.env.CANDIDATE_USER ?? 'cand097';
 const CANDIDATE_PASSWORD = process.env.CANDIDATE_PASSWORD ?? '';
 const DISTRICT_USER = process.env.DISTRICT_USER ?? 'hainan';
 const DISTRICT_PASSWORD = process.env.DISTRICT_PASSWORD ?? '';
+// The organizer moves the campaign on to 审核 for the last step (a correction needs a reason).
+const ORGANIZER_USER = process.env.ORGANIZER_USER ?? 'organizer';
+const ORGANIZER_PASSWORD = process.env.ORGANIZER_PASSWORD ?? '';
 const CANDIDATE = { id: 97, name: '钟庆梅' };
 const TRANSCODE_MS = Number(process.env.TRANSCODE_MS ?? 120_000);
 
-if (!BASE_URL || !CANDIDATE_PASSWORD || !DISTRICT_PASSWORD) {
-  console.error('BASE_URL, CANDIDATE_PASSWORD and DISTRICT_PASSWORD must be set (CANDIDATE_USER defaults to cand097, DISTRICT_USER to hainan)');
+if (!BASE_URL || !CANDIDATE_PASSWORD || !DISTRICT_PASSWORD || !ORGANIZER_PASSWORD) {
+  console.error('BASE_URL, CANDIDATE_PASSWORD, DISTRICT_PASSWORD and ORGANIZER_PASSWORD must be set (the users default to cand097, hainan and organizer)');
   process.exit(2);
 }
 const { chromium } = requireWeb('playwright-core');
@@ -46,10 +52,6 @@ function makeVideo(dir) {
 /** Text for a section: long enough to submit (20 characters at least), in two paragraphs. */
 function sectionText(title, extra = '') {
   return `围绕“${title}”，我们坚持党建引领，把支部建在网格上，组织党员联系群众、解决难事。\n第二段：建立问题清单、责任清单和成效清单，逐项销号。${extra}`;
-}
-
-async function toast(page, text) {
-  return eventually(`a success message saying "${text}"`, () => texts(page.locator('.el-message--success')), (list) => list.some((t) => t.includes(text)));
 }
 
 /** Clicks the confirming button of the ElMessageBox that is open. */
@@ -249,7 +251,7 @@ async function main() {
         await confirmBox(page, '提交审核');
         await toast(page, '已提交审核');
         await eventually('the state reads 待审核', () => stateTag.innerText(), (t) => t.trim() === '待审核');
-        check(await sectionBox(state.sections[0]).locator('textarea').isDisabled(), 'the sections stay editable while waiting');
+        check(!(await sectionBox(state.sections[0]).locator('textarea').isEditable()), 'the sections stay editable while waiting');
         check((await page.locator('[data-test=showcase-submit]').count()) === 0, 'submit is still offered');
       },
     },
@@ -267,7 +269,7 @@ async function main() {
         await eventually('the address names the candidate', () => page.url(), (u) => new URL(u).searchParams.get('candidate') === String(CANDIDATE.id));
         await openWorkspace();
         await eventually('the state reads 待审核', () => stateTag.innerText(), (t) => t.trim() === '待审核');
-        check(await sectionBox(state.sections[0]).locator('textarea').isDisabled(), 'the sections are editable while waiting');
+        check(!(await sectionBox(state.sections[0]).locator('textarea').isEditable()), 'the sections are editable while waiting');
         await screenshot(page, '6b-district-workspace');
       },
     },
@@ -390,6 +392,37 @@ async function main() {
         await screenshot(page, '12-review-diff');
         const pub = await fetch(`${BASE_URL}/api/v1/campaigns/${campaign.id}/candidates/${CANDIDATE.id}/showcase/public`).then((r) => r.json());
         check(pub.version === 2, `the public showcase is version ${pub.version} while 3 waits`);
+      },
+    },
+    {
+      name: '进入审核阶段：组织部通过第 3 版；此后修改属于更正，未填更正原因不能保存，填写后保存',
+      async run() {
+        await signIn(ORGANIZER_USER, ORGANIZER_PASSWORD, '/admin/settings');
+        const moved = await pageFetch(page, 'POST', `/api/v1/campaigns/${campaign.id}/phase`, { from: 'showcase', to: 'review' });
+        check(moved.status === 200 && moved.json?.phase?.key === 'review', `advancing to 审核 answered ${moved.status}: ${moved.text}`);
+
+        await signIn(DISTRICT_USER, DISTRICT_PASSWORD, '/admin/org-units');
+        await openReview();
+        await page.locator('[data-test=review-approve]').click();
+        await page.locator('[data-test=showcase-decision-dialog] [data-test=decision-submit]').click();
+        await toast(page, '已通过');
+
+        await page.goto(`${BASE_URL}/admin/showcase?candidate=${CANDIDATE.id}`);
+        await openWorkspace();
+        await page.locator('[data-test=correction-notice]').waitFor();
+        const box = sectionBox(state.sections[2]).locator('textarea');
+        await box.fill(`${await box.inputValue()}（更正错别字）`);
+        await page.locator('[data-test=showcase-save]').click();
+        const reasonItem = page.locator('.el-form-item', { has: page.locator('textarea[data-test=showcase-reason]') });
+        await eventually('saving without a reason is refused beside the field', () => reasonItem.locator('.el-form-item__error').innerText(), (t) => t.includes('更正原因'));
+        check((await page.locator('[data-test=showcase-dirty]').count()) === 1, 'the edit was thrown away');
+        await page.locator('textarea[data-test=showcase-reason]').fill('按区委组织部意见更正错别字');
+        await page.locator('[data-test=showcase-save]').click();
+        await toast(page, '已保存草稿');
+        await eventually('the correction is saved by hainan', () => page.locator('[data-test=showcase-saved]').innerText(), (t) => t.includes(DISTRICT_USER));
+        const audit = await pageFetch(page, 'GET', '/api/v1/admin/audit?action=showcase.save');
+        check(audit.json?.items?.[0]?.reason === '按区委组织部意见更正错别字', `the audit log has no reason: ${audit.text}`);
+        await screenshot(page, '13-correction');
       },
     },
   ];
