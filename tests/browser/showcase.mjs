@@ -2,9 +2,10 @@
 // Browser test of 展示材料 (issue 9), the whole round on a server in the 材料提交 phase
 // (init --demo --demo-phase showcase): candidate 97 (钟庆梅, account cand097) signs in to the
 // console on a 1366×768 laptop, submits too early and sees the server's list beside the fields,
-// fills the sections and themes, uploads a real video made by ffmpeg, where one PATCH is cut off
-// (tus goes on from the server's offset), then pauses, reloads the page and chooses the same file
-// again (it goes on from the kept percent), waits for the transcode and submits; the 海南区
+// fills the sections and themes, meets a save from another tab (conflict, reload), uploads a real
+// video made by ffmpeg, where one PATCH is cut off (tus goes on from the server's offset), then
+// pauses, reloads the page and chooses the same file again (it goes on from the kept percent),
+// waits for the transcode and submits; the 海南区
 // district admin returns it with a comment (an empty one is refused); the candidate sees the
 // comment, edits and resubmits; the admin approves; the public page on a 360×740 phone shows the
 // poster first, the themes and the sections, and the video plays.
@@ -171,6 +172,32 @@ async function main() {
         check((await page.locator('[data-test=showcase-dirty]').count()) === 0, 'still marked unsaved after saving');
         const missing = await page.locator('[data-test=showcase-missing]').innerText();
         check(missing.includes('请上传宣讲视频') && !missing.includes('主题'), `the checklist reads "${missing}"`);
+      },
+    },
+    {
+      name: '另一个标签页先保存了：本页保存被拒绝，显示服务器的提示，可重新加载',
+      async run() {
+        const other = await context.newPage();
+        try {
+          await other.goto(`${BASE_URL}/admin/showcase`);
+          await other.locator('[data-test=showcase-workspace]').waitFor();
+          const theirs = other.locator(`[data-test=showcase-section][data-section="${state.sections[3]}"] textarea`);
+          await theirs.fill(`${await theirs.inputValue()}（另一个标签页）`);
+          await other.locator('[data-test=showcase-save]').click();
+          await toast(other, '已保存草稿');
+        } finally {
+          await other.close();
+        }
+        const mine = sectionBox(state.sections[4]).locator('textarea');
+        await mine.fill(`${await mine.inputValue()}（本页）`);
+        await page.locator('[data-test=showcase-save]').click();
+        const box = page.locator('.el-message-box');
+        const said = await eventually('the conflict is explained', () => box.innerText(), (t) => t.includes('已被他人修改'));
+        check(said.includes('重新加载'), `the conflict box offers no reload: "${said}"`);
+        await screenshot(page, '3b-conflict');
+        await box.locator('.el-button', { hasText: '重新加载' }).click();
+        await eventually('the other tab’s save is loaded', () => sectionBox(state.sections[3]).locator('textarea').inputValue(), (v) => v.includes('（另一个标签页）'));
+        check(!(await mine.inputValue()).includes('（本页）'), 'the stale edit is still shown after the reload');
       },
     },
     {
