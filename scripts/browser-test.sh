@@ -7,8 +7,9 @@ bin=$(realpath "${1:-build/shuangshai}")
 root=$(cd "$(dirname "$0")/.." && pwd)
 tmp=$(mktemp -d)
 server_pid=
+showcase_pid=
 cleanup() {
-  if [ -n "$server_pid" ]; then kill "$server_pid" 2>/dev/null || true; wait "$server_pid" 2>/dev/null || true; fi
+  for pid in $server_pid $showcase_pid; do kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true; done
   rm -rf "$tmp"
 }
 trap cleanup EXIT
@@ -19,16 +20,22 @@ export SHUANGSHAI_TEST_FAST_PASSWORDS=1
 "$bin" init --db "$tmp/test.db" --demo >/dev/null
 "$bin" serve --db "$tmp/test.db" --port 0 --web "$root/web/dist" >"$tmp/serve.log" 2>&1 &
 server_pid=$!
-for _ in $(seq 1 100); do  # up to 10 s for the "已启动：http://…" line
-  url=$(grep -o 'http://127.0.0.1:[0-9]*' "$tmp/serve.log" | head -n1 || true)
-  [ -n "$url" ] && break
-  sleep 0.1
-done
-if [ -z "${url:-}" ]; then
-  echo "browser-test: the server did not start:" >&2
-  cat "$tmp/serve.log" >&2
-  exit 1
-fi
+# The address a server prints in its "已启动：http://…" line (up to 10 s), or exits.
+address_of() {
+  local log=$1 found=
+  for _ in $(seq 1 100); do
+    found=$(grep -o 'http://127.0.0.1:[0-9]*' "$log" | head -n1 || true)
+    [ -n "$found" ] && break
+    sleep 0.1
+  done
+  if [ -z "$found" ]; then
+    echo "browser-test: the server did not start:" >&2
+    cat "$log" >&2
+    exit 1
+  fi
+  echo "$found"
+}
+url=$(address_of "$tmp/serve.log")
 shots="${SCREENSHOT_DIR:-$tmp/shots}"
 BASE_URL="$url" SCREENSHOT_DIR="$shots/public" node "$root/tests/browser/run.mjs"
 password=$(awk -F'\t' '$1 == "hainan" { print $2 }' "$tmp/demo-accounts.txt")
@@ -47,3 +54,14 @@ BASE_URL="$url" SCREENSHOT_DIR="$shots/verify" SMS_FILE="$tmp/sms.txt" node "$ro
 # last step advances the campaign from voting to judging: it runs after the voting test.
 BASE_URL="$url" SCREENSHOT_DIR="$shots/admin" DISTRICT_USER=hainan DISTRICT_PASSWORD="$password" \
   ORGANIZER_USER=organizer ORGANIZER_PASSWORD="$organizer_password" node "$root/tests/browser/admin.mjs"
+# 展示材料 (issue 9): a second server in the 材料提交 phase. init writes demo-accounts.txt and
+# serve keeps its media (uploads, transcodes) beside the database, so it gets a folder of its own.
+mkdir -p "$tmp/showcase"
+"$bin" init --db "$tmp/showcase/showcase.db" --demo --demo-phase showcase >/dev/null
+"$bin" serve --db "$tmp/showcase/showcase.db" --port 0 --web "$root/web/dist" >"$tmp/showcase/serve.log" 2>&1 &
+showcase_pid=$!
+showcase_url=$(address_of "$tmp/showcase/serve.log")
+account() { awk -F'\t' -v u="$1" '$1 == u { print $2 }' "$tmp/showcase/demo-accounts.txt"; }
+BASE_URL="$showcase_url" SCREENSHOT_DIR="$shots/showcase" CANDIDATE_USER=cand097 CANDIDATE_PASSWORD="$(account cand097)" \
+  DISTRICT_USER=hainan DISTRICT_PASSWORD="$(account hainan)" ORGANIZER_USER=organizer ORGANIZER_PASSWORD="$(account organizer)" \
+  node "$root/tests/browser/showcase.mjs"

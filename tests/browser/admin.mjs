@@ -15,10 +15,12 @@ import {
   exitWith,
   finish,
   launch,
+  pageFetch,
   requireWeb,
   runSteps,
   screenshots,
   texts,
+  toast,
   unreachable,
   webDir,
 } from './harness.mjs';
@@ -58,45 +60,6 @@ try {
 }
 
 const screenshot = screenshots('admin-');
-
-/** A JSON request made by the page itself, with its session cookie and CSRF token. */
-function pageFetch(page, method, path, body) {
-  return page.evaluate(
-    async ({ method, path, body }) => {
-      const headers = { Accept: 'application/json' };
-      if (method !== 'GET') {
-        const me = await fetch('/api/v1/auth/me', { credentials: 'same-origin' });
-        const { csrf_token: token } = await me.json();
-        headers['X-CSRF-Token'] = token;
-        headers['Content-Type'] = 'application/json';
-      }
-      const response = await fetch(path, {
-        method,
-        headers,
-        credentials: 'same-origin',
-        body: body === undefined ? undefined : JSON.stringify(body),
-      });
-      const text = await response.text();
-      let json = null;
-      try {
-        json = JSON.parse(text);
-      } catch {
-        // not JSON
-      }
-      return { status: response.status, json, text: text.slice(0, 300) };
-    },
-    { method, path, body },
-  );
-}
-
-/** The success toast (ElMessage) that contains `text`. */
-async function toast(page, text) {
-  return eventually(
-    `a success message saying "${text}"`,
-    () => texts(page.locator('.el-message--success')),
-    (list) => list.some((t) => t.includes(text)),
-  );
-}
 
 /** The question "放弃未保存的修改" (useUnsavedChanges): waits for it and answers it. */
 async function answerDiscard(page, discard) {
@@ -255,7 +218,7 @@ async function main() {
         // depends on what the earlier browser runs cast and at what hour): the label is its first line.
         const menu = (await texts(page.locator('[data-test=admin-menu] .el-menu-item'))).map((t) => t.split('\n')[0].trim());
         check(
-          JSON.stringify(menu) === JSON.stringify(['组织单位', '参评书记', '投票码', '审计日志', '选票审核']),
+          JSON.stringify(menu) === JSON.stringify(['组织单位', '参评书记', '投票码', '审计日志', '选票审核', '展示材料', '材料审核']),
           `a district admin's menu reads ${JSON.stringify(menu)}`,
         );
         const fontSize = await page.locator('[data-test=admin-menu] .el-menu-item').first().evaluate((e) => parseFloat(getComputedStyle(e).fontSize));

@@ -145,3 +145,42 @@ export function exitWith(main) {
     },
   );
 }
+
+/** A JSON request made by the page itself, with its session cookie and CSRF token. */
+export function pageFetch(page, method, path, body) {
+  return page.evaluate(
+    async ({ method, path, body }) => {
+      const headers = { Accept: 'application/json' };
+      if (method !== 'GET') {
+        const me = await fetch('/api/v1/auth/me', { credentials: 'same-origin' });
+        const { csrf_token: token } = await me.json();
+        headers['X-CSRF-Token'] = token;
+        headers['Content-Type'] = 'application/json';
+      }
+      const response = await fetch(path, {
+        method,
+        headers,
+        credentials: 'same-origin',
+        body: body === undefined ? undefined : JSON.stringify(body),
+      });
+      const text = await response.text();
+      let json = null;
+      try {
+        json = JSON.parse(text);
+      } catch {
+        // not JSON
+      }
+      return { status: response.status, json, text: text.slice(0, 300) };
+    },
+    { method, path, body },
+  );
+}
+
+/** The success toast (ElMessage) that contains `text`. */
+export async function toast(page, text) {
+  return eventually(
+    `a success message saying "${text}"`,
+    () => texts(page.locator('.el-message--success')),
+    (list) => list.some((t) => t.includes(text)),
+  );
+}

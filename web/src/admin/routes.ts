@@ -36,6 +36,8 @@ export const adminRoutes: RouteRecordRaw[] = [
           page('users', '用户管理', () => import('./pages/UsersPage.vue')),
           page('audit', '审计日志', () => import('./pages/AuditPage.vue')),
           page('review', '选票审核', () => import('./pages/ReviewPage.vue')),
+          page('showcase', '展示材料', () => import('./pages/showcase/ShowcaseWorkspacePage.vue')),
+          page('showcase-review', '材料审核', () => import('./pages/showcase/ShowcaseReviewPage.vue')),
           page('password', '修改密码', () => import('./pages/PasswordPage.vue')),
           {
             path: ':rest(.*)*',

@@ -8,6 +8,7 @@ import type {
   CandidateQuery,
   OrgTree,
   Page,
+  PublicShowcase,
 } from './types';
 
 interface ErrorExtra {
@@ -176,4 +177,9 @@ export function listCandidates(id: number, query: CandidateQuery, signal?: Abort
 
 export function getCandidate(id: number, candidateId: number, signal?: AbortSignal) {
   return getJson<CandidateDetail>(apiUrl(`/campaigns/${id}/candidates/${candidateId}`), signal);
+}
+
+/** The approved showcase; an ApiError with status 404 when there is none (yet). */
+export function getPublicShowcase(id: number, candidateId: number, signal?: AbortSignal) {
+  return getJson<PublicShowcase>(apiUrl(`/campaigns/${id}/candidates/${candidateId}/showcase/public`), signal);
 }

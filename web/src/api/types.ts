@@ -267,3 +267,22 @@ export interface TallyEvent {
   as_of: string;
   changed: { id: number; votes: number }[];
 }
+
+/** GET …/candidates/{cid}/showcase/public: the approved version of a candidate's showcase. */
+export interface PublicShowcase {
+  version: number;
+  approved_at: string;
+  /** The campaign's section titles, in order. */
+  sections: string[];
+  content: {
+    sections: Record<string, string>;
+    themes: string[];
+    video: string;
+    photos: { upload: string; caption: string }[];
+  };
+  video: {
+    id: string;
+    state: string;
+    result?: { video: string; poster: string; duration_ms: number; width: number; height: number };
+  } | null;
+}

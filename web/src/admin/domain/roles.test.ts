@@ -18,22 +18,29 @@ function user(role: User['role'], id = 1, district: User['district'] = null): Us
 
 describe('menu by role', () => {
   it('shows everything to admins and organizers', () => {
-    expect(menuFor('admin').map((m) => m.title)).toEqual(['活动设置', '组织单位', '参评书记', '投票码', '用户管理', '审计日志', '选票审核']);
-    expect(menuFor('organizer').map((m) => m.title)).toEqual(['活动设置', '组织单位', '参评书记', '投票码', '用户管理', '审计日志', '选票审核']);
+    const all = ['活动设置', '组织单位', '参评书记', '投票码', '用户管理', '审计日志', '选票审核', '展示材料', '材料审核'];
+    expect(menuFor('admin').map((m) => m.title)).toEqual(all);
+    expect(menuFor('organizer').map((m) => m.title)).toEqual(all);
   });
 
   it('shows a district admin org units, candidates, ballot codes and the audit log', () => {
-    expect(menuFor('district_admin').map((m) => m.title)).toEqual(['组织单位', '参评书记', '投票码', '审计日志', '选票审核']);
+    expect(menuFor('district_admin').map((m) => m.title)).toEqual(['组织单位', '参评书记', '投票码', '审计日志', '选票审核', '展示材料', '材料审核']);
+    expect(canAccess('district_admin', 'showcase-review')).toBe(true);
     expect(canAccess('district_admin', 'ballot-codes')).toBe(true);
     expect(canAccess('district_admin', 'settings')).toBe(false);
     expect(canAccess('district_admin', 'users')).toBe(false);
     expect(homeFor('district_admin')).toBe('/admin/org-units');
   });
 
-  it('gives judges and candidates only the welcome page', () => {
+  it('gives judges only the welcome page and candidates only their showcase', () => {
+    expect(menuFor('judge').map((m) => m.path)).toEqual(['/admin/welcome']);
+    expect(homeFor('judge')).toBe('/admin/welcome');
+    expect(canAccess('judge', 'showcase')).toBe(false);
+    expect(canAccess('judge', 'showcase-review')).toBe(false);
+    expect(menuFor('candidate').map((m) => m.title)).toEqual(['展示材料']);
+    expect(homeFor('candidate')).toBe('/admin/showcase');
+    expect(canAccess('candidate', 'showcase-review')).toBe(false);
     for (const role of ['judge', 'candidate'] as const) {
-      expect(menuFor(role).map((m) => m.path)).toEqual(['/admin/welcome']);
-      expect(homeFor(role)).toBe('/admin/welcome');
       expect(canAccess(role, 'candidates')).toBe(false);
       expect(canAccess(role, 'ballot-codes')).toBe(false);
       expect(canAccess(role, 'password')).toBe(true);

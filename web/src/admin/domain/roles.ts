@@ -16,7 +16,18 @@ export function roleLabel(role: string | null | undefined): string {
   return (role && ROLE_LABELS[role as Role]) || role || '';
 }
 
-export type Section = 'settings' | 'org-units' | 'candidates' | 'ballot-codes' | 'users' | 'audit' | 'review' | 'password' | 'welcome';
+export type Section =
+  | 'settings'
+  | 'org-units'
+  | 'candidates'
+  | 'ballot-codes'
+  | 'users'
+  | 'audit'
+  | 'review'
+  | 'showcase'
+  | 'showcase-review'
+  | 'password'
+  | 'welcome';
 
 const ACCESS: Record<Section, readonly Role[]> = {
   settings: ['admin', 'organizer'],
@@ -28,6 +39,10 @@ const ACCESS: Record<Section, readonly Role[]> = {
   audit: ['admin', 'organizer', 'district_admin'],
   // 选票审核: a district admin for their own district's candidates (the server checks).
   review: ['admin', 'organizer', 'district_admin'],
+  // 展示材料: a candidate account its own; a district admin their district's (the server checks).
+  showcase: ['admin', 'organizer', 'district_admin', 'candidate'],
+  // 材料审核: the review queue by district (the server applies the scope). Judges see neither.
+  'showcase-review': ['admin', 'organizer', 'district_admin'],
   password: ROLES,
   welcome: ROLES,
 };
@@ -51,6 +66,8 @@ export const MENU: MenuItem[] = [
   { section: 'users', path: '/admin/users', title: '用户管理' },
   { section: 'audit', path: '/admin/audit', title: '审计日志' },
   { section: 'review', path: '/admin/review', title: '选票审核' },
+  { section: 'showcase', path: '/admin/showcase', title: '展示材料' },
+  { section: 'showcase-review', path: '/admin/showcase-review', title: '材料审核' },
 ];
 
 export function menuFor(role: Role | null | undefined): MenuItem[] {
