@@ -105,6 +105,8 @@ json::object RecordJson(Services& s, const Desk& d, const std::optional<store::S
                                        {"caption_max_chars", limits.caption_max_chars}}},
                  // In its phase anyone allowed edits; outside it only staff, as a correction.
                  {"in_edit_phase", CheckAction(Action::kEditShowcase, phase).ok()},
+                 // Outside the review phases a decision is a correction too, with its reason.
+                 {"in_review_phase", CheckAction(Action::kReviewShowcase, phase).ok()},
                  {"may_review", MayReviewShowcase(actor, d.district)}};
   if (r && r->decided_at) {
     o["decided_at"] = FormatUtc(r->decided_at);

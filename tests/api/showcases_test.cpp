@@ -64,6 +64,7 @@ TEST(Showcases, WrittenReturnedFixedApprovedAndPublic) {
   EXPECT_EQ(e["updated_at"].as_int64(), 0);
   EXPECT_EQ(e["form"].as_object()["sections"].as_array().size(), 5u);
   EXPECT_TRUE(e["in_edit_phase"].as_bool());
+  EXPECT_TRUE(e["in_review_phase"].as_bool());
   EXPECT_FALSE(e["may_review"].as_bool());
   EXPECT_EQ(zhong.Get("/api/v1/campaigns/1/candidates/96/showcase").status, 403u);
   EXPECT_EQ(judge.Get(kBase).status, 403u);

@@ -47,6 +47,7 @@ TEST(Showcase, ADraftIsRefusedFieldByField) {
   EXPECT_TRUE(ss::tests::HasField(s, "photos[1].upload"));
   EXPECT_TRUE(ss::tests::HasField(s, "photos[1].caption"));
   EXPECT_EQ(s.details().size(), 6u) << s.ToString();
+  EXPECT_EQ(s.message(), "展示材料有 6 处需要修改") << "counted before the details move";
   // The town's theme is fine for a town secretary.
   Content town = Complete(config);
   town.themes = {"乡村振兴"};
@@ -65,6 +66,7 @@ TEST(Showcase, ASubmissionNamesWhatIsMissing) {
   EXPECT_TRUE(ss::tests::HasField(s, "sections.工作成效"));
   EXPECT_TRUE(ss::tests::HasField(s, "themes"));
   EXPECT_EQ(s.details().size(), 3u);
+  EXPECT_EQ(s.message(), "还不能提交审核：有 3 项没有完成");
   Content no_video = Complete(config);
   no_video.video.clear();
   EXPECT_TRUE(ss::tests::HasField(CheckSubmission(no_video, config, Level::kCommunity, Limits{}, false), "video"));

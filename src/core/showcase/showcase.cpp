@@ -109,7 +109,11 @@ Status CheckDraft(const Content& c, const CampaignConfig& config, Level level, c
     if (chars > limits.caption_max_chars)
       add("photos[" + N(i) + "].caption", "照片说明不能超过 " + N(limits.caption_max_chars) + " 字（现在 " + N(chars) + " 字）");
   }
-  if (!errors.empty()) return Status(code::kInvalid, "展示材料有 " + N(errors.size()) + " 处需要修改", std::move(errors));
+  // The message is made before the details move into the Status (argument order is unspecified).
+  if (!errors.empty()) {
+    std::string message = "展示材料有 " + N(errors.size()) + " 处需要修改";
+    return Status(code::kInvalid, std::move(message), std::move(errors));
+  }
   return Status::Ok();
 }
 
@@ -127,9 +131,9 @@ Status CheckSubmission(const Content& c, const CampaignConfig& config, Level lev
   if (c.themes.empty()) missing.push_back({0, "themes", "请至少选择一个主题"});
   if (c.video.empty()) missing.push_back({0, "video", "请上传宣讲视频"});
   else if (!video_ready) missing.push_back({0, "video", "视频还在处理中（或未通过检查），处理完成后才能提交"});
-  if (!missing.empty())
-    return Status(kIncomplete, "还不能提交审核：有 " + N(missing.size()) + " 项没有完成", std::move(missing));
-  return Status::Ok();
+  if (missing.empty()) return Status::Ok();
+  std::string message = "还不能提交审核：有 " + N(missing.size()) + " 项没有完成";
+  return Status(kIncomplete, std::move(message), std::move(missing));
 }
 
 Status CheckEditable(State state) {

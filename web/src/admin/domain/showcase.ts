@@ -164,20 +164,8 @@ export function versionLabel(v: { number: number; decision: string }): string {
   return `第 ${v.number} 版 · ${decision}`;
 }
 
-/** Whether the phase is one for reviewing showcases (材料提交、审核); outside it a reviewer corrects with a reason. */
-export function isReviewPhase(phaseKey: string | null | undefined): boolean {
-  return phaseKey === 'showcase' || phaseKey === 'review';
-}
-
-/**
- * The headline of a refusal with field details. The server's own headline counts the details
- * ("有 N 项没有完成"), but names 0 today (see the report of the web branch): the count is taken
- * from the details, which are right.
- */
+/** The headline of a refusal with field details: an incomplete showcase is told how to go on. */
 export function refusalHeadline(code: string, message: string, details: FieldDetail[] | undefined): string {
-  const n = details?.length ?? 0;
-  if (n === 0) return message;
-  if (code === 'showcase_incomplete') return `还不能提交审核：有 ${n} 项没有完成，请按提示补充`;
-  if (code === 'invalid') return message.replace(/有 \d+ 处需要修改/, `有 ${n} 处需要修改`);
+  if (code === 'showcase_incomplete' && (details?.length ?? 0) > 0) return `${message}，请按提示补充`;
   return message;
 }
