@@ -24,6 +24,8 @@ want=(
   libcairo2-dev libpango1.0-dev libqrencode-dev fonts-noto-cjk
   # The media pipeline runs ffprobe and ffmpeg (src/media/ffmpeg.cpp): the server needs them.
   ffmpeg
+  # Photos are read, turned upright, resized and stripped of metadata by libvips (src/media/photos.cpp).
+  libvips-dev
   nodejs npm
 )
 case "${1:-build}" in

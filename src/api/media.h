@@ -7,7 +7,8 @@
 // synced on the blocking pool, and only then is the offset moved in the store, so an offset a
 // client is told is on disk. A dropped connection keeps what arrived. One PATCH at a time per
 // upload (423 for a second). The sweeper removes unfinished uploads past their expiry. A
-// finished video goes to the transcoder (jobs/transcoder.h), whose progress GetUpload shows.
+// finished video goes to the transcoder (jobs/transcoder.h), a photo to the photo sizer
+// (jobs/photo_sizer.h); GetUpload shows their progress.
 #pragma once
 
 #include <boost/json.hpp>
@@ -19,6 +20,7 @@
 
 #include "api/routes.h"
 #include "core/media/tus.h"
+#include "jobs/photo_sizer.h"
 #include "jobs/transcoder.h"
 #include "media/upload_files.h"
 
@@ -30,6 +32,8 @@ struct MediaServices {
   media::UploadRules rules;
   // Turns finished video uploads into playable videos; null: none run (tests of the uploads).
   jobs::Transcoder* transcoder = nullptr;
+  // Turns finished photo uploads into the sizes a page shows; null: none run.
+  jobs::PhotoSizer* photos = nullptr;
 
   // Uploads a PATCH or DELETE is working on now.
   std::mutex mu;
@@ -58,7 +62,7 @@ class UploadSweeper {
   std::thread thread_;
 };
 
-// A transcode job as the uploader and the showcase pages show it: {state, progress (percent),
+// A media job (transcode or photo) as the uploader and the showcase pages show it: {state, progress (percent),
 // attempts, error?, result? (when done)}.
 boost::json::object ProcessingJson(const store::JobRecord& job);
 
@@ -74,5 +78,8 @@ http::Handler GetUpload(Services& s);
 // (poster.jpg), with byte ranges and a year's caching (the files never change). The id is
 // 128 random bits: a video is reachable by whoever was given its address.
 http::Handler MediaFile(Services& s);
+// GET and HEAD /media/photos/{uid}/{width}.jpg: a photo's size (jobs/photo_sizer.h), upright
+// and without metadata, cached for a year like the videos.
+http::Handler PhotoFile(Services& s);
 
 }  // namespace ss::api

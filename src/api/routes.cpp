@@ -67,6 +67,8 @@ void RegisterRoutes(http::Router& router, Services& s) {
     router.Add(verb::get, "/api/v1/uploads/{uid}", GetUpload(s));
     router.Add(verb::get, "/media/videos/{uid}/{file}", MediaFile(s));
     router.Add(verb::head, "/media/videos/{uid}/{file}", MediaFile(s));
+    router.Add(verb::get, "/media/photos/{uid}/{file}", PhotoFile(s));
+    router.Add(verb::head, "/media/photos/{uid}/{file}", PhotoFile(s));
     // Showcases (api/showcases.h): their video comes from an upload.
     constexpr std::size_t kShowcaseBody = 256 * 1024;
     router.Add(verb::get, "/api/v1/campaigns/{id}/candidates/{cid}/showcase", GetShowcase(s));

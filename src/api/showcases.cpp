@@ -2,6 +2,7 @@
 #include "api/showcases.h"
 
 #include <boost/json.hpp>
+#include <set>
 
 #include "api/auth.h"
 #include "api/body.h"
@@ -45,8 +46,9 @@ asio::awaitable<Result<Desk>> DeskOf(Services& s, Context& ctx) {
 
 std::int64_t CandidateId(const Desk& d) { return d.entry->candidate->id; }
 
-// The video's processing, as the workspace shows it beside the draft.
-json::value VideoJson(Services& s, const std::string& upload_id) {
+// An upload's processing as the pages show it beside the draft: {id, filename, complete,
+// state ("uploading" until it completes), progress, error?, result?}.
+json::value MediaJson(Services& s, const std::string& upload_id, std::string_view kind) {
   if (upload_id.empty()) return nullptr;
   json::object o{{"id", upload_id}};
   auto u = s.store.uploads().Get(upload_id);
@@ -54,7 +56,7 @@ json::value VideoJson(Services& s, const std::string& upload_id) {
     o["filename"] = (*u)->filename;
     o["complete"] = (*u)->completed_at != 0;
   }
-  auto job = s.store.jobs().Find(jobs::kTranscode, upload_id);
+  auto job = s.store.jobs().Find(std::string(store::JobKindOf(kind)), upload_id);
   if (job && *job) {
     for (auto& [k, v] : ProcessingJson(**job)) o[k] = std::move(v);
   } else {
@@ -63,10 +65,30 @@ json::value VideoJson(Services& s, const std::string& upload_id) {
   return o;
 }
 
-bool VideoReady(Services& s, const std::string& upload_id) {
-  if (upload_id.empty()) return false;
-  auto job = s.store.jobs().Find(jobs::kTranscode, upload_id);
-  return job && *job && (*job)->state == store::JobState::kDone;
+json::value VideoJson(Services& s, const std::string& upload_id) { return MediaJson(s, upload_id, "video"); }
+
+// The photos' processing, in the order of content.photos, each with its caption.
+json::array PhotosJson(Services& s, const showcase::Content& c) {
+  json::array out;
+  for (const auto& p : c.photos) {
+    json::value v = MediaJson(s, p.upload, "photo");
+    if (v.is_object()) v.as_object()["caption"] = p.caption;
+    out.push_back(std::move(v));
+  }
+  return out;
+}
+
+// The uploads of `c` whose processing is done (CheckSubmission's `processed`).
+std::set<std::string> Processed(Services& s, const showcase::Content& c) {
+  std::set<std::string> done;
+  auto add = [&](const std::string& id, std::string_view kind) {
+    if (id.empty()) return;
+    auto job = s.store.jobs().Find(std::string(store::JobKindOf(kind)), id);
+    if (job && *job && (*job)->state == store::JobState::kDone) done.insert(id);
+  };
+  add(c.video, "video");
+  for (const auto& p : c.photos) add(p.upload, "photo");
+  return done;
 }
 
 json::object CandidateJson(const Desk& d) {
@@ -96,6 +118,7 @@ json::object RecordJson(Services& s, const Desk& d, const std::optional<store::S
                  {"approved_version", r ? r->approved_version : 0},
                  {"comment", r ? r->comment : ""},
                  {"video", VideoJson(s, r ? r->draft.video : "")},
+                 {"photos", PhotosJson(s, r ? r->draft : showcase::Content{})},
                  {"form", json::object{{"sections", std::move(sections)},
                                        {"themes", std::move(themes)},
                                        {"section_max_chars", limits.section_max_chars},
@@ -220,7 +243,7 @@ http::Handler SubmitShowcase(Services& s) {
       if (!r) return r.status();
       if (!*r) return Status(showcase::kIncomplete, "还没有保存任何展示材料");
       return showcase::CheckSubmission((*r)->draft, desk->view->record.config, desk->level, showcase::Limits{},
-                                       VideoReady(s, (*r)->draft.video));
+                                       Processed(s, (*r)->draft));
     };
     if (Status bad = co_await http::Offload(ctx.blocking, check); !bad.ok()) co_return bad;
     auto audit = ShowcaseAudit(who, ctx, s, "showcase.submit", *desk, desk->reason, desk->phase, Action::kEditShowcase);
@@ -263,6 +286,7 @@ http::Handler ShowcaseVersions(Services& s) {
         json::object o{{"number", v.number},
                        {"content", showcase::ContentJson(v.content)},
                        {"video", VideoJson(s, v.content.video)},
+                       {"photos", PhotosJson(s, v.content)},
                        {"submitted_at", FormatUtc(v.submitted_at)},
                        {"submitted_by", v.submitted_by},
                        {"decision", v.decision},
@@ -365,7 +389,8 @@ http::Handler PublicShowcase(Services& s) {
                      {"version", (*v)->number},
                      {"approved_at", FormatUtc((*v)->decided_at)},
                      {"content", showcase::ContentJson((*v)->content)},
-                     {"video", VideoJson(s, (*v)->content.video)}};
+                     {"video", VideoJson(s, (*v)->content.video)},
+                     {"photos", PhotosJson(s, (*v)->content)}};
       // The order the campaign names its sections in, for the page.
       json::array order;
       for (const auto& t : desk->view->record.config.showcase_sections) order.emplace_back(t);

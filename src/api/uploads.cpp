@@ -244,6 +244,7 @@ http::Handler AppendUpload(Services& s) {
       if (!moved) co_return http::ErrorReply(req, moved.status());
       now_at = *moved;
       if (now_at.completed_at != 0 && now_at.kind == "video" && m.transcoder) m.transcoder->Wake();
+      if (now_at.completed_at != 0 && now_at.kind == "photo" && m.photos) m.photos->Wake();
     }
     // A connection that dropped hears nothing; what arrived is kept and HEAD says so.
     if (ec) co_return http::ErrorReply(req, Status(code::kTimeout, "上传中断，已保存收到的部分，请从断点继续"));
@@ -272,7 +273,7 @@ http::Handler GetUpload(Services& s) {
   return [&s](Context& ctx) -> asio::awaitable<Reply> {
     auto u = co_await OwnUpload(s, ctx);
     if (!u) co_return http::ErrorReply(ctx.request, u.status());
-    auto find = [&s, &u] { return s.store.jobs().Find(jobs::kTranscode, u->id); };
+    auto find = [&s, &u] { return s.store.jobs().Find(std::string(store::JobKindOf(u->kind)), u->id); };
     auto job = co_await http::Offload(ctx.blocking, find);
     if (!job) co_return http::ErrorReply(ctx.request, job.status());
     json::object o{{"id", u->id},
@@ -286,6 +287,16 @@ http::Handler GetUpload(Services& s) {
     if (u->completed_at == 0) o["expires_at"] = FormatUtc(u->expires_at);
     o["processing"] = *job ? json::value(ProcessingJson(**job)) : json::value(nullptr);
     co_return http::JsonReply(ctx.request, json::serialize(o));
+  };
+}
+
+http::Handler PhotoFile(Services& s) {
+  return [&s](Context& ctx) -> asio::awaitable<Reply> {
+    const std::string id = ctx.Param("uid");
+    const std::string name = ctx.Param("file");
+    if (!media::UploadFiles::ValidId(id) || !s.media->photos || !media::IsPhotoFileName(name, s.media->photos->rules()))
+      co_return http::ErrorReply(ctx.request, 404, code::kNotFound, "没有这个文件");
+    co_return co_await http::ServeFile(ctx, s.media->photos->DirOf(id) / name, "image/jpeg", "public, max-age=31536000, immutable");
   };
 }
 

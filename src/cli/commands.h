@@ -57,6 +57,15 @@ int CodesList(const std::string& db, std::int64_t campaign);
 // Revokes every unused code of a batch.
 int CodesRevoke(const std::string& db, std::int64_t campaign, std::int64_t batch, const std::string& reason);
 
+// photo-sizes: the server's photo jobs run it as a child (media/photos.h); prints one JSON
+// line, exit 0 when written, 2 when the picture is refused.
+struct PhotoSizesOptions {
+  std::string in, out, widths = "480,960,1920";
+  int min_width = 320, min_height = 240;
+  std::int64_t max_pixels = 100'000'000;
+};
+int PhotoSizes(const PhotoSizesOptions& options);
+
 struct VerifyOptions {
   std::string url;         // the site, e.g. http://127.0.0.1:8080
   std::string db;          // or the database itself

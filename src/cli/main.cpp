@@ -108,6 +108,16 @@ int main(int argc, char** argv) {
   codes_revoke->add_option("--batch", batch, "批次编号")->required();
   codes_revoke->add_option("--reason", reason, "作废原因（记入审计日志）")->required();
 
+  PhotoSizesOptions photo;
+  // Run by the server's photo jobs, not by people: hidden from the help.
+  auto* photo_cmd = app.add_subcommand("photo-sizes", "把一张照片转为网页用的各尺寸 JPEG（服务器内部使用）")->group("");
+  photo_cmd->add_option("--in", photo.in)->required();
+  photo_cmd->add_option("--out", photo.out)->required();
+  photo_cmd->add_option("--widths", photo.widths);
+  photo_cmd->add_option("--min-width", photo.min_width);
+  photo_cmd->add_option("--min-height", photo.min_height);
+  photo_cmd->add_option("--max-pixels", photo.max_pixels);
+
   app.add_subcommand("version", "显示版本");
 
   try {
@@ -142,6 +152,7 @@ int main(int argc, char** argv) {
   if (codes_generate->parsed()) return CodesGenerate(codes);
   if (codes_list->parsed()) return CodesList(codes.db, codes.campaign);
   if (codes_revoke->parsed()) return CodesRevoke(codes.db, codes.campaign, batch, reason);
+  if (photo_cmd->parsed()) return PhotoSizes(photo);
   std::cout << "shuangshai " << SHUANGSHAI_VERSION << "\n";
   return 0;
 }

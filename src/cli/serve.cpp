@@ -199,11 +199,19 @@ int Serve(const ConfigFlags& flags) {
   services.media = &media_services;
   // Finished video uploads transcoded in the background (ffmpeg at nice 10).
   if (!media::Available()) spdlog::warn("找不到 ffmpeg/ffprobe：上传的视频无法转码，请安装 ffmpeg（make run 会自动安装）");
+  // Jobs a process that died left running are queued again, before any worker claims one.
+  if (auto recovered = (*store)->jobs().Recover(NowMillis()).Wait(); recovered && *recovered > 0)
+    spdlog::info("{} 个后台任务（视频转码、照片处理）在上次停止时未完成，将重新开始", *recovered);
   jobs::Transcoder::Options transcode_options;
   transcode_options.workers = c.transcode_jobs;
   auto transcoder = std::make_unique<jobs::Transcoder>(**store, media_services.files,
                                                        std::filesystem::path(c.media_dir) / "videos", transcode_options);
   media_services.transcoder = transcoder.get();
+  // Finished photo uploads sized by this binary's photo-sizes child (libvips, nice 10).
+  jobs::PhotoSizer::Options photo_options;
+  auto photos = std::make_unique<jobs::PhotoSizer>(**store, media_services.files,
+                                                   std::filesystem::path(c.media_dir) / "photos", photo_options);
+  media_services.photos = photos.get();
   auto sweeper = std::make_unique<api::UploadSweeper>(
       **store, media_services, std::chrono::milliseconds(std::min<Millis>(60'000, media_services.rules.lifetime / 2 + 1)));
   http::Router router;

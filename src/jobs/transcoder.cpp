@@ -9,53 +9,16 @@ namespace ss::jobs {
 namespace fs = std::filesystem;
 
 Transcoder::Transcoder(store::Store& store, const media::UploadFiles& uploads, fs::path videos_dir, Options options)
-    : store_(store), uploads_(uploads), videos_dir_(std::move(videos_dir)), options_(options) {
-  auto recovered = store_.jobs().Recover(NowMillis()).Wait();
-  if (recovered && *recovered > 0) spdlog::info("{} 个视频转码任务在上次停止时未完成，将重新开始", *recovered);
-  for (int i = 0; i < std::max(1, options_.workers); ++i) threads_.emplace_back([this] { Work(); });
-}
-
-Transcoder::~Transcoder() {
-  stop_ = true;
-  cv_.notify_all();
-  for (auto& t : threads_) t.join();
-}
-
-void Transcoder::Wake() {
-  {
-    std::lock_guard lock(mu_);
-    ++wakes_;
-  }
-  cv_.notify_one();
-}
-
-void Transcoder::Work() {
-  while (!stop_) {
-    std::uint64_t seen;
-    {
-      std::lock_guard lock(mu_);
-      seen = wakes_;
-    }
-    auto claimed = store_.jobs().Claim(kTranscode, NowMillis()).Wait();
-    if (!claimed) {
-      spdlog::warn("领取转码任务失败：{}", claimed.status().message());
-    } else if (*claimed) {
-      RunJob(**claimed);
-      continue;
-    }
-    std::unique_lock lock(mu_);
-    cv_.wait_for(lock, options_.idle_poll, [&] { return stop_ || wakes_ != seen; });
-  }
-}
+    : store_(store),
+      uploads_(uploads),
+      videos_dir_(std::move(videos_dir)),
+      options_(options),
+      loop_(store, kTranscode, options.workers, options.idle_poll, [this](const store::JobRecord& job) { RunJob(job); }) {}
 
 void Transcoder::RunJob(const store::JobRecord& job) {
   const std::string& id = job.subject;
-  auto fail = [&](const Status& why, bool retry) {
-    Millis now = NowMillis();
-    Status s = store_.jobs().Fail(job.id, why.message(), retry, now + options_.retry_delay, now).Wait();
-    if (!s.ok()) spdlog::warn("记录转码失败时出错：{}", s.message());
-    if (!retry) spdlog::info("视频 {} 无法使用：{}", id, why.message());
-  };
+  auto fail = [&](const Status& why, bool retry) { FailJob(store_, job, why, retry, options_.retry_delay, "视频"); };
+
   if (!media::UploadFiles::ValidId(id)) return fail(Status(code::kInternal, "转码任务指向的上传编号无效"), false);
   fs::path input = uploads_.PathOf(id);
   auto probe = media::Probe(input);
@@ -75,7 +38,7 @@ void Transcoder::RunJob(const store::JobRecord& job) {
   };
   fs::path video = dir / "video.mp4", poster = dir / "poster.jpg";
   auto started = std::chrono::steady_clock::now();
-  if (Status t = media::Transcode(input, video, *probe, report, stop_); !t.ok())
+  if (Status t = media::Transcode(input, video, *probe, report, loop_.stopping()); !t.ok())
     return fail(t, t.code() == code::kUnavailable);
   auto seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
   if (Status p = media::Poster(video, poster, std::min(1.0, probe->duration_s / 2)); !p.ok()) return fail(p, true);

@@ -6,21 +6,17 @@
 // leaves the result: {"duration_ms", "width", "height", "bytes", "has_audio", "video", "poster"}.
 //
 // A failure that may pass (the disk, ffmpeg missing, a stop) is retried after retry_delay
-// while attempts are left. At start-up the jobs of a process that died are queued again, so a
-// transcode interrupted by a kill finishes after the restart. Destroying the Transcoder stops
-// ffmpeg and puts its job back.
+// while attempts are left. A transcode interrupted by a kill finishes after the restart (the
+// store's Recover at start-up, jobs/job_loop.h). Destroying the Transcoder stops ffmpeg and
+// puts its job back.
 #pragma once
 
-#include <atomic>
 #include <chrono>
-#include <condition_variable>
 #include <filesystem>
-#include <mutex>
 #include <string>
-#include <thread>
-#include <vector>
 
 #include "core/media/video.h"
+#include "jobs/job_loop.h"
 #include "media/upload_files.h"
 #include "store/store.h"
 
@@ -38,28 +34,22 @@ class Transcoder {
   };
 
   Transcoder(store::Store& store, const media::UploadFiles& uploads, std::filesystem::path videos_dir, Options options);
-  ~Transcoder();
   Transcoder(const Transcoder&) = delete;
   Transcoder& operator=(const Transcoder&) = delete;
 
   // A job was queued: a free worker looks now instead of at its next poll.
-  void Wake();
+  void Wake() { loop_.Wake(); }
   // Where an upload's video and poster go (and are served from).
   std::filesystem::path DirOf(std::string_view upload_id) const { return videos_dir_ / std::string(upload_id); }
 
  private:
-  void Work();
   void RunJob(const store::JobRecord& job);
 
   store::Store& store_;
   const media::UploadFiles& uploads_;
   std::filesystem::path videos_dir_;
   Options options_;
-  std::atomic<bool> stop_{false};
-  std::mutex mu_;
-  std::condition_variable cv_;
-  std::uint64_t wakes_ = 0;
-  std::vector<std::thread> threads_;
+  JobLoop loop_;  // last: its threads stop before the rest goes
 };
 
 }  // namespace ss::jobs

@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/status.h"
@@ -31,6 +32,9 @@ struct UploadRecord {
   Millis completed_at = 0;       // 0 while unfinished
 };
 
+// The job a finished upload of `kind` queues: "transcode" for a video, "photo" for a photo.
+inline std::string_view JobKindOf(std::string_view upload_kind) { return upload_kind == "video" ? "transcode" : "photo"; }
+
 class UploadRepository {
  public:
   virtual ~UploadRepository() = default;
@@ -38,8 +42,8 @@ class UploadRepository {
   virtual Pending<Status> Create(const UploadRecord& upload) = 0;
   virtual Result<std::optional<UploadRecord>> Get(const std::string& id) = 0;
   // Moves the offset from `from` to `to` (the bytes between are synced on disk) and sets the
-  // expiry; completes the upload when `to` is its length, and then, for a video, queues its
-  // "transcode" job (store/jobs.h) in the same write. kConflict when the stored offset
+  // expiry; completes the upload when `to` is its length, and then queues its job (store/jobs.h,
+  // JobKindOf: a video's "transcode", a photo's "photo") in the same write. kConflict when the stored offset
   // is no longer `from` (another request moved it); kInvalid when `to` is past the length.
   virtual Pending<Result<UploadRecord>> Advance(const std::string& id, std::int64_t from, std::int64_t to, Millis now,
                                                 Millis expires_at) = 0;

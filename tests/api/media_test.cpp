@@ -117,6 +117,52 @@ TEST(Media, AVideoIsTranscodedTo720pWithAPosterAndServedWithRanges) {
   EXPECT_NE(streams.find("aac"), std::string::npos) << streams;
 }
 
+TEST(Media, APhotoIsSizedAndServedAndAFakeOneRefused) {
+  TempDir dir;
+  Server server(dir.path);
+  Staff zhong(server, "cand097", server.Accounts().at("cand097"));
+  Uploader up(zhong);
+  fs::path jpg = dir.path / "photo.jpg";
+  std::string cmd = "ffmpeg -nostdin -hide_banner -loglevel error -y -f lavfi -i testsrc2=size=1600x1200 -frames:v 1 " + jpg.string();
+  ASSERT_EQ(std::system(cmd.c_str()), 0) << cmd;
+  std::string bytes = ReadFile(jpg);
+  Response created = up.Create(bytes.size(), PhotoMetadata(97, "议事会.jpg"));
+  ASSERT_EQ(created.status, 201u) << created.body;
+  std::string location = created.Header("location");
+  ASSERT_EQ(up.Patch(location, 0, bytes).status, 204u);
+  boost::json::object done = Processed(zhong, location);
+  EXPECT_EQ(done["kind"].as_string(), "photo");
+  auto& p = done["processing"].as_object();
+  ASSERT_EQ(p["state"].as_string(), "done") << boost::json::serialize(p);
+  auto& result = p["result"].as_object();
+  EXPECT_EQ(result["width"].as_int64(), 1600);
+  EXPECT_EQ(result["sizes"].as_array().size(), 2u) << "480 and 960";
+  std::string id = location.substr(location.rfind('/') + 1);
+  EXPECT_EQ(result["srcset"].as_string(), "/media/photos/" + id + "/480.jpg 480w, /media/photos/" + id + "/960.jpg 960w");
+  EXPECT_EQ(result["src"].as_string(), "/media/photos/" + id + "/960.jpg");
+
+  Client c = server.Connect();
+  Response thumb = c.Get(std::string(result["thumb"].as_string()));
+  ASSERT_EQ(thumb.status, 200u);
+  EXPECT_EQ(thumb.Header("content-type"), "image/jpeg");
+  EXPECT_EQ(thumb.Header("cache-control"), "public, max-age=31536000, immutable");
+  EXPECT_EQ(thumb.body.substr(0, 3), "\xFF\xD8\xFF");
+  EXPECT_EQ(thumb.body.find("Exif"), std::string::npos);
+  EXPECT_EQ(c.Get("/media/photos/" + id + "/1920.jpg").status, 404u) << "not written: wider than the photo";
+  EXPECT_EQ(c.Get("/media/photos/" + id + "/original.jpg").status, 404u) << "the original is never served";
+  EXPECT_EQ(c.Send(verb::head, "/media/photos/" + id + "/480.jpg").status, 200u);
+
+  // A document renamed .jpg is refused for good, with the reason for the uploader.
+  std::string text = "会议纪要：这不是照片。";
+  Response fake = up.Create(text.size(), PhotoMetadata(97, "纪要.jpg"));
+  ASSERT_EQ(fake.status, 201u) << fake.body;
+  ASSERT_EQ(up.Patch(fake.Header("location"), 0, text).status, 204u);
+  boost::json::object refused = Processed(zhong, fake.Header("location"));
+  auto& rp = refused["processing"].as_object();
+  EXPECT_EQ(rp["state"].as_string(), "failed");
+  EXPECT_EQ(rp["error"].as_string(), "这不是照片文件（支持 JPG、PNG、WebP 格式）");
+}
+
 TEST(Media, AFakeAndATruncatedVideoAreRefusedWithTheirReasons) {
   TempDir dir;
   Server server(dir.path);

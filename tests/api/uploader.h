@@ -37,6 +37,11 @@ inline std::string Metadata(std::int64_t candidate, const std::string& filename 
          ",candidate " + B64(std::to_string(candidate));
 }
 
+inline std::string PhotoMetadata(std::int64_t candidate, const std::string& filename, std::int64_t campaign = 1) {
+  return "kind " + B64("photo") + ",filename " + B64(filename) + ",campaign " + B64(std::to_string(campaign)) +
+         ",candidate " + B64(std::to_string(candidate));
+}
+
 inline std::string Bytes(std::size_t n, unsigned seed = 7) {
   std::mt19937 rng(seed);
   std::string out(n, '\0');

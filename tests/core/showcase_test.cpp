@@ -2,6 +2,8 @@
 // needs, the review's states, and the line diff the reviewer reads.
 #include <gtest/gtest.h>
 
+#include <set>
+
 #include "core/showcase/showcase.h"
 #include "demo.h"
 
@@ -20,11 +22,18 @@ Content Complete(const CampaignConfig& config) {
   return c;
 }
 
+// Every upload of `c` processed.
+std::set<std::string> Processed(const Content& c) {
+  std::set<std::string> done{c.video};
+  for (const auto& p : c.photos) done.insert(p.upload);
+  return done;
+}
+
 TEST(Showcase, ACompleteShowcaseOfACommunitySecretaryMaySubmit) {
   CampaignConfig config = ss::tests::DemoDocument().config;
   Content c = Complete(config);
   EXPECT_TRUE(CheckDraft(c, config, Level::kCommunity, Limits{}).ok());
-  Status s = CheckSubmission(c, config, Level::kCommunity, Limits{}, /*video_ready=*/true);
+  Status s = CheckSubmission(c, config, Level::kCommunity, Limits{}, Processed(c));
   EXPECT_TRUE(s.ok()) << s.ToString();
   // A draft may be anything short of that: empty, one section, no video.
   EXPECT_TRUE(CheckDraft(Content{}, config, Level::kCommunity, Limits{}).ok());
@@ -60,7 +69,7 @@ TEST(Showcase, ASubmissionNamesWhatIsMissing) {
   c.sections.erase("特色亮点");
   c.sections["工作成效"] = "  很好。 ";
   c.themes.clear();
-  Status s = CheckSubmission(c, config, Level::kCommunity, Limits{}, true);
+  Status s = CheckSubmission(c, config, Level::kCommunity, Limits{}, Processed(c));
   ASSERT_EQ(s.code(), kIncomplete);
   EXPECT_TRUE(ss::tests::HasField(s, "sections.特色亮点"));
   EXPECT_TRUE(ss::tests::HasField(s, "sections.工作成效"));
@@ -69,10 +78,14 @@ TEST(Showcase, ASubmissionNamesWhatIsMissing) {
   EXPECT_EQ(s.message(), "还不能提交审核：有 3 项没有完成");
   Content no_video = Complete(config);
   no_video.video.clear();
-  EXPECT_TRUE(ss::tests::HasField(CheckSubmission(no_video, config, Level::kCommunity, Limits{}, false), "video"));
-  Status processing = CheckSubmission(Complete(config), config, Level::kCommunity, Limits{}, /*video_ready=*/false);
+  EXPECT_TRUE(ss::tests::HasField(CheckSubmission(no_video, config, Level::kCommunity, Limits{}, Processed(no_video)), "video"));
+  Content waiting = Complete(config);
+  Status processing = CheckSubmission(waiting, config, Level::kCommunity, Limits{}, {waiting.photos[0].upload});
   ASSERT_EQ(processing.details().size(), 1u);
   EXPECT_EQ(processing.details()[0].message, "视频还在处理中（或未通过检查），处理完成后才能提交");
+  Status photo = CheckSubmission(waiting, config, Level::kCommunity, Limits{}, {waiting.video});
+  ASSERT_EQ(photo.details().size(), 1u);
+  EXPECT_EQ(photo.details()[0].field, "photos[0].upload");
 }
 
 TEST(Showcase, TheReviewMovesOnlyFromSubmitted) {

@@ -117,7 +117,8 @@ Status CheckDraft(const Content& c, const CampaignConfig& config, Level level, c
   return Status::Ok();
 }
 
-Status CheckSubmission(const Content& c, const CampaignConfig& config, Level level, const Limits& limits, bool video_ready) {
+Status CheckSubmission(const Content& c, const CampaignConfig& config, Level level, const Limits& limits,
+                       const std::set<std::string>& processed) {
   if (Status s = CheckDraft(c, config, level, limits); !s.ok()) return s;
   std::vector<FieldError> missing;
   for (const auto& title : config.showcase_sections) {
@@ -130,7 +131,10 @@ Status CheckSubmission(const Content& c, const CampaignConfig& config, Level lev
   }
   if (c.themes.empty()) missing.push_back({0, "themes", "请至少选择一个主题"});
   if (c.video.empty()) missing.push_back({0, "video", "请上传宣讲视频"});
-  else if (!video_ready) missing.push_back({0, "video", "视频还在处理中（或未通过检查），处理完成后才能提交"});
+  else if (!processed.count(c.video)) missing.push_back({0, "video", "视频还在处理中（或未通过检查），处理完成后才能提交"});
+  for (std::size_t i = 0; i < c.photos.size(); ++i)
+    if (!processed.count(c.photos[i].upload))
+      missing.push_back({0, "photos[" + N(i) + "].upload", "照片还在处理中（或未通过检查），处理完成后才能提交"});
   if (missing.empty()) return Status::Ok();
   std::string message = "还不能提交审核：有 " + N(missing.size()) + " 项没有完成";
   return Status(kIncomplete, std::move(message), std::move(missing));

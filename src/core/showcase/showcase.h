@@ -13,6 +13,7 @@
 #include <cstdint>
 #include <map>
 #include <optional>
+#include <set>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -69,10 +70,10 @@ std::size_t CharCount(std::string_view utf8);
 Status CheckDraft(const Content& content, const CampaignConfig& config, Level level, const Limits& limits);
 
 // What a submission needs beyond a valid draft: every configured section at least
-// section_min_chars, at least one theme, a main video whose processing is done
-// (`video_ready`). kIncomplete with one detail per missing part.
+// section_min_chars, at least one theme, a main video and photos whose processing is done
+// (their upload ids in `processed`). kIncomplete with one detail per missing part.
 Status CheckSubmission(const Content& content, const CampaignConfig& config, Level level, const Limits& limits,
-                       bool video_ready);
+                       const std::set<std::string>& processed);
 
 // Whether a showcase in `state` may be saved as a draft (not while it waits for review).
 Status CheckEditable(State state);

@@ -74,13 +74,13 @@ Pending<Result<UploadRecord>> Uploads::Advance(const std::string& id, std::int64
     q->Bind(1, to).Bind(2, now).Bind(3, expires_at).Bind(4, to).Bind(5, now).Bind(6, id);
     q->Step();
     if (!q->error().ok()) return q->error();
-    // A finished video is transcoded (jobs/transcoder.h): its job is queued in this write, so
-    // no finished upload is ever left without one.
-    if (to == u->length && u->kind == "video") {
+    // A finished video is transcoded (jobs/transcoder.h), a photo sized (jobs/photo_sizer.h):
+    // its job is queued in this write, so no finished upload is ever left without one.
+    if (to == u->length && (u->kind == "video" || u->kind == "photo")) {
       auto job = db.Prepare(
           "INSERT INTO jobs(kind, subject, max_attempts, run_after, created_at, updated_at)"
-          " VALUES ('transcode', ?, 3, ?, ?, ?) ON CONFLICT (kind, subject) DO NOTHING");
-      job->Bind(1, id).Bind(2, now).Bind(3, now).Bind(4, now);
+          " VALUES (?, ?, 3, ?, ?, ?) ON CONFLICT (kind, subject) DO NOTHING");
+      job->Bind(1, std::string(JobKindOf(u->kind))).Bind(2, id).Bind(3, now).Bind(4, now).Bind(5, now);
       job->Step();
       if (!job->error().ok()) return job->error();
     }
