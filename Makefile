@@ -33,7 +33,7 @@ run: deps server web
 	  echo "演示账号（用户名、密码、角色）："; \
 	  cat $(dir $(DB))demo-accounts.txt 2>/dev/null || echo "  （没有找到 $(dir $(DB))demo-accounts.txt；可用 build/shuangshai user reset-password 重置密码）"; \
 	else \
-	  $(BUILD)/shuangshai init --db $(DB) --demo; \
+	  $(BUILD)/shuangshai init --db $(DB) --demo --demo-showcases 6; \
 	fi
 	@echo ""
 	@echo "公众页面：http://$(HOST):$(PORT)/"

@@ -25,6 +25,7 @@ struct InitOptions {
   // --demo-phase showcase: the demo in the middle of 材料提交 (candidates write their
   // showcases; no votes yet) instead of 展播与投票.
   std::string demo_phase = "voting";
+  int demo_showcases = 0;  // --demo-showcases N: approved showcases with a video (needs ffmpeg; make run: 6)
 };
 int Init(const InitOptions& options);
 

@@ -201,6 +201,8 @@ EnvLookup ProcessEnv() {
   };
 }
 
+std::string DefaultMediaDir(const std::string& db) { return (std::filesystem::path(db).parent_path() / "media").string(); }
+
 Result<Config> LoadConfig(const ConfigFlags& flags, const EnvLookup& env) {
   Config c;
   std::optional<std::string> file = flags.config_file ? flags.config_file : env("SHUANGSHAI_CONFIG");
@@ -244,7 +246,7 @@ Result<Config> LoadConfig(const ConfigFlags& flags, const EnvLookup& env) {
 
   // Beside the database by default: make run's codes land in var/sms.txt, and a test's
   // server writes into its own temporary folder.
-  if (c.media_dir.empty()) c.media_dir = (std::filesystem::path(c.db).parent_path() / "media").string();
+  if (c.media_dir.empty()) c.media_dir = DefaultMediaDir(c.db);
   if (c.sms.file.empty()) c.sms.file = (std::filesystem::path(c.db).parent_path() / "sms.txt").string();
   if (Status s = CheckValues(c); !s.ok()) return s;
   return c;

@@ -93,6 +93,10 @@ EnvLookup ProcessEnv();
 
 Result<Config> LoadConfig(const ConfigFlags& flags, const EnvLookup& env);
 
+// Where media go when [media] dir is not set: "media" beside the database (init's demo
+// showcases use it too).
+std::string DefaultMediaDir(const std::string& db);
+
 // The Argon2id cost of password hashes (see core/secrets.h), for every sub-command, from the
 // environment only — there is deliberately no configuration-file key:
 //   SHUANGSHAI_TEST_FAST_PASSWORDS=1   cheap test hashes (1 pass, 8 KiB); warns loudly on stderr

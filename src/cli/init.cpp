@@ -7,6 +7,8 @@
 
 #include "cli/commands.h"
 #include "cli/console.h"
+#include "cli/config.h"
+#include "cli/demo_showcases.h"
 #include "cli/demo_votes.h"
 #include "cli/text_file.h"
 #include "core/campaign_json.h"
@@ -79,6 +81,11 @@ int Init(const InitOptions& options) {
   if (Status s = CreateDemoAccounts(*store, options.db, *id); !s.ok()) {
     PrintError(s);
     return 1;
+  }
+  if (!showcase && options.demo_showcases > 0) {
+    auto shown = SeedDemoShowcases(*store, *id, doc->config, DefaultMediaDir(options.db), options.demo_showcases, now);
+    if (shown) std::cout << "演示展示材料：" << *shown << " 位书记的展示材料（含宣讲视频）已审核通过，在其书记页面可以看到\n";
+    else std::cout << "演示展示材料未创建：" << shown.status().message() << "\n";
   }
   if (!options.demo_votes || showcase) return 0;  // no votes before voting opens
   auto votes = SeedDemoVotes(*store, *id, doc->config, now, options.demo_voters);

@@ -27,6 +27,7 @@ int main(int argc, char** argv) {
   init_cmd->add_flag("--demo", init.demo, "创建乌海市 2022 年演示活动");
   init_cmd->add_flag("--demo-votes,!--no-demo-votes", init.demo_votes, "演示活动带上模拟的投票记录（默认带上）");
   init_cmd->add_option("--demo-phase", init.demo_phase, "演示活动当前所处的阶段：voting（展播与投票，默认）或 showcase（材料提交，尚无投票）");
+  init_cmd->add_option("--demo-showcases", init.demo_showcases, "为几位书记创建已通过审核的展示材料（含一段演示视频，需要 ffmpeg；默认 0）");
   init_cmd->add_option("--demo-voters", init.demo_voters, "模拟选民人数（默认 4000，约投 3 万票；每位约 7.7 票）")
       ->check(CLI::Range(1, 1'000'000));
 

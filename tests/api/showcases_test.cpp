@@ -4,6 +4,8 @@
 // the voting phase only staff may correct, with a reason.
 #include <gtest/gtest.h>
 
+#include <set>
+
 #include <thread>
 
 #include "harness.h"
@@ -169,6 +171,35 @@ TEST(Showcases, InTheVotingPhaseOnlyStaffCorrectWithAReason) {
   auto audit = hainan.Get("/api/v1/admin/audit?action=showcase.save").Json().as_object();
   ASSERT_EQ(audit["total"].as_int64(), 1);
   EXPECT_EQ(audit["items"].as_array()[0].as_object()["reason"].as_string(), "更正错别字");
+}
+
+// init --demo-showcases: approved showcases whose video went through the real transcoder,
+// spread over the districts, public at once.
+TEST(Showcases, TheDemoHasApprovedShowcasesWithPlayableVideos) {
+  TempDir dir;
+  auto init = RunCommand({"init", "--db", (dir.path / "test.db").string(), "--demo", "--no-demo-votes", "--demo-showcases", "3"});
+  ASSERT_EQ(init.exit_code, 0) << init.out;
+  EXPECT_NE(init.out.find("演示展示材料：3 位书记"), std::string::npos) << init.out;
+  Server server(dir.path, {}, /*init=*/false);
+  Staff organizer(server, "organizer", server.Accounts().at("organizer"));
+  Response queue = organizer.Get("/api/v1/campaigns/1/showcases?state=approved");
+  ASSERT_EQ(queue.status, 200u) << queue.body;
+  auto items = queue.Json().at("items").as_array();
+  ASSERT_EQ(items.size(), 3u);
+  std::set<std::string> districts;
+  for (const auto& i : items) districts.insert(std::string(i.at("district").as_string()));
+  EXPECT_EQ(districts.size(), 3u) << "one in each district";
+  Client c = server.Connect();
+  auto id = items[0].at("candidate_id").as_int64();
+  Response shown = c.Get("/api/v1/campaigns/1/candidates/" + std::to_string(id) + "/showcase/public");
+  ASSERT_EQ(shown.status, 200u) << shown.body;
+  auto video = shown.Json().at("video").as_object();
+  ASSERT_EQ(video.at("state").as_string(), "done") << boost::json::serialize(video);
+  std::string url(video.at("result").at("video").as_string());
+  Response file = c.Get(url, {{"Range", "bytes=0-99"}});
+  EXPECT_EQ(file.status, 206u);
+  EXPECT_EQ(c.Get(std::string(video.at("result").at("poster").as_string())).status, 200u);
+  EXPECT_EQ(shown.Json().at("content").at("sections").as_object().size(), 5u);
 }
 
 }  // namespace
