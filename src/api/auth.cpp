@@ -439,4 +439,10 @@ http::Handler ChangePassword(Services& s) {
   };
 }
 
+std::string SiteOrigin(const http::Context& ctx, const AuthSettings& auth, const std::string& public_url) {
+  if (!public_url.empty()) return public_url;
+  std::string host(ctx.request[http::bhttp::field::host]);
+  return (OverHttps(ctx, auth) ? "https://" : "http://") + (host.empty() ? std::string("127.0.0.1") : host);
+}
+
 }  // namespace ss::api

@@ -33,6 +33,9 @@ std::string RequestCookie(const http::Request& req, std::string_view name);
 bool FromThisSite(const http::Request& req);
 // The client reached us over HTTPS (directly, or as a trusted proxy says): cookies get Secure.
 bool OverHttps(const http::Context& ctx, const AuthSettings& auth);
+// The site's address for links that leave it (QR codes, feeds, share cards): `public_url`
+// when configured, else the scheme and Host the request came with.
+std::string SiteOrigin(const http::Context& ctx, const AuthSettings& auth, const std::string& public_url);
 
 // The client's address for every route (sign-in locks, audit entries, later the vote's
 // limits): the peer, or — when the peer is a trusted proxy — the rightmost X-Forwarded-For

@@ -65,12 +65,7 @@ Result<store::BallotBatch> ReachableBatch(Services& s, const StaffSession& who, 
 // Where a slip's QR code leads: the sign-in page of the campaign, on the configured public
 // address or else the one the console was reached at.
 std::string SlipUrlBase(Services& s, const Context& ctx, std::int64_t campaign) {
-  std::string base = s.voting->settings.public_url;
-  if (base.empty()) {
-    std::string host(ctx.request[http::bhttp::field::host]);
-    base = (OverHttps(ctx, s.auth) ? "https://" : "http://") + (host.empty() ? std::string("127.0.0.1") : host);
-  }
-  return base + "/c/" + std::to_string(campaign) + "/sign-in";
+  return SiteOrigin(ctx, s.auth, s.voting->settings.public_url) + "/c/" + std::to_string(campaign) + "/sign-in";
 }
 
 // What the staff's code reads open with: signed in, allowed to handle codes, the campaign.

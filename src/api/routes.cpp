@@ -4,6 +4,7 @@
 
 #include "api/audit.h"
 #include "api/log.h"
+#include "api/feeds.h"
 #include "api/media.h"
 #include "api/review.h"
 #include "api/showcases.h"
@@ -78,6 +79,9 @@ void RegisterRoutes(http::Router& router, Services& s) {
     router.Add(verb::post, "/api/v1/campaigns/{id}/candidates/{cid}/showcase/decision", DecideShowcase(s));
     router.Add(verb::get, "/api/v1/campaigns/{id}/candidates/{cid}/showcase/public", PublicShowcase(s));
     router.Add(verb::get, "/api/v1/campaigns/{id}/showcases", ShowcaseQueue(s));
+    // The approved showcases as feeds (api/feeds.h).
+    router.Add(verb::get, "/api/v1/campaigns/{id}/feed.json", ShowcaseFeedJson(s));
+    router.Add(verb::get, "/api/v1/campaigns/{id}/feed.xml", ShowcaseFeedXml(s));
   }
 
   router.Add(verb::post, "/api/v1/auth/login", Login(s));

@@ -88,17 +88,27 @@ Reply NotModified(const Request& req, std::string_view etag) {
   return MakeReply(std::move(res), false);
 }
 
-Reply CachedJsonReply(const Request& req, std::string&& body, std::string_view etag) {
+namespace {
+Reply Cached(const Request& req, std::string&& body, std::string_view etag, std::string_view content_type) {
   std::string computed;
   if (etag.empty()) etag = computed = StrongETag(body);
   if (ETagMatches(req, etag)) return NotModified(req, etag);
   bhttp::response<bhttp::string_body> res{bhttp::status::ok, req.version()};
-  res.set(bhttp::field::content_type, "application/json; charset=utf-8");
+  res.set(bhttp::field::content_type, content_type);
   res.set(bhttp::field::cache_control, kPublicCache);
   res.set(bhttp::field::etag, etag);
   res.keep_alive(req.keep_alive());
   res.body() = std::move(body);
   return MakeReply(std::move(res));
+}
+}  // namespace
+
+Reply CachedJsonReply(const Request& req, std::string&& body, std::string_view etag) {
+  return Cached(req, std::move(body), etag, "application/json; charset=utf-8");
+}
+
+Reply CachedReply(const Request& req, std::string&& body, std::string_view content_type) {
+  return Cached(req, std::move(body), {}, content_type);
 }
 
 Reply CachedJsonReply(const Request& req, std::shared_ptr<const void> owner, std::string_view body,

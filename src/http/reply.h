@@ -114,6 +114,8 @@ Reply CachedJsonReply(const Request& req, const std::string& body, std::string_v
 // 304 for `etag` (when ETagMatches): lets a handler answer before it builds the body.
 Reply NotModified(const Request& req, std::string_view etag);
 Reply CachedJsonReply(const Request& req, std::string&& body, std::string_view etag = {});
+// The same for another type of text (a feed's XML): public caching, a strong ETag, 304.
+Reply CachedReply(const Request& req, std::string&& body, std::string_view content_type);
 // The same for a body that lives in `owner` (a pre-rendered page of a snapshot): not copied.
 Reply CachedJsonReply(const Request& req, std::shared_ptr<const void> owner, std::string_view body,
                       std::string_view etag);

@@ -200,6 +200,28 @@ TEST(Showcases, TheDemoHasApprovedShowcasesWithPlayableVideos) {
   EXPECT_EQ(file.status, 206u);
   EXPECT_EQ(c.Get(std::string(video.at("result").at("poster").as_string())).status, 200u);
   EXPECT_EQ(shown.Json().at("content").at("sections").as_object().size(), 5u);
+
+  // The same three as feeds: JSON Feed 1.1 and RSS 2.0, absolute links on the request's host.
+  Response feed = c.Get("/api/v1/campaigns/1/feed.json");
+  ASSERT_EQ(feed.status, 200u) << feed.body;
+  EXPECT_EQ(feed.Header("content-type"), "application/feed+json; charset=utf-8");
+  auto f = feed.Json().as_object();
+  EXPECT_EQ(f.at("version").as_string(), "https://jsonfeed.org/version/1.1");
+  ASSERT_EQ(f.at("items").as_array().size(), 3u);
+  auto first = f.at("items").at(0).as_object();
+  EXPECT_EQ(std::string(first.at("url").as_string()).rfind("http://127.0.0.1:", 0), 0u) << first.at("url");
+  std::string attachment(first.at("attachments").at(0).at("url").as_string());
+  EXPECT_EQ(c.Get(attachment.substr(attachment.find("/media/")), {{"Range", "bytes=0-9"}}).status, 206u);
+  EXPECT_NE(std::string(first.at("content_text").as_string()).find("【工作思路举措】"), std::string::npos);
+  Response rss = c.Get("/api/v1/campaigns/1/feed.xml");
+  ASSERT_EQ(rss.status, 200u);
+  EXPECT_EQ(rss.Header("content-type"), "application/rss+xml; charset=utf-8");
+  std::size_t rss_items = 0;
+  for (std::size_t p = rss.body.find("<item>"); p != std::string::npos; p = rss.body.find("<item>", p + 1)) ++rss_items;
+  EXPECT_EQ(rss_items, 3u);
+  EXPECT_NE(rss.body.find("type=\"video/mp4\""), std::string::npos);
+  EXPECT_EQ(c.Get("/api/v1/campaigns/1/feed.json", {{"If-None-Match", feed.Header("etag")}}).status, 304u);
+  EXPECT_EQ(c.Get("/api/v1/campaigns/9/feed.xml").status, 404u);
 }
 
 }  // namespace
