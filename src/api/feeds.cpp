@@ -1,7 +1,6 @@
 #include "api/feeds.h"
 
 #include <algorithm>
-#include <boost/json.hpp>
 
 #include "api/auth.h"
 #include "api/campaigns.h"
@@ -12,7 +11,6 @@
 namespace ss::api {
 namespace {
 namespace asio = boost::asio;
-namespace json = boost::json;
 using http::Context;
 using http::Reply;
 
@@ -53,18 +51,10 @@ asio::awaitable<Result<std::pair<showcase::FeedChannel, std::vector<showcase::Fe
       }
       item.tags = (*v)->content.themes;
       item.published = (*v)->decided_at;
-      if (!(*v)->content.video.empty()) {
-        auto job = s.store.jobs().Find(jobs::kTranscode, (*v)->content.video);
-        if (job && *job && (*job)->state == store::JobState::kDone) {
-          boost::system::error_code ec;
-          json::value result = json::parse((*job)->result, ec);
-          if (result.is_object()) {
-            const auto& o = result.as_object();
-            if (auto p = o.if_contains("poster"); p && p->is_string()) item.image = origin + std::string(p->as_string());
-            if (auto p = o.if_contains("video"); p && p->is_string()) item.video = origin + std::string(p->as_string());
-            if (auto p = o.if_contains("bytes"); p && p->is_int64()) item.video_bytes = p->as_int64();
-          }
-        }
+      if (auto ready = FindReadyVideo(s.store, (*v)->content.video)) {
+        item.video = origin + ready->video;
+        if (!ready->poster.empty()) item.image = origin + ready->poster;
+        item.video_bytes = ready->bytes;
       }
       items.push_back(std::move(item));
     }

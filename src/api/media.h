@@ -14,6 +14,7 @@
 #include <boost/json.hpp>
 #include <condition_variable>
 #include <mutex>
+#include <optional>
 #include <set>
 #include <string>
 #include <thread>
@@ -65,6 +66,13 @@ class UploadSweeper {
 // A media job (transcode or photo) as the uploader and the showcase pages show it: {state, progress (percent),
 // attempts, error?, result? (when done)}.
 boost::json::object ProcessingJson(const store::JobRecord& job);
+
+// A video whose transcode is done: its paths under /media and its size (feeds, share cards).
+struct ReadyVideo {
+  std::string video, poster;
+  std::int64_t bytes = 0;
+};
+std::optional<ReadyVideo> FindReadyVideo(store::Store& store, const std::string& upload_id);
 
 http::Handler UploadOptions(Services& s);
 http::Handler CreateUpload(Services& s);

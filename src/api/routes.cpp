@@ -6,6 +6,7 @@
 #include "api/log.h"
 #include "api/feeds.h"
 #include "api/media.h"
+#include "api/share.h"
 #include "api/review.h"
 #include "api/showcases.h"
 #include "api/auth.h"
@@ -82,6 +83,9 @@ void RegisterRoutes(http::Router& router, Services& s) {
     // The approved showcases as feeds (api/feeds.h).
     router.Add(verb::get, "/api/v1/campaigns/{id}/feed.json", ShowcaseFeedJson(s));
     router.Add(verb::get, "/api/v1/campaigns/{id}/feed.xml", ShowcaseFeedXml(s));
+    // Share cards and the embeddable player (api/share.h).
+    router.Add(verb::get, "/share/c/{id}/candidates/{cid}", SharePage(s));
+    router.Add(verb::get, "/embed/c/{id}/candidates/{cid}", EmbedPlayer(s));
   }
 
   router.Add(verb::post, "/api/v1/auth/login", Login(s));

@@ -96,6 +96,22 @@ json::object ProcessingJson(const store::JobRecord& j) {
   return p;
 }
 
+std::optional<ReadyVideo> FindReadyVideo(store::Store& store, const std::string& upload_id) {
+  if (upload_id.empty()) return std::nullopt;
+  auto job = store.jobs().Find(jobs::kTranscode, upload_id);
+  if (!job || !*job || (*job)->state != store::JobState::kDone) return std::nullopt;
+  boost::system::error_code ec;
+  json::value result = json::parse((*job)->result, ec);
+  if (ec || !result.is_object()) return std::nullopt;
+  const auto& o = result.as_object();
+  ReadyVideo v;
+  if (auto p = o.if_contains("video"); p && p->is_string()) v.video = p->as_string();
+  if (auto p = o.if_contains("poster"); p && p->is_string()) v.poster = p->as_string();
+  if (auto p = o.if_contains("bytes"); p && p->is_int64()) v.bytes = p->as_int64();
+  if (v.video.empty()) return std::nullopt;
+  return v;
+}
+
 http::Handler UploadOptions(Services& s) {
   return [&s](Context& ctx) -> asio::awaitable<Reply> {
     auto res = TusResponse(ctx.request, http::bhttp::status::no_content);

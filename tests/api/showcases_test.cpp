@@ -222,6 +222,26 @@ TEST(Showcases, TheDemoHasApprovedShowcasesWithPlayableVideos) {
   EXPECT_NE(rss.body.find("type=\"video/mp4\""), std::string::npos);
   EXPECT_EQ(c.Get("/api/v1/campaigns/1/feed.json", {{"If-None-Match", feed.Header("etag")}}).status, 304u);
   EXPECT_EQ(c.Get("/api/v1/campaigns/9/feed.xml").status, 404u);
+
+  // The share card a chat app reads, and the player other sites may frame (only it).
+  const std::string who = std::to_string(id);
+  Response card = c.Get("/share/c/1/candidates/" + who);
+  ASSERT_EQ(card.status, 200u) << card.body;
+  EXPECT_EQ(card.Header("content-type"), "text/html; charset=utf-8");
+  EXPECT_NE(card.body.find("<meta property=\"og:image\" content=\"http://127.0.0.1:"), std::string::npos) << card.body;
+  EXPECT_NE(card.body.find("poster.jpg"), std::string::npos);
+  EXPECT_NE(card.body.find("/c/1/candidates/" + who + "\">"), std::string::npos);
+  EXPECT_NE(card.Header("content-security-policy").find("frame-ancestors 'none'"), std::string::npos);
+  Response player = c.Get("/embed/c/1/candidates/" + who);
+  ASSERT_EQ(player.status, 200u);
+  EXPECT_NE(player.body.find("<video controls playsinline preload=\"none\""), std::string::npos);
+  EXPECT_NE(player.Header("content-security-policy").find("frame-ancestors *"), std::string::npos);
+  EXPECT_EQ(player.Header("content-security-policy").find("frame-ancestors 'none'"), std::string::npos);
+  // Someone without a public showcase still has a card, without a picture.
+  Response plain = c.Get("/share/c/1/candidates/97");
+  ASSERT_EQ(plain.status, 200u);
+  EXPECT_EQ(plain.body.find("og:image"), std::string::npos);
+  EXPECT_EQ(c.Get("/share/c/1/candidates/9999").status, 404u);
 }
 
 }  // namespace
