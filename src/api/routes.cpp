@@ -86,6 +86,7 @@ void RegisterRoutes(http::Router& router, Services& s) {
     // Share cards and the embeddable player (api/share.h).
     router.Add(verb::get, "/share/c/{id}/candidates/{cid}", SharePage(s));
     router.Add(verb::get, "/embed/c/{id}/candidates/{cid}", EmbedPlayer(s));
+    router.Add(verb::get, "/share/c/{id}/candidates/{cid}/poster.png", SharePosterImage(s));
   }
 
   router.Add(verb::post, "/api/v1/auth/login", Login(s));

@@ -6,6 +6,10 @@
 #include "api/voting.h"
 #include "core/numbers.h"
 #include "core/showcase/share.h"
+#include "report/share_poster.h"
+
+#include <mutex>
+#include <unordered_map>
 
 namespace ss::api {
 namespace {
@@ -18,6 +22,27 @@ constexpr std::string_view kShareCache = "public, max-age=0, s-maxage=60";
 struct Card {
   showcase::ShareCard card;
   std::string origin;
+  std::string number_and_name, subtitle, excerpt;  // the poster's words
+};
+
+// Posters drawn lately, by everything drawn on them: a new approval or rename draws anew.
+class PosterCache {
+ public:
+  std::optional<std::string> Find(const std::string& key) {
+    std::lock_guard lock(mu_);
+    auto it = png_.find(key);
+    if (it == png_.end()) return std::nullopt;
+    return it->second;
+  }
+  void Keep(const std::string& key, const std::string& png) {
+    std::lock_guard lock(mu_);
+    if (png_.size() >= 256) png_.clear();  // ≈ 30 MB at most; the campaign has ~100 secretaries
+    png_[key] = png;
+  }
+
+ private:
+  std::mutex mu_;
+  std::unordered_map<std::string, std::string> png_;
 };
 
 // The card of the candidate in the path: the approved version's poster, video and first
@@ -35,6 +60,8 @@ asio::awaitable<Result<Card>> CardOf(Services& s, Context& ctx) {
   auto& c = out.card;
   c.site_name = (*view)->record.config.name;
   c.title = "编号 " + std::to_string(e->candidate->no) + " " + e->candidate->name + " · " + e->unit->name + e->candidate->title;
+  out.number_and_name = "编号 " + std::to_string(e->candidate->no) + " " + e->candidate->name;
+  out.subtitle = (e->district ? e->district->name + " · " : std::string()) + e->unit->name + " · " + e->candidate->title;
   c.page_url = out.origin + "/c/" + std::to_string(campaign) + "/candidates/" + std::to_string(*cid);
   c.description = (e->district ? e->district->name + " · " : std::string()) + e->unit->name + " · “晒党建、晒成绩”参评书记";
   auto read = [&]() -> Status {
@@ -46,6 +73,7 @@ asio::awaitable<Result<Card>> CardOf(Services& s, Context& ctx) {
       auto it = (*v)->content.sections.find(title);
       if (it == (*v)->content.sections.end() || it->second.empty()) continue;
       c.description += "。" + showcase::Excerpt(it->second, 80);
+      out.excerpt = showcase::Excerpt(it->second, 60);
       break;
     }
     if (auto ready = FindReadyVideo(s.store, (*v)->content.video)) {
@@ -87,6 +115,33 @@ http::Handler EmbedPlayer(Services& s) {
     std::string policy = "default-src 'none'; img-src 'self' " + card->origin + "; media-src 'self' " + card->origin +
                          "; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'; frame-ancestors *";
     co_return Html(ctx.request, showcase::EmbedPlayerHtml(card->card), policy);
+  };
+}
+
+http::Handler SharePosterImage(Services& s) {
+  auto cache = std::make_shared<PosterCache>();
+  return [&s, cache](Context& ctx) -> asio::awaitable<Reply> {
+    auto card = co_await CardOf(s, ctx);
+    if (!card) co_return http::ErrorReply(ctx.request, card.status());
+    // A person who scans goes straight to the candidate page (the share page is for crawlers).
+    report::SharePoster poster{card->card.site_name, card->number_and_name, card->subtitle, card->excerpt,
+                               card->card.page_url};
+    const std::string key = poster.campaign_name + '\n' + poster.number_and_name + '\n' + poster.subtitle + '\n' +
+                            poster.excerpt + '\n' + poster.url;
+    std::optional<std::string> png = cache->Find(key);
+    if (!png) {
+      auto draw = [&poster] { return report::SharePosterPng(poster); };
+      auto drawn = co_await http::Offload(s.cpu, draw);
+      if (!drawn) co_return http::ErrorReply(ctx.request, drawn.status());
+      cache->Keep(key, *drawn);
+      png = std::move(*drawn);
+    }
+    http::bhttp::response<http::bhttp::string_body> res{http::bhttp::status::ok, ctx.request.version()};
+    res.set(http::bhttp::field::content_type, report::kPngType);
+    res.set(http::bhttp::field::cache_control, kShareCache);
+    res.keep_alive(ctx.request.keep_alive());
+    res.body() = std::move(*png);
+    co_return http::MakeReply(std::move(res));
   };
 }
 

@@ -5,6 +5,8 @@
 #include <pango/pangocairo.h>
 #include <qrencode.h>
 
+#include "report/drawing.h"
+
 #include <algorithm>
 #include <cmath>
 #include <memory>
@@ -26,108 +28,6 @@ constexpr double kCodeFontSize = 17;    // shrunk when the longest code would no
 constexpr const char* kSans = "Noto Sans CJK SC";
 constexpr const char* kMono = "Noto Sans Mono CJK SC";
 constexpr const char* kInstruction = "微信扫码或在投票页输入投票码，仅可使用一次";
-
-struct CairoFree {
-  void operator()(cairo_surface_t* s) const { cairo_surface_destroy(s); }
-  void operator()(cairo_t* c) const { cairo_destroy(c); }
-  void operator()(cairo_font_options_t* o) const { cairo_font_options_destroy(o); }
-};
-struct GFree {
-  void operator()(gpointer p) const { g_object_unref(p); }
-};
-struct FontFree {
-  void operator()(PangoFontDescription* d) const { pango_font_description_free(d); }
-};
-struct QrFree {
-  void operator()(QRcode* q) const { QRcode_free(q); }
-};
-using Layout = std::unique_ptr<PangoLayout, GFree>;
-using FontDescription = std::unique_ptr<PangoFontDescription, FontFree>;
-
-cairo_status_t Append(void* out, const unsigned char* data, unsigned int length) {
-  static_cast<std::string*>(out)->append(reinterpret_cast<const char*>(data), length);
-  return CAIRO_STATUS_SUCCESS;
-}
-
-std::string Font(const char* family, const char* style, double size) {
-  std::string f = family;
-  f += ", ";
-  f += style;
-  f += ' ';
-  f += std::to_string(size);
-  return f;
-}
-
-// A layout `width` points wide, at most `max_lines` lines (the last one ends in "…").
-Layout MakeLayout(PangoContext* ctx, const std::string& font, double width, int max_lines, std::string_view text) {
-  Layout l(pango_layout_new(ctx));
-  FontDescription d(pango_font_description_from_string(font.c_str()));
-  pango_layout_set_font_description(l.get(), d.get());
-  pango_layout_set_width(l.get(), pango_units_from_double(width));
-  pango_layout_set_wrap(l.get(), PANGO_WRAP_WORD_CHAR);
-  pango_layout_set_height(l.get(), -max_lines);
-  pango_layout_set_ellipsize(l.get(), PANGO_ELLIPSIZE_END);
-  pango_layout_set_text(l.get(), text.data(), static_cast<int>(text.size()));
-  return l;
-}
-
-double Height(PangoLayout* l) {
-  PangoRectangle logical;
-  pango_layout_get_extents(l, nullptr, &logical);
-  return pango_units_to_double(logical.height);
-}
-
-double Width(PangoLayout* l) {
-  PangoRectangle logical;
-  pango_layout_get_extents(l, nullptr, &logical);
-  return pango_units_to_double(logical.width);
-}
-
-void Show(cairo_t* cr, PangoLayout* l, double x, double y) {
-  cairo_move_to(cr, x, y);
-  pango_cairo_show_layout(cr, l);
-}
-
-// Without the CJK font, fontconfig would quietly substitute one that draws boxes for 汉字.
-Status CheckFont(PangoContext* ctx, const char* family) {
-  FontDescription want(pango_font_description_from_string(Font(family, "", 10).c_str()));
-  std::unique_ptr<PangoFont, GFree> font(pango_context_load_font(ctx, want.get()));
-  std::string got;
-  if (font) {
-    FontDescription d(pango_font_describe(font.get()));
-    if (const char* f = pango_font_description_get_family(d.get())) got = f;
-  }
-  if (got != family)
-    return Status(code::kUnavailable, std::string("缺少中文字体 ") + family + "（Debian 软件包 fonts-noto-cjk），无法生成投票码纸条");
-  return Status::Ok();
-}
-
-// The QR code as a 1-bit image of one pixel per module, scaled up without smoothing: the
-// PDF says /Interpolate false, so viewers and printers keep the edges sharp. (Drawn as
-// vector runs, 500 slips took 834 ms and 2 MB, mostly printing and compressing coordinates;
-// as images ≈ 150 ms and 460 KiB.)
-Status DrawQr(cairo_t* cr, const std::string& text, double x, double y, double size) {
-  std::unique_ptr<QRcode, QrFree> qr(QRcode_encodeString(text.c_str(), 0, QR_ECLEVEL_M, QR_MODE_8, 1));
-  if (!qr) return Status(code::kBadParam, "投票页地址太长，放不进二维码");
-  const int n = qr->width;
-  std::unique_ptr<cairo_surface_t, CairoFree> image(cairo_image_surface_create(CAIRO_FORMAT_A8, n, n));
-  unsigned char* pixels = cairo_image_surface_get_data(image.get());
-  const int stride = cairo_image_surface_get_stride(image.get());
-  for (int row = 0; row < n; ++row)
-    for (int col = 0; col < n; ++col)
-      pixels[row * stride + col] = (qr->data[row * n + col] & 1) ? 255 : 0;
-  cairo_surface_mark_dirty(image.get());
-  cairo_save(cr);
-  cairo_translate(cr, x, y);
-  cairo_scale(cr, size / n, size / n);
-  cairo_set_source_rgb(cr, 0, 0, 0);
-  cairo_pattern_t* mask = cairo_pattern_create_for_surface(image.get());
-  cairo_pattern_set_filter(mask, CAIRO_FILTER_NEAREST);
-  cairo_mask(cr, mask);
-  cairo_pattern_destroy(mask);
-  cairo_restore(cr);
-  return Status::Ok();
-}
 
 void DrawCutLines(cairo_t* cr) {
   cairo_save(cr);
@@ -209,8 +109,8 @@ Result<std::string> BallotSlipsPdf(const SlipSheet& sheet) {
   cairo_font_options_set_hint_metrics(options.get(), CAIRO_HINT_METRICS_OFF);
   cairo_font_options_set_hint_style(options.get(), CAIRO_HINT_STYLE_NONE);
   pango_cairo_context_set_font_options(ctx.get(), options.get());
-  if (Status s = CheckFont(ctx.get(), kSans); !s.ok()) return s;
-  if (Status s = CheckFont(ctx.get(), kMono); !s.ok()) return s;
+  if (Status s = CheckFont(ctx.get(), kSans, "投票码纸条"); !s.ok()) return s;
+  if (Status s = CheckFont(ctx.get(), kMono, "投票码纸条"); !s.ok()) return s;
 
   // Everything but the code is the same on every slip: laid out once.
   const double inner = kSlipWidth - 2 * kPad;

@@ -242,6 +242,11 @@ TEST(Showcases, TheDemoHasApprovedShowcasesWithPlayableVideos) {
   ASSERT_EQ(plain.status, 200u);
   EXPECT_EQ(plain.body.find("og:image"), std::string::npos);
   EXPECT_EQ(c.Get("/share/c/1/candidates/9999").status, 404u);
+  Response poster = c.Get("/share/c/1/candidates/" + who + "/poster.png");
+  ASSERT_EQ(poster.status, 200u) << poster.body;
+  EXPECT_EQ(poster.Header("content-type"), "image/png");
+  EXPECT_EQ(poster.body.substr(1, 3), "PNG");
+  EXPECT_TRUE(c.Get("/share/c/1/candidates/" + who + "/poster.png").body == poster.body) << "the same poster again";
 }
 
 }  // namespace

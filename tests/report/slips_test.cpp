@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include "output.h"
+
 #include <algorithm>
 #include <cstdio>
 #include <filesystem>
@@ -37,14 +39,6 @@ SlipSheet Sheet(int n) {
 // poppler-utils is a test dependency (scripts/install-deps.sh test).
 bool HavePoppler() { return std::system("command -v pdfinfo >/dev/null && command -v pdftotext >/dev/null") == 0; }
 
-std::string Output(const std::string& command) {
-  std::string out;
-  std::unique_ptr<FILE, int (*)(FILE*)> p(popen(command.c_str(), "r"), pclose);
-  if (!p) return out;
-  char buf[4096];
-  for (std::size_t n; (n = std::fread(buf, 1, sizeof buf, p.get())) > 0;) out.append(buf, n);
-  return out;
-}
 
 fs::path Save(const std::string& pdf, const std::string& name) {
   fs::path path = fs::temp_directory_path() / ("shuangshai-" + name + "-" + std::to_string(::getpid()) + ".pdf");
