@@ -221,6 +221,26 @@ async function main() {
         await checkTapTarget(page.locator('[data-test=back]'), 'the back button');
         await checkFitsWidth(page, 'candidate page');
         await screenshot(page, '4-candidate');
+
+        // 分享给朋友: the share link to copy and the poster (its QR code the candidate page).
+        await checkTapTarget(page.locator('[data-test=share-open]'), 'the share button');
+        await page.locator('[data-test=share-open]').click();
+        const link = await eventually('the share sheet shows the link', () => page.locator('[data-test=share-link]').innerText(), (t) =>
+          /\/share\/c\/1\/candidates\/\d+$/.test(t.trim()),
+        );
+        const card = await page.evaluate(async (href) => (await fetch(href)).text(), link.trim());
+        check(card.includes('og:title') && card.includes(candidate.name), `the share card does not name ${candidate.name}`);
+        await eventually(
+          'the poster loads at 750 px',
+          () => page.locator('[data-test=share-poster]').evaluate((img) => img.complete && img.naturalWidth),
+          (w) => w === 750,
+        );
+        await page.locator('[data-test=share-copy]').click();
+        await eventually('the copy is confirmed', () => page.locator('.share-sheet [role=status]').count(), (n) => n === 1);
+        await checkTapTarget(page.locator('.van-popup__close-icon').last(), 'the share sheet close icon');
+        await screenshot(page, '4b-share');
+        await page.locator('.van-popup__close-icon').last().click();
+        await eventually('the share sheet closes', () => page.locator('[data-test=share-sheet]').isVisible(), (v) => !v);
       },
     },
     {
