@@ -1,3 +1,6 @@
+#include <spdlog/sinks/stdout_sinks.h>
+#include <spdlog/spdlog.h>
+
 #include <iostream>
 #include <sstream>
 
@@ -7,6 +10,8 @@
 namespace ss::cli {
 
 int PhotoSizes(const PhotoSizesOptions& o) {
+  // stdout carries the one JSON line the server reads; the log goes to stderr.
+  spdlog::set_default_logger(spdlog::stderr_logger_mt("photo-sizes"));
   media::PhotoRules rules;
   rules.min_width = o.min_width;
   rules.min_height = o.min_height;

@@ -135,6 +135,9 @@ std::string PhotoResultJson(const Result<PhotoResult>& result) {
 }
 
 Result<PhotoResult> ReadPhotoResultJson(std::string_view text) {
+  // The last line is the answer (anything before it is not ours to read).
+  while (!text.empty() && (text.back() == '\n' || text.back() == '\r')) text.remove_suffix(1);
+  if (auto nl = text.rfind('\n'); nl != std::string_view::npos) text.remove_prefix(nl + 1);
   boost::system::error_code ec;
   json::value v = json::parse(text, ec);
   if (ec || !v.is_object()) return Status(code::kUnavailable, "照片处理程序的输出无法读取");

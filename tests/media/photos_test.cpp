@@ -147,6 +147,12 @@ TEST_F(Photos, TheChildProcessGivesTheSameAnswers) {
   auto refused = ProcessPhotoInChild(SS_BINARY, dir_ / "x.png", dir_ / "out2", rules_);
   EXPECT_EQ(refused.status().code(), kNotAPhoto) << refused.status().ToString();
   EXPECT_EQ(ProcessPhotoInChild("/nonexistent/shuangshai", jpg, dir_ / "out3", rules_).status().code(), code::kUnavailable);
+  // A damaged picture is refused for good, with its reason (the child logs on stderr only).
+  std::string whole = Read(jpg);
+  Write(dir_ / "cut.jpg", whole.substr(0, whole.size() / 3));
+  auto cut = ProcessPhotoInChild(SS_BINARY, dir_ / "cut.jpg", dir_ / "out4", rules_);
+  EXPECT_EQ(cut.status().code(), kPhotoDamaged) << cut.status().ToString();
+  EXPECT_EQ(ReadPhotoResultJson("a log line\n{\"code\":\"photo_damaged\",\"message\":\"m\"}\n").status().code(), kPhotoDamaged);
 }
 
 }  // namespace
