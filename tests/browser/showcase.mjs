@@ -23,7 +23,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { BASE_URL, check, eventually, exitWith, finish, launch, pageFetch, requireWeb, runSteps, screenshots, StepFailure, texts, toast, unreachable } from './harness.mjs';
+import { BASE_URL, SCREENSHOT_DIR, check, eventually, exitWith, finish, launch, pageFetch, requireWeb, runSteps, screenshots, StepFailure, texts, toast, unreachable } from './harness.mjs';
 
 const CANDIDATE_USER = process.env.CANDIDATE_USER ?? 'cand097';
 const CANDIDATE_PASSWORD = process.env.CANDIDATE_PASSWORD ?? '';
@@ -336,7 +336,7 @@ async function main() {
       },
     },
     {
-      name: '一次选择三张照片（一张已损坏）：各自上传、处理，两张显示缩略图，损坏的一张说明原因',
+      name: '一次选择三张照片（一张已损坏）：各自上传、处理，两张显示缩略图，损坏的一张说明原因，提交时服务器的意见标在这张照片上',
       async run() {
         // A slow line, so that the three cards are seen going up side by side.
         await page.route('**/api/v1/uploads/*', async (route) => {
@@ -360,6 +360,13 @@ async function main() {
         check((await photoItem('jpeg').locator('[data-test=photo-thumb] img').getAttribute('src'))?.endsWith('/480.jpg'), 'the thumbnail is not the 480 px JPEG');
         const missing = await page.locator('[data-test=showcase-missing]').innerText();
         check(missing.includes('照片未通过检查'), `the checklist does not name the damaged photo: "${missing}"`);
+        // Submitting now: the server's refusal about that photo stands on its card.
+        await page.locator('[data-test=showcase-submit]').click();
+        await confirmBox(page, '提交审核');
+        const refusal = await eventually('the refusal stands by the damaged photo', () => photoItem('broken').locator('[data-test=photo-error]').innerText(), (t) => t.trim().length > 0);
+        console.log(`    the server beside the damaged photo: ${refusal.trim()}`);
+        check((await photoItem('jpeg').locator('[data-test=photo-error]').count()) === 0, 'a processed photo shows an error');
+        check((await stateTag.innerText()).trim() === '草稿', 'submitted with a damaged photo');
         await screenshot(page, '6p2-photos-processed');
       },
     },
@@ -547,7 +554,12 @@ async function main() {
           await preview.waitFor();
           const shownCaption = await phone.locator('[data-test=public-photo-viewer-caption]').innerText();
           check(shownCaption.trim() === state.captions.png, `the photo viewer says "${shownCaption}"`);
-          await screenshots('showcase-')(phone, '10b-public-photo-viewer');
+          const captionBox = await phone.locator('[data-test=public-photo-viewer-caption]').boundingBox();
+          check(captionBox && captionBox.y >= 0 && captionBox.y + captionBox.height <= 740, `the viewer's caption is off the screen: ${JSON.stringify(captionBox)}`);
+          await phone.locator('.van-image-preview .van-image__img').first().waitFor();
+          await phone.waitForTimeout(500); // the viewer fades in
+          // The viewer covers the screen: what the phone shows, not the whole page.
+          await phone.screenshot({ path: join(SCREENSHOT_DIR, 'showcase-10b-public-photo-viewer.png') });
           await phone.locator('.van-image-preview__close-icon').click();
           await preview.waitFor({ state: 'hidden' });
           await phone.evaluate(() => window.scrollTo(0, 0));
