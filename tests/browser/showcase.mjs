@@ -386,6 +386,12 @@ async function main() {
         // The PNG first: it moves before the JPEG, wherever the uploads put it.
         if ((await photoOrder())[0] !== photos.names.png) await photoItem('png').locator('[data-test=photo-earlier]').click();
         await eventually('the PNG stands first', () => photoOrder(), (o) => JSON.stringify(o) === JSON.stringify([photos.names.png, photos.names.jpeg]));
+        // A document chosen by mistake is named and not sent.
+        const pdf = join(workDir, '活动方案.pdf');
+        writeFileSync(pdf, '%PDF-1.4\n');
+        await page.locator('[data-test=photo-file]').setInputFiles([pdf]);
+        const note = await eventually('the document is named', () => page.locator('[data-test=photo-pick-message]').innerText(), (t) => t.includes('活动方案.pdf'));
+        check(note.includes('不是图片文件') && (await page.locator('[data-test=photo-uploading]').count()) === 0, `choosing a PDF says "${note}"`);
         await screenshot(page, '6p3-photos-captioned');
         await page.locator('[data-test=showcase-save]').click();
         await toast(page, '已保存草稿');
