@@ -5,20 +5,25 @@
 // fills the sections and themes, meets a save from another tab (conflict, reload), uploads a real
 // video made by ffmpeg, where one PATCH is cut off (tus goes on from the server's offset), then
 // pauses, reloads the page and chooses the same file again (it goes on from the kept percent),
-// waits for the transcode and submits; the 海南区
+// waits for the transcode; chooses three photos at once (a JPEG made by ffmpeg with an EXIF
+// orientation and a GPS position, a PNG and a damaged file), sees each upload and its processing,
+// the damaged one refused, removes it, captions and reorders the other two, saves, and submits;
+// the 海南区
 // district admin returns it with a comment (an empty one is refused); the candidate sees the
 // comment, edits and resubmits; the admin approves; the public page on a 360×740 phone shows the
-// poster first, the themes and the sections, and the video plays.
+// poster first, the photos (srcset; the served 480 px JPEG turned upright and without EXIF),
+// the themes and the sections, and the video plays. Version 3 removes a photo and changes a
+// caption, which the review page names against version 2.
 //
 // Last, the organizer moves the campaign on to 审核: the district admin approves version 3 there
 // and then corrects the showcase, which the page refuses without a 更正原因 and saves with one.
 //
 //   BASE_URL=http://127.0.0.1:PORT CANDIDATE_PASSWORD=… DISTRICT_PASSWORD=… ORGANIZER_PASSWORD=… node tests/browser/showcase.mjs
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, statSync } from 'node:fs';
+import { mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { BASE_URL, check, eventually, exitWith, finish, launch, pageFetch, requireWeb, runSteps, screenshots, StepFailure, texts, toast, unreachable } from './harness.mjs';
+import { BASE_URL, SCREENSHOT_DIR, check, eventually, exitWith, finish, launch, pageFetch, requireWeb, runSteps, screenshots, StepFailure, texts, toast, unreachable } from './harness.mjs';
 
 const CANDIDATE_USER = process.env.CANDIDATE_USER ?? 'cand097';
 const CANDIDATE_PASSWORD = process.env.CANDIDATE_PASSWORD ?? '';
@@ -29,6 +34,8 @@ const ORGANIZER_USER = process.env.ORGANIZER_USER ?? 'organizer';
 const ORGANIZER_PASSWORD = process.env.ORGANIZER_PASSWORD ?? '';
 const CANDIDATE = { id: 97, name: '钟庆梅' };
 const TRANSCODE_MS = Number(process.env.TRANSCODE_MS ?? 120_000);
+// A damaged photo may be tried again by the server before it is refused.
+const PHOTO_MS = Number(process.env.PHOTO_MS ?? 120_000);
 
 if (!BASE_URL || !CANDIDATE_PASSWORD || !DISTRICT_PASSWORD || !ORGANIZER_PASSWORD) {
   console.error('BASE_URL, CANDIDATE_PASSWORD, DISTRICT_PASSWORD and ORGANIZER_PASSWORD must be set (the users default to cand097, hainan and organizer)');
@@ -48,6 +55,51 @@ function makeVideo(dir) {
     '-c:a', 'aac', '-shortest', file,
   ]);
   return file;
+}
+
+/**
+ * An EXIF block (big-endian TIFF) with Orientation 6 (turn 90° clockwise to show) and a GPS
+ * latitude, put into a JPEG after its JFIF header: what a phone's camera writes.
+ */
+function withExif(jpeg) {
+  const tiff = Buffer.alloc(92);
+  const entry = (at, tag, type, count, fill) => {
+    tiff.writeUInt16BE(tag, at);
+    tiff.writeUInt16BE(type, at + 2);
+    tiff.writeUInt32BE(count, at + 4);
+    fill(at + 8);
+  };
+  tiff.write('MM', 0, 'latin1');
+  tiff.writeUInt16BE(42, 2);
+  tiff.writeUInt32BE(8, 4); // IFD0
+  tiff.writeUInt16BE(2, 8);
+  entry(10, 0x0112, 3, 1, (v) => tiff.writeUInt16BE(6, v)); // Orientation
+  entry(22, 0x8825, 4, 1, (v) => tiff.writeUInt32BE(38, v)); // GPS IFD
+  tiff.writeUInt16BE(2, 38);
+  entry(40, 0x0001, 2, 2, (v) => tiff.write('N\0', v, 'latin1')); // GPSLatitudeRef
+  entry(52, 0x0002, 5, 3, (v) => tiff.writeUInt32BE(68, v)); // GPSLatitude
+  [[39, 1], [40, 1], [1234, 100]].forEach(([n, d], i) => {
+    tiff.writeUInt32BE(n, 68 + i * 8);
+    tiff.writeUInt32BE(d, 72 + i * 8);
+  });
+  const body = Buffer.concat([Buffer.from('Exif\0\0', 'latin1'), tiff]);
+  const marker = Buffer.from([0xff, 0xe1, 0, 0]);
+  marker.writeUInt16BE(body.length + 2, 2);
+  const at = jpeg[2] === 0xff && jpeg[3] === 0xe0 ? 4 + jpeg.readUInt16BE(4) : 2;
+  return Buffer.concat([jpeg.subarray(0, at), marker, body, jpeg.subarray(at)]);
+}
+
+/** Two photos (a 1600×1200 JPEG taken "sideways" with a GPS position, an 800×600 PNG) and a damaged one. */
+function makePhotos(dir) {
+  const raw = join(dir, 'raw.jpg');
+  const jpeg = join(dir, '村民议事会.jpg');
+  const png = join(dir, '入户走访.png');
+  const broken = join(dir, '损坏的照片.jpg');
+  execFileSync('ffmpeg', ['-v', 'error', '-y', '-f', 'lavfi', '-i', 'testsrc=size=1600x1200', '-frames:v', '1', raw]);
+  writeFileSync(jpeg, withExif(readFileSync(raw)));
+  execFileSync('ffmpeg', ['-v', 'error', '-y', '-f', 'lavfi', '-i', 'testsrc2=size=800x600', '-frames:v', '1', png]);
+  writeFileSync(broken, Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), Buffer.from('这不是一张照片。'.repeat(200))]));
+  return { jpeg, png, broken, names: { jpeg: '村民议事会.jpg', png: '入户走访.png', broken: '损坏的照片.jpg' } };
 }
 
 /** Text for a section: long enough to submit (20 characters at least), in two paragraphs. */
@@ -84,6 +136,7 @@ async function main() {
   const workDir = mkdtempSync(join(tmpdir(), 'shuangshai-showcase-'));
   const video = makeVideo(workDir);
   console.log(`    test video ${video}: ${statSync(video).size} bytes`);
+  const photos = makePhotos(workDir);
   // Refused requests (the early submit, the empty comment, the cut-off PATCH) are expected here.
   const expectedConsole = (text) => /status of 4\d\d/.test(text) || text.includes('at.alicdn.com') || text.includes('ERR_CONNECTION_RESET') || text.includes('ERR_FAILED');
   const { context, page, pageErrors } = await launch(
@@ -97,7 +150,18 @@ async function main() {
 
   const sectionBox = (title) => page.locator(`[data-test=showcase-section][data-section="${title}"]`);
   const stateTag = page.locator('[data-test=showcase-state]');
-  const state = { sections: [], themes: [], keptPercent: 0, keptOffset: 0, comment: '请在“工作成效”一栏补充具体的数据和群众评价。', edit: '新增：服务群众 1200 人次，办结民生实事 36 件。' };
+  const state = {
+    sections: [],
+    themes: [],
+    keptPercent: 0,
+    keptOffset: 0,
+    comment: '请在“工作成效”一栏补充具体的数据和群众评价。',
+    edit: '新增：服务群众 1200 人次，办结民生实事 36 件。',
+    captions: { jpeg: '村民议事会现场，大家围坐议事', png: '入户走访困难群众' },
+    uploads: {},
+  };
+  const photoItem = (which) => page.locator(`[data-test=photo-item][data-filename="${photos.names[which]}"]`);
+  const photoOrder = () => page.locator('[data-test=photo-item]').evaluateAll((els) => els.map((e) => e.dataset.filename));
 
   async function signIn(user, password, landing) {
     await context.clearCookies();
@@ -136,7 +200,7 @@ async function main() {
         state.themes = await page.locator('[data-test=theme-option]').evaluateAll((els) => els.map((e) => e.dataset.theme));
         check(state.sections.length >= 2, `the sections are ${JSON.stringify(state.sections)}`);
         check(state.themes.length >= 3, `the themes offered are ${JSON.stringify(state.themes)}`);
-        check((await page.locator('[data-test=showcase-photos]').innerText()).includes('即将支持'), 'photos are not marked 即将支持');
+        check((await page.locator('[data-test=photo-limit]').innerText()).includes('已有 0 / 9 张'), `the photo limit reads ${await page.locator('[data-test=photo-limit]').innerText()}`);
         await screenshot(page, '1-empty-workspace');
       },
     },
@@ -272,6 +336,81 @@ async function main() {
       },
     },
     {
+      name: '一次选择三张照片（一张已损坏）：各自上传、处理，两张显示缩略图，损坏的一张说明原因，提交时服务器的意见标在这张照片上',
+      async run() {
+        // A slow line, so that the three cards are seen going up side by side.
+        await page.route('**/api/v1/uploads/*', async (route) => {
+          if (route.request().method() === 'PATCH') await new Promise((r) => setTimeout(r, 1500));
+          return route.continue().catch(() => {});
+        });
+        await page.locator('[data-test=photo-file]').setInputFiles([photos.jpeg, photos.png, photos.broken]);
+        const editor = page.locator('[data-test=photo-editor]');
+        await eventually('three photos go up, each on its own card', () => page.locator('[data-test=photo-uploading]').count(), (n) => n === 3);
+        await screenshot(page, '6p1-photos-uploading');
+        await page.unroute('**/api/v1/uploads/*');
+        await within(PHOTO_MS, 'the three photos are uploaded', () => editor.evaluate((e) => `${e.dataset.count}/${e.dataset.sending}`), (v) => v === '3/0');
+        await toast(page, '照片已上传');
+        const states = await within(PHOTO_MS, 'the photos are processed', () => page.locator('[data-test=photo-item]').evaluateAll((els) => els.map((e) => `${e.dataset.filename}:${e.dataset.state}`).sort().join(' ')), (v) => !/queued|running|uploading|unknown/.test(v));
+        console.log(`    photos: ${states}`);
+        check((await photoItem('jpeg').getAttribute('data-state')) === 'done' && (await photoItem('png').getAttribute('data-state')) === 'done', `the photos ended ${states}`);
+        check((await photoItem('broken').getAttribute('data-state')) === 'failed', `the damaged photo ended ${await photoItem('broken').getAttribute('data-state')}`);
+        const why = await photoItem('broken').locator('[data-test=photo-status]').innerText();
+        check(/未通过检查：.*[\u4e00-\u9fff]/.test(why), `the damaged photo says "${why}"`);
+        console.log(`    the damaged photo: ${why.trim()}`);
+        check((await photoItem('jpeg').locator('[data-test=photo-thumb] img').getAttribute('src'))?.endsWith('/480.jpg'), 'the thumbnail is not the 480 px JPEG');
+        const missing = await page.locator('[data-test=showcase-missing]').innerText();
+        check(missing.includes('照片未通过检查'), `the checklist does not name the damaged photo: "${missing}"`);
+        // Submitting now: the server's refusal about that photo stands on its card.
+        await page.locator('[data-test=showcase-submit]').click();
+        await confirmBox(page, '提交审核');
+        const refusal = await eventually('the refusal stands by the damaged photo', () => photoItem('broken').locator('[data-test=photo-error]').innerText(), (t) => t.trim().length > 0);
+        console.log(`    the server beside the damaged photo: ${refusal.trim()}`);
+        check((await photoItem('jpeg').locator('[data-test=photo-error]').count()) === 0, 'a processed photo shows an error');
+        check((await stateTag.innerText()).trim() === '草稿', 'submitted with a damaged photo');
+        await screenshot(page, '6p2-photos-processed');
+      },
+    },
+    {
+      name: '删除损坏的照片，写说明（超过 60 字标红），调整顺序，保存草稿',
+      async run() {
+        await photoItem('broken').locator('[data-test=photo-remove]').click();
+        await eventually('the damaged photo is gone', () => page.locator('[data-test=photo-item]').count(), (n) => n === 2);
+        const long = '字'.repeat(61);
+        await photoItem('jpeg').locator('textarea[data-test=photo-caption]').fill(long);
+        await eventually('a caption over 60 is marked', () => photoItem('jpeg').locator('[data-test=photo-error]').innerText(), (t) => t.includes('不能超过 60 字'));
+        check((await photoItem('jpeg').locator('[data-test=photo-caption-count]').innerText()).trim() === '61 / 60 字', 'the caption count is wrong');
+        await photoItem('jpeg').locator('textarea[data-test=photo-caption]').fill(state.captions.jpeg);
+        await photoItem('png').locator('textarea[data-test=photo-caption]').fill(state.captions.png);
+        check((await photoItem('png').locator('[data-test=photo-caption-count]').innerText()).trim() === `${[...state.captions.png].length} / 60 字`, 'the caption count is wrong');
+        check((await page.locator('[data-test=showcase-dirty]').count()) === 1, 'the caption edits are not marked unsaved');
+        // The PNG first: it moves before the JPEG, wherever the uploads put it.
+        if ((await photoOrder())[0] !== photos.names.png) await photoItem('png').locator('[data-test=photo-earlier]').click();
+        await eventually('the PNG stands first', () => photoOrder(), (o) => JSON.stringify(o) === JSON.stringify([photos.names.png, photos.names.jpeg]));
+        // A document chosen by mistake is named and not sent.
+        const pdf = join(workDir, '活动方案.pdf');
+        writeFileSync(pdf, '%PDF-1.4\n');
+        await page.locator('[data-test=photo-file]').setInputFiles([pdf]);
+        const note = await eventually('the document is named', () => page.locator('[data-test=photo-pick-message]').innerText(), (t) => t.includes('活动方案.pdf'));
+        check(note.includes('不是图片文件') && (await page.locator('[data-test=photo-uploading]').count()) === 0, `choosing a PDF says "${note}"`);
+        await screenshot(page, '6p3-photos-captioned');
+        await page.locator('[data-test=showcase-save]').click();
+        await toast(page, '已保存草稿');
+        const saved = await pageFetch(page, 'GET', `/api/v1/campaigns/${campaign.id}/candidates/${CANDIDATE.id}/showcase`);
+        const got = saved.json?.content?.photos ?? [];
+        check(JSON.stringify(got.map((p) => p.caption)) === JSON.stringify([state.captions.png, state.captions.jpeg]), `the saved photos are ${JSON.stringify(got)}`);
+        const byName = Object.fromEntries((saved.json?.photos ?? []).map((p) => [p.filename, p]));
+        state.uploads = { png: byName[photos.names.png]?.id, jpeg: byName[photos.names.jpeg]?.id };
+        check(JSON.stringify(got.map((p) => p.upload)) === JSON.stringify([state.uploads.png, state.uploads.jpeg]), `GET showcase's photos do not match content.photos: ${saved.text}`);
+        const jpeg = byName[photos.names.jpeg]?.result ?? {};
+        console.log(`    the JPEG: ${jpeg.width}×${jpeg.height}, srcset ${jpeg.srcset}`);
+        check(jpeg.width === 1200 && jpeg.height === 1600, `the sideways JPEG was not turned upright: ${jpeg.width}×${jpeg.height}`);
+        check(/480\.jpg 480w/.test(jpeg.srcset) && /960\.jpg 960w/.test(jpeg.srcset) && !/1920/.test(jpeg.srcset), `the JPEG's srcset is ${jpeg.srcset}`);
+        const png = byName[photos.names.png]?.result ?? {};
+        check(png.srcset?.trim() === `/media/photos/${state.uploads.png}/480.jpg 480w` && png.src === png.thumb, `the 800 px PNG's sizes are ${JSON.stringify(png)}`);
+        check((await page.locator('[data-test=showcase-missing]').innerText()).includes('内容已齐全'), 'the checklist still lists something');
+      },
+    },
+    {
       name: '提交审核：状态变为“待审核”，不能再修改',
       async run() {
         await page.locator('[data-test=showcase-submit]').click();
@@ -307,7 +446,19 @@ async function main() {
         const detail = page.locator('[data-test=showcase-review-detail]');
         check((await detail.locator('[data-test=version-meta]').innerText()).includes('首次提交'), 'version 1 is not marked 首次提交');
         await detail.locator('[data-test=video-player]').waitFor();
+        const captions = await texts(detail.locator('[data-test=diff-photo-caption]'));
+        check(JSON.stringify(captions) === JSON.stringify([state.captions.png, state.captions.jpeg]), `the review shows the photos ${JSON.stringify(captions)}`);
+        const ops = await detail.locator('[data-test=diff-photo]').evaluateAll((els) => els.map((e) => e.dataset.op));
+        check(ops.every((o) => o === 'same'), `a first version marks photos ${JSON.stringify(ops)}`);
         await screenshot(page, '7-review-first');
+        await detail.locator('[data-test=diff-photo-thumb]').first().click();
+        const viewer = page.locator('.el-image-viewer__wrapper');
+        await viewer.waitFor();
+        const large = await eventually('the viewer shows the large picture', () => viewer.locator('img.el-image-viewer__img').first().getAttribute('src'), (v) => !!v);
+        check(large === `/media/photos/${state.uploads.png}/480.jpg`, `the viewer shows ${large}`);
+        await screenshot(page, '7b-review-photo-viewer');
+        await page.keyboard.press('Escape');
+        await viewer.waitFor({ state: 'hidden' });
         await page.locator('[data-test=review-return]').click();
         const dialog = page.locator('[data-test=showcase-decision-dialog]');
         await dialog.locator('[data-test=decision-submit]').click();
@@ -372,6 +523,52 @@ async function main() {
           check((await phone.locator('[data-test=public-section]').nth(1).innerText()).includes(state.edit), 'the approved edit is not public');
           const size = await phone.locator('.showcase-section__text').first().evaluate((e) => parseFloat(getComputedStyle(e).fontSize));
           check(size >= 17, `the section text is ${size}px`);
+
+          const grid = phone.locator('[data-test=public-photos]');
+          const imgs = grid.locator('img');
+          check((await imgs.count()) === 2, `the public page shows ${await imgs.count()} photos`);
+          const captions = await texts(phone.locator('[data-test=public-photo] p'));
+          check(JSON.stringify(captions) === JSON.stringify([state.captions.png, state.captions.jpeg]), `the public captions read ${JSON.stringify(captions)}`);
+          const attrs = await imgs.evaluateAll((els) => els.map((i) => ({ loading: i.getAttribute('loading'), sizes: i.getAttribute('sizes'), srcset: i.getAttribute('srcset'), alt: i.alt })));
+          check(attrs.every((a) => a.loading === 'lazy' && a.sizes && /480\.jpg 480w/.test(a.srcset) && a.alt), `the photos' attributes are ${JSON.stringify(attrs)}`);
+          const captionSize = await phone.locator('[data-test=public-photo] p').first().evaluate((e) => parseFloat(getComputedStyle(e).fontSize));
+          check(captionSize >= 16, `the captions are ${captionSize}px`);
+          await grid.scrollIntoViewIfNeeded();
+          await eventually('the photos load', () => imgs.evaluateAll((els) => els.every((i) => i.complete && i.naturalWidth > 0)), Boolean);
+          // With a srcset, naturalWidth is scaled to the layout: the file's own size is read by loading it again.
+          const loaded = await imgs.evaluateAll((els) =>
+            Promise.all(
+              els.map(async (i) => {
+                const own = new Image();
+                own.src = i.currentSrc;
+                await own.decode();
+                return { src: i.currentSrc, w: own.naturalWidth, h: own.naturalHeight };
+              }),
+            ),
+          );
+          console.log(`    public photos: ${loaded.map((l) => `${new URL(l.src).pathname} ${l.w}×${l.h}`).join(', ')}`);
+          check(loaded.every((l) => l.src.endsWith('/480.jpg') && l.w === 480), `a 360 px phone did not get the 480 px pictures: ${JSON.stringify(loaded)}`);
+          check(loaded[1].h === 640, `the sideways JPEG is not upright on the page: ${loaded[1].w}×${loaded[1].h}`);
+          const served = await fetch(loaded[1].src);
+          const bytes = Buffer.from(await served.arrayBuffer());
+          check(served.ok && bytes[0] === 0xff && bytes[1] === 0xd8, `${loaded[1].src} is not a JPEG (${served.status})`);
+          check(!bytes.includes(Buffer.from('Exif')) && !bytes.includes(Buffer.from('GPS')), `${loaded[1].src} still has EXIF`);
+          console.log(`    ${new URL(loaded[1].src).pathname}: ${bytes.length} bytes, no EXIF, Cache-Control: ${served.headers.get('cache-control')}`);
+          await screenshots('showcase-')(phone, '10a-public-photos');
+          await imgs.first().click();
+          const preview = phone.locator('.van-image-preview');
+          await preview.waitFor();
+          const shownCaption = await phone.locator('[data-test=public-photo-viewer-caption]').innerText();
+          check(shownCaption.trim() === state.captions.png, `the photo viewer says "${shownCaption}"`);
+          const captionBox = await phone.locator('[data-test=public-photo-viewer-caption]').boundingBox();
+          check(captionBox && captionBox.y >= 0 && captionBox.y + captionBox.height <= 740, `the viewer's caption is off the screen: ${JSON.stringify(captionBox)}`);
+          await phone.locator('.van-image-preview .van-image__img').first().waitFor();
+          await phone.waitForTimeout(500); // the viewer fades in
+          // The viewer covers the screen: what the phone shows, not the whole page.
+          await phone.screenshot({ path: join(SCREENSHOT_DIR, 'showcase-10b-public-photo-viewer.png') });
+          await phone.locator('.van-image-preview__close-icon').click();
+          await preview.waitFor({ state: 'hidden' });
+          await phone.evaluate(() => window.scrollTo(0, 0));
           const wide = await phone.evaluate(() => document.documentElement.scrollWidth);
           check(wide <= 360, `the page is ${wide}px wide`);
           await phone.waitForLoadState('networkidle');
@@ -402,6 +599,9 @@ async function main() {
         state.removed = lines[1];
         state.added = '第二段：每月召开一次群众议事会，问需于民、问计于民。';
         await box.fill([lines[0], state.added].join('\n'));
+        state.captions.jpeg3 = '村民议事会现场（补充说明：议定 3 件实事）';
+        await photoItem('png').locator('[data-test=photo-remove]').click();
+        await photoItem('jpeg').locator('textarea[data-test=photo-caption]').fill(state.captions.jpeg3);
         await page.locator('[data-test=showcase-submit]').click();
         await confirmBox(page, '提交审核');
         await toast(page, '已提交审核');
@@ -416,6 +616,11 @@ async function main() {
         check((await line('added')).some((t) => t.includes(state.added)), `the added line is not marked: ${JSON.stringify(await line('added'))}`);
         check((await detail.locator(`[data-test=diff-section][data-section="${state.sections[2]}"]`).getAttribute('data-changed')) === 'false', 'an unchanged section is marked changed');
         check((await detail.locator('[data-test=video-player]').count()) === 2, 'the new and the approved video are not both shown');
+        const photoOps = await detail.locator('[data-test=diff-photo]').evaluateAll((els) => els.map((e) => `${e.dataset.upload}:${e.dataset.op}`));
+        check(JSON.stringify(photoOps) === JSON.stringify([`${state.uploads.jpeg}:caption`, `${state.uploads.png}:removed`]), `the photo changes read ${JSON.stringify(photoOps)}`);
+        check((await detail.locator('[data-test=diff-photo-before]').innerText()).includes(state.captions.jpeg), 'the approved caption is not shown');
+        const summary = (await detail.locator('[data-test=photo-diff-summary]').innerText()).trim();
+        check(summary === '删除 1 张、1 张说明有修改', `the photo summary reads "${summary}"`);
         await screenshot(page, '12-review-diff');
         const pub = await fetch(`${BASE_URL}/api/v1/campaigns/${campaign.id}/candidates/${CANDIDATE.id}/showcase/public`).then((r) => r.json());
         check(pub.version === 2, `the public showcase is version ${pub.version} while 3 waits`);

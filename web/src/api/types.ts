@@ -285,4 +285,14 @@ export interface PublicShowcase {
     state: string;
     result?: { video: string; poster: string; duration_ms: number; width: number; height: number };
   } | null;
+  /** Parallel to content.photos. */
+  photos?: PublicPhoto[];
+}
+
+/** One photo of an approved showcase: JPEGs 480, 960 and 1920 px wide under /media/photos/. */
+export interface PublicPhoto {
+  id: string;
+  caption: string;
+  state: string;
+  result?: { width: number; height: number; src: string; srcset: string; thumb: string };
 }

@@ -25,21 +25,42 @@ export interface TranscodeResult {
   poster: string;
 }
 
-/** A transcode job (ProcessingJson): progress is a percent. */
-export interface Processing {
-  state: 'queued' | 'running' | 'done' | 'failed';
-  progress: number;
-  attempts: number;
-  error?: string;
-  result?: TranscodeResult;
+/** A finished photo job: JPEGs 480, 960 and 1920 px wide (those not wider than the original) under /media/photos/. */
+export interface PhotoResult {
+  width: number;
+  height: number;
+  bytes: number;
+  /** The largest JPEG. */
+  src: string;
+  /** "/media/photos/{uid}/480.jpg 480w, …" */
+  srcset: string;
+  /** The 480 px one. */
+  thumb: string;
 }
 
-/** A showcase's video: its upload and, once uploaded, its processing ("uploading" before). */
-export interface ShowcaseVideo extends Partial<Omit<Processing, 'state'>> {
+/** A processing job (ProcessingJson): a transcode or a photo's sizes; progress is a percent. */
+export interface Processing<R = TranscodeResult | PhotoResult> {
+  state: 'queued' | 'running' | 'done' | 'failed';
+  progress: number;
+  attempts?: number;
+  error?: string;
+  result?: R;
+}
+
+/** An uploaded file of a showcase and, once uploaded, its processing ("uploading" before). */
+export interface ShowcaseMedia<R = TranscodeResult | PhotoResult> extends Partial<Omit<Processing<R>, 'state'>> {
   id: string;
   filename?: string;
   complete?: boolean;
   state: Processing['state'] | 'uploading';
+}
+
+/** A showcase's video. */
+export type ShowcaseVideo = ShowcaseMedia<TranscodeResult>;
+
+/** One of a showcase's photos (parallel to content.photos), with its caption. */
+export interface ShowcasePhoto extends ShowcaseMedia<PhotoResult> {
+  caption: string;
 }
 
 export interface ShowcaseForm {
@@ -75,6 +96,8 @@ export interface Showcase {
   approved_version: number;
   comment: string;
   video: ShowcaseVideo | null;
+  /** Parallel to content.photos. */
+  photos: ShowcasePhoto[];
   form: ShowcaseForm;
   in_edit_phase: boolean;
   /** Whether it is a phase for reviewing; outside it a decision needs a correction reason. */
@@ -94,6 +117,8 @@ export interface ShowcaseVersion {
   content: ShowcaseContent;
   video: ShowcaseVideo | null;
   previous_video?: ShowcaseVideo | null;
+  /** Parallel to content.photos. */
+  photos: ShowcasePhoto[];
   submitted_at: string;
   submitted_by: string;
   /** "" while it waits; approved | returned. */

@@ -15,7 +15,7 @@ import {
   toggleTheme,
   versionLabel,
   videoFacts,
-  videoPending,
+  mediaPending,
   videoStatusText,
 } from './showcase';
 
@@ -85,6 +85,33 @@ describe('what is missing before submitting', () => {
   });
 });
 
+describe('photos before submitting', () => {
+  const a = 'a'.repeat(32);
+  const b = 'b'.repeat(32);
+  const c = 'c'.repeat(32);
+  const photos = [
+    { upload: a, caption: '村民议事会' },
+    { upload: b, caption: '字'.repeat(61) },
+    { upload: c, caption: '' },
+  ];
+
+  it('wants every photo processed, none refused, captions within the limit', () => {
+    const statuses = { [a]: { id: a, caption: '', state: 'done' as const }, [b]: { id: b, caption: '', state: 'running' as const }, [c]: { id: c, caption: '', state: 'failed' as const } };
+    expect(missingBeforeSubmit(content({ photos }), form, done, statuses)).toEqual([
+      { field: 'photos[1].upload', message: '第 2 张照片还在处理中，处理完成后才能提交' },
+      { field: 'photos[1].caption', message: '第 2 张照片的说明不能超过 60 字（现在 61 字）' },
+      { field: 'photos[2].upload', message: '第 3 张照片未通过检查，请删除后换一张' },
+    ]);
+    expect(missingBeforeSubmit(content({ photos: [photos[0]] }), form, done, statuses)).toEqual([]);
+  });
+
+  it('counts the photos against the maximum', () => {
+    const many = Array.from({ length: 10 }, (_, i) => ({ upload: String(i).repeat(32), caption: '' }));
+    const statuses = Object.fromEntries(many.map((p) => [p.upload, { id: p.upload, caption: '', state: 'done' as const }]));
+    expect(missingBeforeSubmit(content({ photos: many }), form, done, statuses)).toEqual([{ field: 'photos', message: '最多 9 张照片（现在 10 张）' }]);
+  });
+});
+
 describe("the server's field errors", () => {
   it('go beside sections, themes, video and reason; the rest together', () => {
     const errors = fieldErrors([
@@ -97,7 +124,7 @@ describe("the server's field errors", () => {
       { field: 'updated_at', message: 'g' },
       { message: 'h' },
     ]);
-    expect(errors).toEqual({ 'sections.工作成效': 'a', themes: 'b；c', video: 'd', reason: 'e', photos: 'f', '': 'g；h' });
+    expect(errors).toEqual({ 'sections.工作成效': 'a', themes: 'b；c', video: 'd', reason: 'e', 'photos[0]': 'f', '': 'g；h' });
     expect(fieldErrors(undefined)).toEqual({});
   });
 });
@@ -138,12 +165,12 @@ describe('the video', () => {
   });
 
   it('is followed while queued or running, or uploaded and not yet queued', () => {
-    expect(videoPending({ id: 'x', state: 'queued' })).toBe(true);
-    expect(videoPending({ id: 'x', state: 'running' })).toBe(true);
-    expect(videoPending({ id: 'x', state: 'uploading', complete: true })).toBe(true);
-    expect(videoPending({ id: 'x', state: 'uploading', complete: false })).toBe(false);
-    expect(videoPending({ id: 'x', state: 'done' })).toBe(false);
-    expect(videoPending(null)).toBe(false);
+    expect(mediaPending({ id: 'x', state: 'queued' })).toBe(true);
+    expect(mediaPending({ id: 'x', state: 'running' })).toBe(true);
+    expect(mediaPending({ id: 'x', state: 'uploading', complete: true })).toBe(true);
+    expect(mediaPending({ id: 'x', state: 'uploading', complete: false })).toBe(false);
+    expect(mediaPending({ id: 'x', state: 'done' })).toBe(false);
+    expect(mediaPending(null)).toBe(false);
   });
 
   it('gives its length and size', () => {

@@ -2,7 +2,7 @@
 // counts beside each section, what is missing before it may be submitted, and where the
 // server's field errors go. The server checks everything again; this only says it first.
 import type { FieldDetail } from '../api/types';
-import type { Showcase, ShowcaseContent, ShowcaseForm, ShowcaseState, ShowcaseVideo } from '../api/showcase';
+import type { Showcase, ShowcaseContent, ShowcaseForm, ShowcaseMedia, ShowcasePhoto, ShowcaseState, ShowcaseVideo } from '../api/showcase';
 
 export const STATE_LABELS: Record<ShowcaseState, string> = {
   draft: '草稿',
@@ -50,8 +50,11 @@ export function videoReady(video: ShowcaseVideo | null | undefined): boolean {
   return !!video && video.state === 'done';
 }
 
-/** Every part still missing before submitting, as the server would name them. */
-export function missingBeforeSubmit(content: ShowcaseContent, form: ShowcaseForm, video: ShowcaseVideo | null | undefined): FieldDetail[] {
+/**
+ * Every part still missing before submitting, as the server would name them; `photos` are the
+ * photos' statuses by upload id (none: not known yet, taken as still processing).
+ */
+export function missingBeforeSubmit(content: ShowcaseContent, form: ShowcaseForm, video: ShowcaseVideo | null | undefined, photos: Record<string, ShowcasePhoto> = {}): FieldDetail[] {
   const out: FieldDetail[] = [];
   for (const title of form.sections) {
     const problem = sectionProblem(title, content.sections[title], form, true);
@@ -61,20 +64,29 @@ export function missingBeforeSubmit(content: ShowcaseContent, form: ShowcaseForm
   else if (content.themes.length > form.max_themes) out.push({ field: 'themes', message: `最多选 ${form.max_themes} 个主题` });
   if (!content.video) out.push({ field: 'video', message: '请上传宣讲视频' });
   else if (!videoReady(video)) out.push({ field: 'video', message: '视频还在处理中（或未通过检查），处理完成后才能提交' });
+  if (content.photos.length > form.max_photos) out.push({ field: 'photos', message: `最多 ${form.max_photos} 张照片（现在 ${content.photos.length} 张）` });
+  content.photos.forEach((p, i) => {
+    const state = photos[p.upload]?.state;
+    if (state === 'failed') out.push({ field: `photos[${i}].upload`, message: `第 ${i + 1} 张照片未通过检查，请删除后换一张` });
+    else if (state !== 'done') out.push({ field: `photos[${i}].upload`, message: `第 ${i + 1} 张照片还在处理中，处理完成后才能提交` });
+    const n = charCount(p.caption);
+    if (n > form.caption_max_chars) out.push({ field: `photos[${i}].caption`, message: `第 ${i + 1} 张照片的说明不能超过 ${form.caption_max_chars} 字（现在 ${n} 字）` });
+  });
   return out;
 }
 
 /**
  * The server's details by the field they belong beside: sections.<title>, themes (also
- * themes[i]), video, reason, comment; photos[i].* under photos; anything else under "".
+ * themes[i]), video, photos (the list as a whole), reason, comment; photos[i].* under photos[i]
+ * (photoErrors joins them with their photo); anything else under "".
  */
 export function fieldErrors(details: FieldDetail[] | undefined): Record<string, string> {
   const out: Record<string, string> = {};
   for (const d of details ?? []) {
     let key = d.field ?? '';
     if (/^themes\[\d+\]$/.test(key)) key = 'themes';
-    else if (/^photos(\[|$)/.test(key)) key = 'photos';
-    else if (!/^(sections\..+|themes|video|reason|comment|content)$/.test(key)) key = '';
+    else if (/^photos\[\d+\]/.test(key)) key = /^photos\[\d+\]/.exec(key)![0];
+    else if (!/^(sections\..+|themes|video|photos|reason|comment|content)$/.test(key)) key = '';
     out[key] = out[key] ? `${out[key]}；${d.message}` : d.message;
   }
   return out;
@@ -131,9 +143,9 @@ export function videoStatusText(video: ShowcaseVideo | null | undefined): string
   return '';
 }
 
-/** Whether the video's processing is still going (worth asking again). */
-export function videoPending(video: ShowcaseVideo | null | undefined): boolean {
-  return !!video && (video.state === 'queued' || video.state === 'running' || (video.state === 'uploading' && !!video.complete));
+/** Whether a video's or a photo's processing is still going (worth asking again). */
+export function mediaPending(media: ShowcaseMedia | null | undefined): boolean {
+  return !!media && (media.state === 'queued' || media.state === 'running' || (media.state === 'uploading' && !!media.complete));
 }
 
 /** "时长 1 分 05 秒 · 1280×720" */

@@ -52,15 +52,17 @@ describe('upload pieces', () => {
 describe('finding an upload again', () => {
   it('fingerprints the file together with the candidate', () => {
     const file = { name: '宣讲.mp4', size: 10, lastModified: 5 };
-    expect(uploadFingerprint(1, 97, file)).toBe('shuangshai-video-1-97-宣讲.mp4-10-5');
-    expect(uploadFingerprint(1, 97, file)).not.toBe(uploadFingerprint(1, 1, file));
+    expect(uploadFingerprint('video', 1, 97, file)).toBe('shuangshai-video-1-97-宣讲.mp4-10-5');
+    expect(uploadFingerprint('photo', 1, 97, file)).toBe('shuangshai-photo-1-97-宣讲.mp4-10-5');
+    expect(uploadFingerprint('video', 1, 97, file)).not.toBe(uploadFingerprint('video', 1, 1, file));
   });
 
   it("keeps to this candidate's videos", () => {
-    expect(isUploadFor({ kind: 'video', campaign: '1', candidate: '97' }, 1, 97)).toBe(true);
-    expect(isUploadFor({ kind: 'video', campaign: '1', candidate: '1' }, 1, 97)).toBe(false);
-    expect(isUploadFor({ kind: 'photo', campaign: '1', candidate: '97' }, 1, 97)).toBe(false);
-    expect(isUploadFor(undefined, 1, 97)).toBe(false);
+    expect(isUploadFor({ kind: 'video', campaign: '1', candidate: '97' }, 'video', 1, 97)).toBe(true);
+    expect(isUploadFor({ kind: 'photo', campaign: '1', candidate: '97' }, 'photo', 1, 97)).toBe(true);
+    expect(isUploadFor({ kind: 'video', campaign: '1', candidate: '1' }, 'video', 1, 97)).toBe(false);
+    expect(isUploadFor({ kind: 'photo', campaign: '1', candidate: '97' }, 'video', 1, 97)).toBe(false);
+    expect(isUploadFor(undefined, 'video', 1, 97)).toBe(false);
   });
 
   it('reads the id from the upload address', () => {

@@ -1,6 +1,10 @@
-// A video upload as the workspace shows it: how far it is (percent, speed, time left), how big
-// its pieces are, and which stored upload belongs to which candidate. Pure: no tus, no DOM.
+// An upload (a video or a photo) as the workspace shows it: how far it is (percent, speed, time
+// left), how big its pieces are, and which stored upload belongs to which candidate. Pure: no
+// tus, no DOM.
 import { formatBytes } from './format';
+
+/** What is uploaded: the kinds the server knows (metadata `kind`). */
+export type UploadKind = 'video' | 'photo';
 
 /** Percent sent, one decimal, never 100 before the last byte. */
 export function uploadPercent(sent: number, total: number): number {
@@ -62,14 +66,14 @@ export class SpeedMeter {
   }
 }
 
-/** What tus stores to find an upload again: the file and whose showcase it is for. */
-export function uploadFingerprint(campaignId: number, candidateId: number, file: { name: string; size: number; lastModified: number }): string {
-  return ['shuangshai-video', campaignId, candidateId, file.name, file.size, file.lastModified].join('-');
+/** What tus stores to find an upload again: the kind, the file and whose showcase it is for. */
+export function uploadFingerprint(kind: UploadKind, campaignId: number, candidateId: number, file: { name: string; size: number; lastModified: number }): string {
+  return [`shuangshai-${kind}`, campaignId, candidateId, file.name, file.size, file.lastModified].join('-');
 }
 
-/** A stored unfinished upload (tus PreviousUpload's metadata): is it for this candidate's video? */
-export function isUploadFor(metadata: Record<string, string> | undefined, campaignId: number, candidateId: number): boolean {
-  return !!metadata && metadata.kind === 'video' && metadata.campaign === String(campaignId) && metadata.candidate === String(candidateId);
+/** A stored unfinished upload (tus PreviousUpload's metadata): is it this kind, for this candidate? */
+export function isUploadFor(metadata: Record<string, string> | undefined, kind: UploadKind, campaignId: number, candidateId: number): boolean {
+  return !!metadata && metadata.kind === kind && metadata.campaign === String(campaignId) && metadata.candidate === String(candidateId);
 }
 
 /** The upload id at the end of a tus upload URL ("/api/v1/uploads/<id>"). */

@@ -1,12 +1,13 @@
-// One candidate's video upload over tus (docs/showcases.md): percent and speed while it goes,
-// pause and resume, cancel (the server deletes the part), and after a reload or a dropped
-// connection the same file continues where the server's copy ends. The upload's address is
-// kept in localStorage by tus under a fingerprint of the file and the candidate.
+// One upload of a candidate's showcase over tus (docs/showcases.md), a video or a photo: percent
+// and speed while it goes, pause and resume, cancel (the server deletes the part), and after a
+// reload or a dropped connection the same file continues where the server's copy ends. The
+// upload's address is kept in localStorage by tus under a fingerprint of the kind, the file and
+// the candidate. Each photo of a showcase has an upload of its own.
 import { onBeforeUnmount, reactive } from 'vue';
 import { DetailedError, Upload, defaultOptions, type PreviousUpload } from 'tus-js-client';
 import { getUpload } from '../api/showcase';
 import { parseAdminError } from '../api/http';
-import { chunkSizeFor, isFileRefusal, isUploadFor, SpeedMeter, uploadFingerprint, uploadIdOf, uploadPercent } from '../domain/upload';
+import { chunkSizeFor, isFileRefusal, isUploadFor, SpeedMeter, uploadFingerprint, uploadIdOf, uploadPercent, type UploadKind } from '../domain/upload';
 import { useSessionStore } from '../stores/session';
 
 export type UploadPhase = 'idle' | 'uploading' | 'paused' | 'failed' | 'done';
@@ -33,7 +34,17 @@ function errorText(error: Error | DetailedError): { message: string; status: num
   return { message: '网络连接中断，已上传的部分已保存，请检查网络后点“继续上传”', status: 0 };
 }
 
-export function useVideoUpload(campaignId: () => number, candidateId: () => number, onDone: (uploadId: string, filename: string) => void) {
+export interface TusUploadTarget {
+  kind: UploadKind;
+  campaignId: () => number;
+  candidateId: () => number;
+  /** The upload is complete on the server: its id and the file's name. */
+  onDone: (uploadId: string, filename: string) => void;
+}
+
+const FALLBACK_TYPE: Record<UploadKind, string> = { video: 'video/mp4', photo: 'image/jpeg' };
+
+export function useTusUpload({ kind, campaignId, candidateId, onDone }: TusUploadTarget) {
   const session = useSessionStore();
   const state = reactive({
     phase: 'idle' as UploadPhase,
@@ -61,11 +72,11 @@ export function useVideoUpload(campaignId: () => number, candidateId: () => numb
       retryDelays: RETRY_DELAYS,
       storeFingerprintForResuming: true,
       removeFingerprintOnSuccess: true,
-      fingerprint: async (f: File) => uploadFingerprint(campaignId(), candidateId(), f),
+      fingerprint: async (f: File) => uploadFingerprint(kind, campaignId(), candidateId(), f),
       metadata: {
         filename: file.name,
-        filetype: file.type || 'video/mp4',
-        kind: 'video',
+        filetype: file.type || FALLBACK_TYPE[kind],
+        kind,
         campaign: String(campaignId()),
         candidate: String(candidateId()),
       },
@@ -120,7 +131,7 @@ export function useVideoUpload(campaignId: () => number, candidateId: () => numb
     Object.assign(state, { filename: file.name, sent: 0, total: file.size, percent: 0, speed: null, kept: null, error: '', resumed: false });
     upload = new Upload(file, options(file));
     const previous = await upload.findPreviousUploads().catch(() => [] as PreviousUpload[]);
-    const mine = previous.find((p) => isUploadFor(p.metadata, campaignId(), candidateId()));
+    const mine = previous.find((p) => isUploadFor(p.metadata, kind, campaignId(), candidateId()));
     if (mine) {
       upload.resumeFromPreviousUpload(mine);
       state.resumed = true;
@@ -170,7 +181,7 @@ export function useVideoUpload(campaignId: () => number, candidateId: () => numb
 
   async function storedUploads(): Promise<PreviousUpload[]> {
     const all = await defaultOptions.urlStorage.findAllUploads().catch(() => [] as PreviousUpload[]);
-    return all.filter((p) => isUploadFor(p.metadata, campaignId(), candidateId()) && p.uploadUrl);
+    return all.filter((p) => isUploadFor(p.metadata, kind, campaignId(), candidateId()) && p.uploadUrl);
   }
 
   async function forgetStored() {
