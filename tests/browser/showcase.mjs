@@ -34,8 +34,8 @@ const ORGANIZER_USER = process.env.ORGANIZER_USER ?? 'organizer';
 const ORGANIZER_PASSWORD = process.env.ORGANIZER_PASSWORD ?? '';
 const CANDIDATE = { id: 97, name: '钟庆梅' };
 const TRANSCODE_MS = Number(process.env.TRANSCODE_MS ?? 120_000);
-// A damaged photo may be tried again by the server before it is refused.
-const PHOTO_MS = Number(process.env.PHOTO_MS ?? 120_000);
+// How long the photos' processing may take on a busy machine (it is ~1 s each).
+const PHOTO_MS = Number(process.env.PHOTO_MS ?? 60_000);
 
 if (!BASE_URL || !CANDIDATE_PASSWORD || !DISTRICT_PASSWORD || !ORGANIZER_PASSWORD) {
   console.error('BASE_URL, CANDIDATE_PASSWORD, DISTRICT_PASSWORD and ORGANIZER_PASSWORD must be set (the users default to cand097, hainan and organizer)');
@@ -355,7 +355,7 @@ async function main() {
         check((await photoItem('jpeg').getAttribute('data-state')) === 'done' && (await photoItem('png').getAttribute('data-state')) === 'done', `the photos ended ${states}`);
         check((await photoItem('broken').getAttribute('data-state')) === 'failed', `the damaged photo ended ${await photoItem('broken').getAttribute('data-state')}`);
         const why = await photoItem('broken').locator('[data-test=photo-status]').innerText();
-        check(/未通过检查：.*[\u4e00-\u9fff]/.test(why), `the damaged photo says "${why}"`);
+        check(/未通过检查：.*(损坏|不是照片)/.test(why), `the damaged photo says "${why}"`);
         console.log(`    the damaged photo: ${why.trim()}`);
         check((await photoItem('jpeg').locator('[data-test=photo-thumb] img').getAttribute('src'))?.endsWith('/480.jpg'), 'the thumbnail is not the 480 px JPEG');
         const missing = await page.locator('[data-test=showcase-missing]').innerText();
