@@ -5,6 +5,7 @@
 # 1 MiB byte ranges of it (players seeking). Prints req/s, MB/s and p99; never fails on a time.
 # Usage: bench/media_ranges.sh path/to/shuangshai [seconds] [connections]
 set -euo pipefail
+. "$(dirname "$0")/lib.sh"
 bin=$(realpath "${1:-build/shuangshai}")
 secs=${2:-10}
 conns=${3:-64}
@@ -19,11 +20,7 @@ trap cleanup EXIT
 "$bin" serve --db "$tmp/b.db" --port 0 --threads 2 >"$tmp/out.log" 2>"$tmp/err.log" &
 pid=$!
 url=
-for _ in $(seq 1 100); do
-  url=$(grep -ao 'http://127.0.0.1:[0-9]*' "$tmp/out.log" | head -n1 || true)
-  [ -n "$url" ] && break
-  sleep 0.1
-done
+url=$(wait_url "$tmp/out.log")
 password=$(awk -F'\t' '$1=="cand097" {print $2}' "$tmp/demo-accounts.txt")
 login=$(curl -sf -c "$tmp/cookies" -H "Origin: $url" -H 'Content-Type: application/json' \
   -d "{\"username\":\"cand097\",\"password\":\"$password\"}" "$url/api/v1/auth/login")

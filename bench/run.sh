@@ -6,6 +6,7 @@
 # detail >= 70 %. Prints figures; never fails on a time.
 # Usage: bench/run.sh path/to/shuangshai [seconds] [connections]
 set -euo pipefail
+. "$(dirname "$0")/lib.sh"
 bin=$(realpath "${1:-build/shuangshai}")
 secs=${2:-10}
 conns=${3:-128}
@@ -16,16 +17,6 @@ tmp=$(mktemp -d)
 pids=()
 cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; wait 2>/dev/null || true; rm -rf "$tmp"; }
 trap cleanup EXIT
-
-wait_url() {  # the first http://127.0.0.1:PORT a server printed to $1
-  local u=
-  for _ in $(seq 1 100); do
-    u=$(grep -ao 'http://127.0.0.1:[0-9]*' "$1" | head -n1 || true)
-    [ -n "$u" ] && break
-    sleep 0.1
-  done
-  echo "$u"
-}
 
 # name path → prints "rps p50 p99" on stdout, a line for people on stderr
 run() {

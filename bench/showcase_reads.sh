@@ -5,6 +5,7 @@
 # p99; never fails on a time.
 # Usage: bench/showcase_reads.sh path/to/shuangshai [seconds] [connections]
 set -euo pipefail
+. "$(dirname "$0")/lib.sh"
 bin=$(realpath "${1:-build/shuangshai}")
 secs=${2:-10}
 conns=${3:-64}
@@ -19,11 +20,7 @@ cid=$(sqlite3 "$tmp/b.db" "SELECT candidate_id FROM showcases WHERE approved_ver
 "$bin" serve --db "$tmp/b.db" --port 0 --threads 2 >"$tmp/out.log" 2>"$tmp/err.log" &
 pid=$!
 url=
-for _ in $(seq 1 100); do
-  url=$(grep -ao 'http://127.0.0.1:[0-9]*' "$tmp/out.log" | head -n1 || true)
-  [ -n "$url" ] && break
-  sleep 0.1
-done
+url=$(wait_url "$tmp/out.log")
 [ -n "$url" ] || { echo "bench: the server did not start"; cat "$tmp/err.log"; exit 1; }
 
 run() {  # name path → a line

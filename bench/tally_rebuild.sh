@@ -6,6 +6,7 @@
 # which builds it, against the second, which does not. Prints figures; never fails on a time.
 # Usage: bench/tally_rebuild.sh path/to/shuangshai [votes]
 set -euo pipefail
+. "$(dirname "$0")/lib.sh"
 bin=$(realpath "${1:-build/shuangshai}")
 votes=${2:-10000000}
 command -v sqlite3 >/dev/null || { echo "bench: sqlite3 is missing (apt-get install sqlite3)"; exit 1; }
@@ -27,7 +28,7 @@ SQL
 rows=$(sqlite3 "$tmp/t.db" "SELECT COUNT(*) || ' hourly rows holding ' || SUM(n) || ' votes' FROM vote_counts")
 "$bin" serve --db "$tmp/t.db" --port 0 >"$tmp/out.log" 2>&1 &
 pid=$!
-for _ in $(seq 1 100); do url=$(grep -ao 'http://127.0.0.1:[0-9]*' "$tmp/out.log" | head -n1 || true); [ -n "$url" ] && break; sleep 0.1; done
+url=$(wait_url "$tmp/out.log")
 t() { curl -s -o "$tmp/tally.json" -w '%{time_total}' "$url/api/v1/campaigns/1/tally"; }
 first=$(t)
 total=$(grep -o '"total":[0-9]*' "$tmp/tally.json" | head -n1)

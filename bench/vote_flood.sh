@@ -12,6 +12,7 @@
 # The memory run of issue 7 (5 million votes, RSS at the start and the end):
 #   bench/vote_flood.sh build/shuangshai 400 1670000 10
 set -euo pipefail
+. "$(dirname "$0")/lib.sh"
 bin=$(realpath "${1:-build/shuangshai}")
 secs=${2:-10}
 voters=${3:-120000}
@@ -23,12 +24,11 @@ tmp=$(mktemp -d)
 pids=()
 cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; wait 2>/dev/null || true; rm -rf "$tmp"; }
 trap cleanup EXIT
-url_of() { for _ in $(seq 1 100); do u=$(grep -ao 'http://127.0.0.1:[0-9]*' "$1" | head -n1 || true); [ -n "$u" ] && break; sleep 0.1; done; echo "$u"; }
 rate() { awk '/Requests\/sec/ {print $2}'; }
 
 "$dir/bench/bare_server" 0 >"$tmp/bare.log" 2>&1 &
 pids+=($!)
-bare=$(wrk -t2 -c256 -d"${base_secs}s" "$(url_of "$tmp/bare.log")/" | rate)
+bare=$(wrk -t2 -c256 -d"${base_secs}s" "$(wait_url "$tmp/bare.log")/" | rate)
 kill "${pids[0]}"
 
 SHUANGSHAI_TEST_FAST_PASSWORDS=1 "$bin" init --db "$tmp/b.db" --demo --no-demo-votes >/dev/null 2>&1
@@ -40,7 +40,7 @@ SHUANGSHAI_TEST_FAST_PASSWORDS=1 env ${SERVE_ENV:-} "$bin" serve --config "$tmp/
   >"$tmp/out.log" 2>"$tmp/err.log" &
 pid=$!
 pids+=($pid)
-url=$(url_of "$tmp/out.log")
+url=$(wait_url "$tmp/out.log")
 rss() { awk '/VmRSS/ {print $2 " kB"}' "/proc/$pid/status"; }
 healthz=$(wrk -t2 -c256 -d"${base_secs}s" "$url/healthz" | rate)
 echo "server RSS before the votes: $(rss)" >&2

@@ -5,6 +5,7 @@
 # Prints figures; never fails on a time.
 # Usage: bench/write_flood.sh path/to/shuangshai [seconds]
 set -euo pipefail
+. "$(dirname "$0")/lib.sh"
 bin=$(realpath "${1:-build/shuangshai}")
 secs=${2:-10}
 here=$(cd "$(dirname "$0")" && pwd)
@@ -18,11 +19,7 @@ trap cleanup EXIT
 printf '[http]\ntrusted_proxies = ["127.0.0.1"]\n[server]\naccess_log = false\n' > "$tmp/bench.toml"
 "$bin" serve --config "$tmp/bench.toml" --db "$tmp/b.db" --port 0 --threads 2 >"$tmp/out.log" 2>"$tmp/err.log" &
 pid=$!
-for _ in $(seq 1 100); do
-  url=$(grep -o 'http://127.0.0.1:[0-9]*' "$tmp/out.log" | head -n1 || true)
-  [ -n "$url" ] && break
-  sleep 0.1
-done
+url=$(wait_url "$tmp/out.log")
 password=$(awk -F'\t' '$1=="admin" {print $2}' "$tmp/demo-accounts.txt")
 export ORIGIN="$url"
 login=$(curl -sf -D "$tmp/headers" -H "Origin: $url" -H 'Content-Type: application/json' \
